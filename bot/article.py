@@ -1,0 +1,84 @@
+"""The parsed article: an immutable tree of paragraphs and sentences.
+
+Built once per pasted article (``Article.from_text``) and shared by every task: the summarizer
+ranks its sentences, the translator walks its paragraphs, the answerer quotes its sentences by
+index. Modelled on sumy's ``ObjectDocumentModel`` (paragraph → sentence, cached tuples).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article body.
+
+    ``index`` is the sentence's position in the whole article, ``paragraph`` the index of the
+    paragraph it belongs to; together they let a reply quote "đoạn 3, câu 2" exactly.
+    """
+
+    text: str
+    index: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: body paragraphs plus the metadata found in the page clutter.
+
+    ``removed`` keeps the clutter lines that were dropped (date lines, view counters, captions,
+    source lines) so the acknowledgement can say what was left out.
+    """
+
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    language: str = "vi"
+    removed: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_text(cls, raw: str) -> "Article":
+        """Clean, segment and describe a pasted article (see ``bot.ingest``)."""
+        from bot.ingest import parse_article  # ingest builds articles; import late to avoid a cycle
+
+        return parse_article(raw)
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: list[list[str]], **meta) -> "Article":
+        """Build an article from already segmented text: a list of paragraphs of sentences."""
+        built, n = [], 0
+        for p_index, sentences in enumerate(paragraphs):
+            items = []
+            for text in sentences:
+                items.append(Sentence(text=text, index=n, paragraph=p_index))
+                n += 1
+            built.append(Paragraph(index=p_index, sentences=tuple(items)))
+        return cls(paragraphs=tuple(built), **meta)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    @property
+    def text(self) -> str:
+        """The body, paragraphs separated by a blank line (title not included)."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def is_empty(self) -> bool:
+        return not self.sentences

@@ -1,0 +1,41 @@
+"""What the user wants from one chat turn: the output of ``bot.route``, the input of the tasks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class IntentKind(str, Enum):
+    SUMMARIZE = "summarize"   # "tóm tắt", "tom tat 3 y chinh", "summarize in English", "ngắn hơn nữa"
+    TRANSLATE = "translate"   # "dịch sang tiếng Anh", "translate to Vietnamese", "dịch đoạn 2"
+    ASK = "ask"               # any question about the article: "ai là trưởng đoàn?", "bài này nói về gì?"
+    ARTICLE = "article"       # the message is (only) a new article to work on
+    HELP = "help"             # "giúp", "help", "bạn làm được gì?"
+    GREETING = "greeting"     # "xin chào", "hi", "cảm ơn"
+
+
+class Length(str, Enum):
+    SHORT = "short"
+    NORMAL = "normal"
+    DETAILED = "detailed"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One chat turn, understood.
+
+    ``language`` is the language the user wrote in ("vi" or "en"): replies use it.
+    ``article_text`` is set when the message carried an article ("Tóm tắt bài sau: ...", or a
+    bare pasted article); the chat then replaces the session's article before acting.
+    """
+
+    kind: IntentKind
+    language: str = "vi"
+    target_language: str | None = None   # translate: "en"/"vi"; summarize/ask: language of the output if asked
+    sentences: int | None = None         # "tóm tắt 3 ý chính", "in 3 bullets"
+    bullets: bool = False                # "gạch đầu dòng", "bullets", "ý chính"
+    length: Length = Length.NORMAL       # "ngắn gọn" → SHORT, "chi tiết" → DETAILED
+    refine: str | None = None            # "shorter" / "longer": relative to the previous summary
+    paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
+    question: str | None = None          # ASK: the question, without greeting or article
+    article_text: str | None = None      # the article carried by the message, if any

@@ -1,0 +1,175 @@
+"""Every setting tinbot has, declared once as documented dataclasses.
+
+Each field carries its documentation and its environment variable in ``metadata``; command-line
+flags and the README table are derived from the same fields. Model defaults per task come from
+``models/defaults.toml``; environment variables override them. Nothing is read at import time:
+call ``Settings.from_env()`` and pass the object on explicitly.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+TASKS = ("summarize", "translate", "answer")
+
+
+def _doc(text: str, env: str | None = None) -> dict:
+    return {"doc": text, "env": env}
+
+
+class SettingsError(ValueError):
+    """A setting has an impossible value; the message names the setting, the value and the fix."""
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """How one task's model is loaded and run (one section of ``models/defaults.toml``)."""
+
+    task: str = field(metadata=_doc("summarize, translate or answer"))
+    model: str = field(metadata=_doc("Hugging Face hub id or a local folder"))
+    revision: str | None = field(default=None, metadata=_doc("hub revision (branch, tag or commit) to pin"))
+    input_prefix: str = field(default="", metadata=_doc("prefix put before every input; may use {src} and {tgt}"))
+    output_prefix: str = field(default="", metadata=_doc("prefix stripped from every output; may use {src} and {tgt}"))
+    max_input_tokens: int = field(default=512, metadata=_doc("longest input, in model tokens; longer text is chunked"))
+    max_new_tokens: int = field(default=256, metadata=_doc("longest output, in model tokens"))
+    min_new_tokens: int = field(default=0, metadata=_doc("shortest output, in model tokens (benchmarks force lengths)"))
+    num_beams: int = field(default=4, metadata=_doc("beam size; 1 is greedy decoding"))
+    no_repeat_ngram_size: int = field(default=3, metadata=_doc("forbid repeating any n-gram of this size (0: off)"))
+    repetition_penalty: float = field(default=1.0, metadata=_doc("penalty > 1 discourages repeated tokens"))
+    length_penalty: float = field(default=1.0, metadata=_doc("beam length penalty; > 1 favours longer output"))
+    batch_tokens: int = field(default=2048, metadata=_doc("token budget per batch when many inputs are generated"))
+    engine: str = field(default="auto", metadata=_doc("auto, transformers or ctranslate2"))
+    device: str = field(default="auto", metadata=_doc("auto (cuda when available), cpu or cuda"))
+    dtype: str = field(default="auto", metadata=_doc("auto, float32, float16 or bfloat16 (transformers engine)"))
+    compute_type: str = field(default="auto", metadata=_doc("CTranslate2 compute type: auto, int8, float32, float16, int8_float16"))
+
+    def validate(self) -> "ModelSettings":
+        checks = [
+            (self.task in TASKS, "task", f"use one of {', '.join(TASKS)}"),
+            (bool(self.model.strip()), "model", "give a hub id such as VietAI/envit5-translation or a folder"),
+            (self.max_input_tokens > 8, "max_input_tokens", "use a value above 8"),
+            (self.max_new_tokens > 0, "max_new_tokens", "use a positive value"),
+            (0 <= self.min_new_tokens <= self.max_new_tokens, "min_new_tokens", "use 0..max_new_tokens"),
+            (self.num_beams >= 1, "num_beams", "use 1 (greedy) or more"),
+            (self.no_repeat_ngram_size >= 0, "no_repeat_ngram_size", "use 0 (off) or more"),
+            (self.batch_tokens >= self.max_input_tokens, "batch_tokens", "use at least max_input_tokens"),
+            (self.engine in ("auto", "transformers", "ctranslate2"), "engine", "use auto, transformers or ctranslate2"),
+            (self.device in ("auto", "cpu", "cuda") or self.device.startswith("cuda:"), "device", "use auto, cpu or cuda"),
+            (self.dtype in ("auto", "float32", "float16", "bfloat16"), "dtype", "use auto, float32, float16 or bfloat16"),
+        ]
+        for ok, name, fix in checks:
+            if not ok:
+                raise SettingsError(f"{self.task}.{name} = {getattr(self, name)!r} is not valid: {fix}")
+        return self
+
+    def prefix_for(self, src: str, tgt: str) -> tuple[str, str]:
+        """The input prefix to add and the output prefix to strip for one language pair."""
+        return self.input_prefix.format(src=src, tgt=tgt), self.output_prefix.format(src=src, tgt=tgt)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Explicit limits on what one request may ask for. ``None`` means no limit."""
+
+    max_article_chars: int | None = field(default=100_000, metadata=_doc("longest article accepted; longer is truncated with a notice", "TINBOT_MAX_ARTICLE_CHARS"))
+    max_message_chars: int | None = field(default=120_000, metadata=_doc("longest chat message accepted", "TINBOT_MAX_MESSAGE_CHARS"))
+    max_upload_bytes: int | None = field(default=10_000_000, metadata=_doc("largest uploaded file", "TINBOT_MAX_UPLOAD_BYTES"))
+    generation_timeout_s: float | None = field(default=300.0, metadata=_doc("stop a model's generation after this many seconds", "TINBOT_GENERATION_TIMEOUT_S"))
+    max_summary_sentences: int = field(default=12, metadata=_doc("most sentences a summary may be asked for", "TINBOT_MAX_SUMMARY_SENTENCES"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process-wide settings: the three task models, the server, the limits."""
+
+    summarize: ModelSettings
+    translate: ModelSettings
+    answer: ModelSettings
+    limits: Limits = field(default_factory=Limits)
+    host: str = field(default="127.0.0.1", metadata=_doc("address to bind; 0.0.0.0 exposes tinbot to the network", "TINBOT_HOST"))
+    port: int = field(default=7860, metadata=_doc("port to listen on", "GRADIO_SERVER_PORT"))
+    share: bool = field(default=False, metadata=_doc("create a public Gradio share link", "TINBOT_SHARE"))
+    auth: str | None = field(default=None, metadata=_doc("user:password to require a login", "TINBOT_AUTH"))
+    offline: bool = field(default=False, metadata=_doc("never touch the network; use cached or local models only", "HF_HUB_OFFLINE"))
+    auto_download: bool = field(default=True, metadata=_doc("download a missing model on first use", "TINBOT_AUTO_DOWNLOAD"))
+    cache_dir: str | None = field(default=None, metadata=_doc("where downloaded and converted models are kept (default: the Hugging Face cache)", "TINBOT_CACHE_DIR"))
+    threads: int | None = field(default=None, metadata=_doc("CPU threads for inference (default: all cores)", "TINBOT_THREADS"))
+    log_excerpt_chars: int = field(default=80, metadata=_doc("at most this much article text goes into a log line", "TINBOT_LOG_EXCERPT_CHARS"))
+
+    def model(self, task: str) -> ModelSettings:
+        return getattr(self, task)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, config: str | Path | None = None, **overrides: Any) -> "Settings":
+        """Defaults ← ``config`` TOML ← environment ← keyword overrides (latest wins)."""
+        environ = os.environ if environ is None else environ
+        tables = load_model_tables(config)
+        models = {}
+        for task in TASKS:
+            values = {"task": task, **tables.get(task, {})}
+            values.update(_env_values(ModelSettings, environ, prefix=f"TINBOT_{task.upper()}_"))
+            values.update(overrides.pop(task, {}) or {})
+            models[task] = ModelSettings(**values).validate()
+        limits = Limits(**{**_env_values(Limits, environ), **(overrides.pop("limits", {}) or {})})
+        top = _env_values(cls, environ)
+        if "port" not in top and "TINBOT_PORT" in environ:
+            top["port"] = int(environ["TINBOT_PORT"])
+        top.update(overrides)
+        return cls(**models, limits=limits, **top)
+
+    def with_model(self, task: str, **changes: Any) -> "Settings":
+        """A copy with one task's model settings changed."""
+        return dataclasses.replace(self, **{task: dataclasses.replace(self.model(task), **changes).validate()})
+
+
+def load_model_tables(config: str | Path | None = None) -> dict[str, dict]:
+    """The task tables of ``models/defaults.toml``, updated by a user's TOML file if given."""
+    text = resources.files("models").joinpath("defaults.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)
+    if config:
+        user = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+        for task, values in user.items():
+            tables.setdefault(task, {}).update(values)
+    known = {f.name for f in dataclasses.fields(ModelSettings)}
+    for task, values in tables.items():
+        if task not in TASKS:
+            raise SettingsError(f"[{task}] in the model settings is not a task: use {', '.join(TASKS)}")
+        unknown = set(values) - known
+        if unknown:
+            raise SettingsError(f"[{task}] has unknown keys {sorted(unknown)}; known keys: {sorted(known)}")
+    return tables
+
+
+def _env_values(cls: type, environ: Mapping[str, str], prefix: str | None = None) -> dict[str, Any]:
+    """Read the fields of ``cls`` from the environment, converted to each field's type."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        name = f"{prefix}{f.name.upper()}" if prefix else f.metadata.get("env")
+        if not name or name not in environ:
+            continue
+        values[f.name] = _convert(f, environ[name], name)
+    return values
+
+
+def _convert(f: dataclasses.Field, raw: str, name: str) -> Any:
+    kind = str(f.type)
+    raw = raw.strip()
+    if raw.lower() in ("", "none") and "None" in kind:
+        return None
+    try:
+        if kind.startswith("bool"):
+            if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes", "on")
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a valid {kind.split(' ')[0]}") from None
+    return raw
