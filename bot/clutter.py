@@ -1,0 +1,256 @@
+"""Recognise the page furniture that comes along with a pasted news article.
+
+Each rule looks at one paragraph (pasted pages put one item per line). Rules match a folded
+copy of the text (lowercase, no diacritics, đ → d) so "826 lượt xem" and "826 luot xem", and
+text typed without accents, are recognised alike. ``bot.ingest`` decides with the context
+(position, neighbours) what a paragraph is; this module only answers "could it be ...?".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import Enum
+
+
+class Kind(str, Enum):
+    BODY = "body"
+    TITLE = "title"
+    DATE = "date"          # "Thứ 2, 25/11/2024, 14:35[GMT+7]", "Chủ nhật, 07/11/2021 | 09:17:34"
+    COUNTER = "counter"    # "826 lượt xem", "Lượt xem: 50"
+    CAPTION = "caption"    # "Ảnh: TTXVN", "Ảnh minh họa", "Quang cảnh hội nghị"
+    SOURCE = "source"      # "Theo: nhandan.vn", "Nguồn: VnExpress", "Source: Reuters"
+    BYLINE = "byline"      # "PV", "Nhóm PV", "By John Smith", a name alone on the last line
+    RELATED = "related"    # "Xem thêm", "Tin liên quan", "Bình luận", tags, share buttons, breadcrumbs
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish form for matching: "Lượt Xem" → "luot xem", "Đà Nẵng" → "da nang"."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"),
+    re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
+    re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}),? nam (\d{4})\b"),
+    re.compile(rf"\b({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
+    re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b"),
+)
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?(?:am|pm|sa|ch))?"
+_WEEKDAY = (r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat|\bcn\b|\bt[2-7]\b"
+            r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:mon|tue|wed|thu|fri|sat|sun)\b")
+_COUNTER = r"[\d.,]+ ?(?:luot (?:xem|doc|thich|chia se)|binh luan|views?|reads?|comments?|likes?|shares?)\b" \
+           r"|(?:luot (?:xem|doc)|views?)\s*:?\s*[\d.,]+"
+_FILLER = (r"\b(?:cap nhat|ngay dang|dang luc|dang|luc|ngay|gio|thoi gian|updated?|published|posted|"
+           r"last|on|at)\b|gmt ?[+-] ?\d{1,2}|utc(?: ?[+-] ?\d{1,2})?|\bict\b")
+_DATE_TOKENS = re.compile("|".join(p.pattern for p in _DATE_PATTERNS) + rf"|{_TIME}|{_WEEKDAY}|{_FILLER}")
+_COUNTER_RE = re.compile(_COUNTER)
+_SEPARATORS = set(" ,.|-–—:/[]()•·")
+
+_CAPTION_START = re.compile(r"^\(?(?:anh|photo|image|video|clip|nguon anh|do hoa|graphic|credit)\s*:")
+_CAPTION_ONLY = re.compile(r"^\(?(?:anh|hinh) (?:minh hoa|chup man hinh|tu lieu|internet)\)?\.?$")
+_CAPTION_CREDIT = re.compile(r"(?:[.!|\-–—]\s*|\()(?:anh|photo|image|nguon anh)\s*:\s*[^:]{1,60}\)?\.?$"
+                             r"|\((?:anh|hinh) minh hoa\)\.?$|\b(?:getty images|ap photo[^)]*)\)?\.?$")
+# "... November 7, 2024. REUTERS/Thanh Hue": a wire photo credit closing an English caption.
+_AGENCY_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|TTXVN|VNA|XINHUA)/[^\s/][^/]{0,40}$")
+# Short describing sentences that caption a photo even with a final period:
+# "Quang cảnh hội nghị.", "Đồng chí X phát biểu tại buổi làm việc.", "... chụp ảnh lưu niệm."
+_CAPTION_PHRASE = re.compile(r"^(?:quang canh|toan canh|cac dai bieu|dai bieu du|cac dong chi lanh dao)\b"
+                             r"|\bphat bieu(?: [^\s,]+){0,3} tai\b|\bchup anh (?:luu niem|chung)\b"
+                             r"|\btrao (?:tang|qua|bang khen|giay khen|quyet dinh|hoa)\b|\btang qua\b")
+_REPORTING = re.compile(r"\b(?:cho biet|nhan manh|khang dinh|yeu cau|de nghi|ghi nhan|bay to|neu ro|chia se|"
+                        r"said|says|noi)\b|[\"“”:]")
+_SOURCE = re.compile(r"^\(?(?:theo|nguon|source|via)\b\s*(:?)\s*(.+?)\)?\.?$")
+_OUTLET_WORDS = {"bao", "trang", "tap", "dai", "kenh", "hang", "thong", "cong"}
+_BYLINE = re.compile(r"^(?:by|(?:additional )?reporting by|writing by|editing by|(?:bai|tin|bai va anh|tin va anh|bai, anh|tin, anh)\s*:)\s"
+                     r"|^(?:nhom )?(?:pv|ctv|btv|phong vien|nhom phong vien)(?:\s*[-–/,&]\s*\S+)*$")
+_RELATED = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan|bai viet lien quan|tin cung chuyen muc|"
+                      r"tin khac|co the ban quan tam|binh luan|gui binh luan|y kien ban doc|chia se|share|tags?|"
+                      r"tu khoa|chu de|related|read more|see also|comments?|in bai|print|quay lai|tro ve|"
+                      r"ve dau trang|theo doi|follow us|facebook|twitter|zalo|email|tweet)\b\s*(:?)")
+_RELATED_HEADER = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan|bai viet lien quan|tin cung chuyen muc|"
+                             r"tin khac|co the ban quan tam|related(?: stories| articles)?|read more|see also)\s*:?$")
+_SHARE_WORDS = {"facebook", "twitter", "zalo", "email", "share", "like", "tweet", "print", "in", "chia", "se", "copy", "link"}
+_LEAD_PREFIX = re.compile(r"^(?P<head>[^\s\-–—][^\-–—]{0,38}?)\s+[\-–—]+\s+(?=\S)")
+# "Trang Dung (t/h)", "Bá Di (Tổng hợp)", "Vũ Anh (Theo TASS)": a compiler's credit note.
+_CREDIT_NOTE = re.compile(r"\((?:t ?/ ?h|tong hop|theo [^()]+)\)$")
+_LONGEST_CLUTTER = 600  # characters; a caption with its credit is the longest clutter seen
+_TERMINAL = ".!?…"
+
+
+def classify(paragraph: str) -> Kind:
+    """What ``paragraph`` is when taken alone: clutter of some kind, or body text."""
+    if len(paragraph) > _LONGEST_CLUTTER:
+        return Kind.BODY
+    folded = fold(paragraph).strip()
+    words = folded.split()
+    if _is_dateline(folded):
+        return Kind.DATE if any(p.search(folded) for p in _DATE_PATTERNS) or re.search(_TIME, folded) else Kind.COUNTER
+    if _CAPTION_START.match(folded) or _CAPTION_ONLY.match(folded):
+        return Kind.CAPTION
+    if len(words) <= 60 and (_CAPTION_CREDIT.search(folded) or _AGENCY_CREDIT.search(paragraph)):
+        return Kind.CAPTION
+    if _is_source(paragraph, folded):
+        return Kind.SOURCE
+    credits = folded.startswith(("reporting by", "writing by", "additional reporting", "editing by"))
+    if (len(words) <= 8 or credits) and _BYLINE.search(folded) and paragraph[-1:] not in _TERMINAL:
+        return Kind.BYLINE
+    if _is_related(folded, words):
+        return Kind.RELATED
+    return Kind.BODY
+
+
+def _is_dateline(folded: str) -> bool:
+    """Only dates, times, weekdays, view counters and separators ("CN, 07/11/2021 | 09:17")."""
+    if len(folded) > 80:
+        return False
+    rest = _COUNTER_RE.sub(" ", folded)
+    had_counter = rest != folded
+    rest = _DATE_TOKENS.sub(" ", rest)
+    has_date = bool(re.search(_TIME, folded)) or any(p.search(folded) for p in _DATE_PATTERNS)
+    return (has_date or had_counter) and all(ch in _SEPARATORS for ch in rest)
+
+
+def _is_source(paragraph: str, folded: str) -> bool:
+    """ "Theo: nhandan.vn", "Nguồn: VnExpress", "(Theo TTXVN)"; not "Theo báo cáo của Bộ, ..."."""
+    m = _SOURCE.match(folded)
+    if not m or len(folded.split()) > 10:
+        return False
+    if m.group(1):  # a colon: "Theo: ...", "Nguồn: ..."
+        return True
+    rest = source_of(paragraph) or ""
+    first = rest.split()[0] if rest.split() else ""
+    named = first[:1].isupper() or "." in first or fold(first) in _OUTLET_WORDS
+    # "Theo Bộ Y tế, số ca mắc tăng": a sentence that goes on after a comma in lowercase.
+    goes_on = any(m.group(1).islower() for m in re.finditer(r",\s*(\w)", rest))
+    return named and not goes_on and paragraph.rstrip(")")[-1:] not in "!?…,;"
+
+
+def source_of(line: str) -> str | None:
+    """The outlet a source line or lead prefix names: "Theo: nhandan.vn" → "nhandan.vn"."""
+    text = line.strip().strip("()").strip()
+    parts = text.split(None, 1)
+    if parts and fold(parts[0]).rstrip(":") in ("theo", "nguon", "source", "via"):
+        text = parts[1] if len(parts) > 1 else ""
+    text = text.lstrip(":").strip().rstrip(".").strip("()").strip()
+    return text or None
+
+
+def _is_related(folded: str, words: list[str]) -> bool:
+    """Share buttons, tag lists, breadcrumbs, "Xem thêm: ...", "Tin liên quan"."""
+    m = _RELATED.match(folded)
+    if m and (m.group(1) or (len(words) <= 8 and folded[-1:] not in _TERMINAL)):
+        return True
+    if words and all(w.startswith("#") for w in words):
+        return True
+    if words and all(w.strip(",|·") in _SHARE_WORDS for w in words if w.strip(",|·")):
+        return True
+    return len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded))
+
+
+def is_related_header(paragraph: str) -> bool:
+    """A header such as "Tin liên quan" after which the page lists other articles' titles."""
+    return bool(_RELATED_HEADER.match(fold(paragraph).strip()))
+
+
+def is_caption(paragraph: str, first: bool, previous: str | None = None, after_lead: bool = False) -> bool:
+    """A body paragraph that captions a photo, judged with its place in the article.
+
+    Two shapes: a describing line without final punctuation, either right after the lead and
+    10–30 words long or worded like a caption ("Quang cảnh hội nghị"), and a short describing sentence such as "Quang cảnh hội nghị."
+    or "Đồng chí X phát biểu tại buổi làm việc.". Other unpunctuated lines are subheadings
+    ("HĐND TP sẽ họp để quyết chính sách") and stay. The lead (``first``), list items and
+    lines after a colon are never captions: dropping a real sentence costs more than keeping
+    a caption.
+    """
+    if first or paragraph[:1] in "-+•*–" or (previous or "").endswith(":"):
+        return False
+    folded = fold(paragraph)
+    words = folded.split()
+    worded = bool(_CAPTION_PHRASE.search(folded)) and not _REPORTING.search(folded) \
+        and not folded.startswith("phat bieu")
+    if paragraph.rstrip("”’»)\"'")[-1:] not in _TERMINAL + ":;":
+        # "Thậm chí, ông ..." opens with a connective and a comma: prose that lost its period.
+        connective = re.match(r"^[^\s,]+(?: [^\s,]+)?,", paragraph)
+        # Subheadings are short ("Điện Kremlin tuyên bố sẵn sàng đáp trả", 7 words); a caption
+        # under the lead photo describes a scene and runs longer.
+        shaped = len(words) <= 30 and not _sentence_marks(paragraph) and not connective
+        return shaped and ((after_lead and len(words) >= 10) or (worded and len(words) >= 3))
+    single = not _sentence_marks(paragraph.rstrip(_TERMINAL))
+    return single and len(words) <= 30 and worded
+
+
+def _sentence_marks(text: str) -> list[str]:
+    return [m.group(1) for m in re.finditer(r"[.!?…]\s+([^\W\d_])", text) if m.group(1).isupper()]
+
+
+def is_trailer(paragraph: str) -> bool:
+    """A byline-like last line: a short name ("Minh Anh", "NGUYỄN VĂN A", "Hà Linh - Tuấn Anh")."""
+    words = [w for w in paragraph.replace("(", " ").replace(")", " ").split() if w not in "-–—/&,"]
+    if not words or len(words) > 7 or len(paragraph) > 70 or paragraph.rstrip(".")[-1:] in _TERMINAL + ":;,":
+        return False
+    if classify(paragraph) is not Kind.BODY or _CREDIT_NOTE.search(fold(paragraph)):
+        return True
+    named = sum(w[:1].isupper() for w in words)
+    return named / len(words) >= 0.6
+
+
+def trailer_source(byline: str) -> str | None:
+    """The outlet credited in a byline: "Huyền Lê (Theo AFP)" → "AFP"."""
+    m = re.search(r"\((?:theo|nguồn|nguon|source|via)\s*:?\s*([^()]+)\)", byline, re.IGNORECASE)
+    return m.group(1).strip() if m else None
+
+
+def is_prose(paragraph: str) -> bool:
+    return classify(paragraph) is Kind.BODY
+
+
+def strip_lead_prefix(paragraph: str) -> tuple[str, str | None]:
+    """Split "(Chinhphu.vn) - Ngày 6/11, ..." / "TTO - ..." / "HÀ NỘI (Reuters) - ..." off the lead."""
+    m = _LEAD_PREFIX.match(paragraph)
+    if not m:
+        return paragraph, None
+    head = m.group("head").strip()
+    outside = re.sub(r"\([^()]*\)", "", head).strip()
+    if outside and (outside.upper() != outside or not any(ch.isalpha() for ch in outside)):
+        return paragraph, None  # "Ông A - Chủ tịch ...": an ordinary sentence, not a dateline
+    if not outside and not head.startswith("("):
+        return paragraph, None
+    return paragraph[m.end():], head
+
+
+def prefix_source(head: str) -> str | None:
+    """The outlet in a lead prefix: "(Chinhphu.vn)" → "Chinhphu.vn", "TTO" → "TTO"."""
+    inner = re.search(r"\(([^()]+)\)", head)
+    return (inner.group(1) if inner else head).strip() or None
+
+
+def normalize_date(line: str) -> str | None:
+    """The first date in ``line`` as DD/MM/YYYY ("Chủ nhật, 7/11/2021 | 09:17" → "07/11/2021")."""
+    folded = fold(line)
+    for n, pattern in enumerate(_DATE_PATTERNS):
+        m = pattern.search(folded)
+        if not m:
+            continue
+        a, b, c = m.groups()
+        if n == 1:
+            day, month, year = c, b, a
+        elif n == 3:
+            day, month, year = b, _month_number(a), c
+        elif n == 4:
+            day, month, year = a, _month_number(b), c
+        else:
+            day, month, year = a, b, c
+        if len(year) == 2:
+            year = "20" + year
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            return f"{int(day):02d}/{int(month):02d}/{year}"
+    return None
+
+
+def _month_number(name: str) -> int:
+    name = name.rstrip(".")
+    return next(i for i, month in enumerate(_MONTHS, 1) if month.startswith(name[:3]))

@@ -1,0 +1,176 @@
+"""Turn a pasted article into an ``Article``: drop the page clutter, keep what it tells us.
+
+A page copied from a Vietnamese news site brings its furniture along: the site's "today" line,
+the article's date and time, view counters, photo captions and credits, "Theo: ..." source
+lines, a byline, share/tag/related-article lines. ``parse_article`` labels every paragraph
+(``bot.clutter`` holds the rules), reads the title, date and source from the labels, and
+segments the rest into sentences.
+"""
+from __future__ import annotations
+
+from bot.article import Article
+from bot.clutter import (
+    Kind,
+    classify,
+    is_caption,
+    is_related_header,
+    is_prose,
+    is_trailer,
+    normalize_date,
+    prefix_source,
+    source_of,
+    strip_lead_prefix,
+    trailer_source,
+)
+from bot.language import detect_language
+from bot.segment import normalize_text, split_long_text, split_paragraphs, split_sentences
+
+# A "sentence" longer than this has no usable punctuation (a transcript, a pasted list); it is
+# cut at commas and spaces so no single sentence outgrows a model's input.
+MAX_SENTENCE_CHARS = 1000
+_TERMINAL = ".!?…:;"
+
+
+def parse_article(raw: str) -> Article:
+    """Clean, segment and describe a pasted article (NFC, clutter removed, metadata found)."""
+    paragraphs = split_paragraphs(normalize_text(raw))
+    kinds = [classify(p) for p in paragraphs]
+    _mark_trailers(paragraphs, kinds)
+    title_at = _title_index(paragraphs, kinds)
+    _mark_captions(paragraphs, kinds)
+    source = _first_source(paragraphs, kinds)
+    removed: list[str] = []
+    body: list[str] = []
+    for paragraph, kind in zip(paragraphs, kinds):
+        if kind is Kind.BODY and not body:
+            # "(Dân trí) - Sở Giáo dục ...": the outlet's dateline prefix goes, the lead stays.
+            paragraph, prefix = strip_lead_prefix(paragraph)
+            if prefix:
+                removed.append(prefix)
+                source = source or prefix_source(prefix)
+        if kind is Kind.BODY:
+            body.append(paragraph)
+        elif kind is not Kind.TITLE:
+            removed.append(paragraph)
+    sentences = [s for s in (_sentences(p) for p in body) if s]
+    byline = _glued_byline(sentences)
+    if byline:
+        removed.append(byline)
+        source = source or trailer_source(byline)
+    text = " ".join(s for p in sentences for s in p)
+    return Article.from_paragraphs(
+        sentences,
+        title=paragraphs[title_at] if title_at is not None else None,
+        date=_article_date(paragraphs, kinds, title_at),
+        source=source,
+        language=detect_language(text or " ".join(paragraphs)) if paragraphs else "vi",
+        removed=tuple(removed),
+    )
+
+
+def _sentences(paragraph: str) -> list[str]:
+    out: list[str] = []
+    for sentence in split_sentences(paragraph):
+        out.extend(split_long_text(sentence, MAX_SENTENCE_CHARS) if len(sentence) > MAX_SENTENCE_CHARS else [sentence])
+    return out
+
+
+def _glued_byline(sentences: list[list[str]]) -> str | None:
+    """Pop a byline glued to the last paragraph: "... truy tìm. Mộc Miên (Tổng hợp)"."""
+    if sentences and len(sentences[-1]) > 1 and is_trailer(sentences[-1][-1]):
+        return sentences[-1].pop()
+    return None
+
+
+def _mark_trailers(paragraphs: list[str], kinds: list[Kind]) -> None:
+    """Bylines and leftovers at the end: short unpunctuated lines after the last prose paragraph.
+
+    Also drops the list of article titles that follows a "Tin liên quan" / "Xem thêm" header.
+    """
+    related = False
+    for i, (p, kind) in enumerate(zip(paragraphs, kinds)):
+        if is_related_header(p):
+            related = True
+        elif related and kind is Kind.BODY and not _ends_sentence(p):
+            kinds[i] = Kind.RELATED
+        elif kind is Kind.BODY:
+            related = False
+    for i in range(len(paragraphs) - 1, 0, -1):
+        if kinds[i] is Kind.BODY:
+            if not is_trailer(paragraphs[i]):
+                break
+            kinds[i] = Kind.BYLINE
+
+
+def _title_index(paragraphs: list[str], kinds: list[Kind]) -> int | None:
+    """The first body paragraph when it reads as a headline and body text follows it."""
+    body_at = [i for i, k in enumerate(kinds) if k is Kind.BODY]
+    if len(body_at) < 2:
+        return None
+    first = paragraphs[body_at[0]]
+    words = first.split()
+    if first.endswith((".", "…", ":", ";", ",")) or not 2 <= len(words) <= 40:
+        return None
+    if len(split_sentences(first)) > 1 and not first.endswith("?"):
+        return None  # several sentences without a final period: prose, not a headline
+    kinds[body_at[0]] = Kind.TITLE
+    return body_at[0]
+
+
+def _mark_captions(paragraphs: list[str], kinds: list[Kind]) -> None:
+    """Photo captions in the body: "Ảnh: ..." credits, and short unpunctuated describing lines."""
+    body_at = [i for i, k in enumerate(kinds) if k is Kind.BODY]
+    for n, i in enumerate(body_at):
+        previous = paragraphs[body_at[n - 1]] if n else None
+        if is_caption(paragraphs[i], first=n == 0, previous=previous, after_lead=n == 1):
+            kinds[i] = Kind.CAPTION
+
+
+def _first_source(paragraphs: list[str], kinds: list[Kind]) -> str | None:
+    for p, kind in zip(paragraphs, kinds):
+        if kind is Kind.SOURCE:
+            return source_of(p)
+    return None
+
+
+def _article_date(paragraphs: list[str], kinds: list[Kind], title_at: int | None) -> str | None:
+    """The article's own date: the first date line after the title, else the nearest before it.
+
+    The site's "today" line ("Thứ 2, 25/11/2024, 14:35[GMT+7]") usually sits above the title, the
+    article's date and time right below it.
+    """
+    dates = [i for i, k in enumerate(kinds) if k is Kind.DATE and normalize_date(paragraphs[i])]
+    if not dates:
+        return None
+    anchor = title_at if title_at is not None else min(
+        (i for i, k in enumerate(kinds) if k is Kind.BODY), default=len(kinds)
+    )
+    after = [i for i in dates if i > anchor]
+    before = [i for i in dates if i < anchor]
+    if title_at is not None and after:
+        chosen = after[0]
+    else:
+        chosen = before[-1] if before else after[0]
+    return normalize_date(paragraphs[chosen])
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    return paragraph.rstrip("”’»)\"'")[-1:] in _TERMINAL
+
+
+def looks_like_article(text: str) -> bool:
+    """True for a pasted article, false for a chat request ("tóm tắt bài này", "ai là trưởng đoàn?").
+
+    An article is prose: several sentences and a few dozen words, or two paragraphs of
+    sentences. Requests are one or two short sentences, often a question.
+    """
+    paragraphs = [p for p in split_paragraphs(normalize_text(text)) if is_prose(p)]
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    words = sum(len(p.split()) for p in paragraphs)
+    if words >= 120:
+        return True
+    full = [p for p in paragraphs if _ends_sentence(p) and len(p.split()) >= 10]
+    if len(full) >= 2 and words >= 30:
+        return True  # two paragraphs of prose, however short each sentence
+    questions = sum(s.endswith("?") for s in sentences)
+    return words >= 40 and len(sentences) - questions >= 2

@@ -1,0 +1,375 @@
+"""Routing: what the user wants from one chat message, as an ``Intent``.
+
+Keyword tables are data (the ``_RULES`` registry and the option tables below) matched on a
+lowercased copy of the message without diacritics, so "tóm tắt", "tom tat" and "tomtat" are one
+keyword. Some folded words stand for several Vietnamese words ("doan": đoạn/đoàn, "dich":
+dịch/đích); a pattern marks such a word as ``{doan}`` and, when the user did type diacritics,
+the word must have the intended spelling (``_SENSES``). Among task keywords the earliest in the
+message wins: the main verb comes first ("tóm tắt rồi dịch sang tiếng Anh" is a summary in
+English, "dịch bản tóm tắt" a translation).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from bot.ingest import looks_like_article
+from bot.intent import Intent, IntentKind, Length
+from bot.language import detect_language
+
+K = IntentKind
+
+# Folded word → the spellings it may have when typed with diacritics ("đoàn" is no paragraph).
+_SENSES = {
+    "dich": ("dịch",), "doan": ("đoạn",), "ban": ("bản",), "gi": ("gì",), "nao": ("nào",), "may": ("mấy",),
+    "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",),
+}
+# Typed without diacritics these are nearly always other words ("đoạn sau" = the next paragraph).
+_STRICT = frozenset({"sau", "tu"})
+
+_NUMBERS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "nhat": 1, "dau": 1, "dau tien": 1, "mo dau": 1,
+}
+_MACROS = {
+    # Polite lead-in before a verb: "bạn ơi, dịch giúp mình", "please translate". One word each,
+    # so the repetition cannot backtrack.
+    "<PRE>": r"^(?:(?:ban|bot|oi|hay|giup|gium|lam|on|vui|long|nho|minh|toi|tui|em|anh|chi|muon|"
+             r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|"
+             r"va|roi|vay|chao|hi|hello|hey)\W+)*",
+    "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
+    "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
+    "<SUBJ>": r"(?:bai(?:\s+(?:bao|viet))?|ban\s+tin|tin(?:\s+tuc)?|van\s+ban|doan\s+van|no)"
+              r"(?:\s+(?:nay|do|tren))?",
+}
+# Words after "dịch" that make it the epidemic (dịch bệnh, dịch cúm), a service or a translator.
+_NOT_VERB = r"benh|vu|te|cum|ta|hach|soi|sot|chuyen|covid|sars|gia|hai|lo|tay|bach|heo|lon|ga|bung"
+# Words before "dịch" that make it a noun (đại dịch, phòng dịch, giao dịch, người dịch).
+_NOT_AFTER = "".join(rf"(?<!\b{w} )" for w in (
+    "dai", "giao", "phong", "chong", "mien", "dap", "vung", "o", "tam", "benh", "mua", "tran", "con", "nguoi"))
+
+# Refinements of the last summary; each also makes the message a summary request.
+_REFINES = (
+    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b"),
+    ("shorter", "en", r"\bshort(?:er|en)\b|\bmore\s+(?:concise|brief)\b|\btoo\s+long\b"),
+    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b"),
+    ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
+)
+# The registry: (kind, language of the keywords or None to guess, preset length, patterns).
+_RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]], ...] = (
+    (K.SUMMARIZE, "vi", Length.SHORT, (
+        r"\b<SUBJ>\s+(?:noi|viet|de\s+cap|ban)\s+(?:ve\s+)?(?:cai\s+|chuyen\s+|dieu\s+|van\s+de\s+)?{gi}\b",
+    )),
+    (K.SUMMARIZE, "en", Length.SHORT, (
+        r"\bwhat(?:'s|s|\s+is)\s+(?:this|the|it)(?:\s+(?:article|story|text|piece|news|post|report))?\s+(?:all\s+)?about\b",
+    )),
+    (K.SUMMARIZE, "vi", None, (
+        r"\btom\s*(?:ta[tc]|luoc|lai)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",
+        r"\bnoi\s+dung\s+(?:cua\s+)?<SUBJ>\s+(?:la\s+)?{gi}\b",
+        r"\b(?:so\s+luoc|khai\s+quat|tong\s+quan|rut\s+gon|van\s+tat)\b",
+    )),
+    *((K.SUMMARIZE, language, None, (pattern,)) for _, language, pattern in _REFINES),
+    (K.SUMMARIZE, "en", None, (
+        r"\bsumm?[ae]ri[sz]e\b", r"\bsumm?[ae]ry\b", r"\bsum\s+(?:it\s+|this\s+)?up\b",
+        r"\btl\s*;?\s*dr\b", r"\b(?:key|main)\s+(?:points?|ideas?|takeaways?)\b",
+        r"\b(?:gist|recap|overview)\b",
+    )),
+    (K.TRANSLATE, "vi", None, (
+        rf"<PRE>{{dich}}\b(?!\s+(?:{_NOT_VERB})\b)",
+        r"\b{dich}\s+(?:sang|qua|ra|thanh)\s+(?:tieng\s+)?(?:anh|viet)\b",
+        rf"{_NOT_AFTER}\b{{dich}}\s+(?:bai|{{doan}}|cau|phan|van\s+ban|noi\s+dung|toan\s+bo|giup|gium|ho|lai|cai\s+nay)\b",
+        r"\b{ban}\s+(?:dich\s+)?tieng\s+(?:anh|viet)\b",
+    )),
+    (K.TRANSLATE, "en", None, (
+        r"\b(?:translate|translation|transalte|traslate|translte|tranlate)\b",
+        r"\b(?:english|vietnamese)\s+version\b",
+    )),
+    (K.TRANSLATE, None, None, (  # the whole message names a language: "in English please", "tiếng Anh đi"
+        r"^<PRE>(?:(?:in|to|into|bang|sang|qua)\s+)?<LANG>(?:\W+(?:please|pls|plz|version|di|nhe|nha|duoc\s+khong))*\W*$",
+    )),
+    (K.HELP, "vi", None, (
+        r"^\W*/?(?:giup|gium|tro\s+giup|huong\s+dan)(?:\W+(?:do|minh|toi|em|voi|nhe|nha|di|su\s+dung|cach\s+dung))*\W*$",
+        r"\b(?:ban|bot|em)\s+(?:co\s+the\s+)?lam\s+(?:duoc\s+)?(?:nhung\s+)?(?:cai\s+)?{gi}\b",
+        r"^<PRE>(?:cach\s+(?:su\s+)?dung|su\s+dung\s+(?:nhu\s+)?the\s+nao)(?:\W+(?:bot|ban|nay|the\s+nao|sao))*\W*$",
+        r"^\W*ban\s+la\s+ai\W*$",
+    )),
+    (K.HELP, "en", None, (
+        r"^\W*/?(?:help|commands?|menu)(?:\W+(?:me|please|pls))*\W*$", r"\bwhat\s+can\s+you\s+do\b",
+        r"\bhow\s+(?:do\s+i|to|can\s+i)\s+use\b", r"^\W*who\s+are\s+you\W*$",
+    )),
+    (K.GREETING, "vi", None, (
+        r"^\W*(?:xin\s+chao|chao|alo|cam\s*on)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|nhieu|lam|a|oi|"
+        r"buoi\s+sang|moi\s+nguoi|ca\s+nha))*\W*$",
+    )),
+    (K.GREETING, "en", None, (
+        r"^\W*(?:hi|hello|hey|helo|hallo|good\s+(?:morning|afternoon|evening)|thanks?|thank\s+you|thx|"
+        r"tks|ty)(?:\W+(?:there|bot|tinbot|so\s+much|a\s+lot|very\s+much|again|everyone|all))*\W*$",
+    )),
+)
+_TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)
+
+# Options: each table is matched by one small function below.
+_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
+              r"points?|lines?|ideas?|(?:key|main)\s+points?|takeaways?)\b")
+_BULLETS = (r"\bgach\s*(?:dau\s*)?dong\b|\bgach\s+y\b|\by\s+chinh\b|\bbullets?\b|\b(?:key|main)\s+points\b"
+            r"|\b(?:dang|thanh|theo)\s+danh\s+sach\b|\bliet\s+ke\b|\blist\b")
+_LENGTHS = (
+    (Length.SHORT, r"\bngan\b(?!\s+(?:hon|lai|nua|qua|them|nhat))|\b(?:van\s+tat|so\s+luoc)\b"
+                   r"|\bbrief(?:ly)?\b|\bshort\b|\bconcise(?:ly)?\b|\btl\s*;?\s*dr\b|\bquick(?:ly)?\b"),
+    (Length.DETAILED, r"\b(?:chi\s+tiet|day\s+du|cu\s+the)\b(?!\s+hon)|\bdetailed\b|\bin\s+(?:detail|depth)\b"
+                      r"|\bthorough(?:ly)?\b|\bcomprehensive\b|\bk[iy]\s+(?:cang|luong)\b"),
+)
+_TARGET_ASK = r"\bbang\s+tieng\s+(anh|viet)\b|\bin\s+(english|vietnamese)\b"
+_TARGET_DIRECTED = (_TARGET_ASK + r"|\b(?:sang|qua)\s+(?:tieng\s+)?(anh|viet)\b|\b(?:ra|thanh)\s+tieng\s+(anh|viet)\b"
+                    r"|\b(?:to|into)\s+(english|vietnamese)\b")
+_TARGET_BARE = r"(?<!\btu )(?<!\bfrom )\b(?:tieng\s+(anh|viet)|(english|vietnamese))\b"
+_TARGET_CODES = {"anh": "en", "english": "en", "viet": "vi", "vietnamese": "vi"}
+_PARAGRAPHS = (
+    (None, r"\b(?:{doan}(?:\s+van)?|paragraph|para)\s+(?:thu\s+|so\s+|number\s+|no\.?\s*|#\s*)?(?P<n>\d{1,3}|<NUM>|nhat)\b"),
+    (4, r"\b{doan}(?:\s+van)?\s+thu\s+tu\b"),  # "thứ tư" typed plain; plain "tu" alone is "từ" (from)
+    (None, r"\b{doan}(?:\s+van)?\s+(?P<n>dau(?:\s+tien)?|mo\s+dau)\b"),
+    (None, r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:paragraph|para)\b"),
+)
+_QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
+             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which)\b"
+             r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
+# Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
+_QUESTION_LEAD = r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey)\b\W*|(?:tra\s+loi|answer)\b[^:?]*:\s*)+"
+_VI_WORDS = frozenset(
+    "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "
+    "giup gium hay di nhe nha va trong nguoi ve da se dang cac mot hai ong voi thi cung doan tieng sang "
+    "bang roi chua oi thu nhat ra len cau y gon ngan chi tiet dang danh sach gach dong".split())
+_EN_WORDS = frozenset(
+    "the is are was were of to in and what who when where why how which this that please article it its "
+    "does did do can you me my about into from with for on be story text".split())
+_MAX_INSTRUCTION_WORDS = 15    # an instruction line is short; a longer first line is the article's own
+_MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
+_MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without accents and tone marks, "đ" as "d": "Tóm tắt ĐOẠN 2" → "Tom tat DOAN 2"."""
+    kept = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept.replace("đ", "d").replace("Đ", "D"))
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A message three ways, one character for one, so a span found in ``plain`` is the same span
+    in ``lower`` (to check spellings) and in ``nfc`` (to cut the user's own text)."""
+
+    nfc: str
+    lower: str
+    plain: str
+
+    @classmethod
+    def of(cls, text: str) -> "_Text":
+        nfc = "".join(c for c in unicodedata.normalize("NFC", text).strip() if not unicodedata.combining(c))
+        lower = "".join(_one(c.lower(), c) for c in nfc)
+        plain = "".join(_one(strip_diacritics(c), c) for c in lower).replace("’", "'")
+        return cls(nfc, lower, plain)
+
+
+def _one(mapped: str, original: str) -> str:
+    return mapped if len(mapped) == 1 else original
+
+
+def _compile(pattern: str) -> re.Pattern:
+    for name, body in _MACROS.items():
+        pattern = pattern.replace(name, body)
+    count = iter(range(1000))
+    # ``{word}`` becomes a named group "word_N" so the match can be checked against _SENSES.
+    return re.compile(re.sub(r"\{([a-z]+)\}", lambda m: f"(?P<{m[1]}_{next(count)}>{m[1]})", pattern))
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: IntentKind
+    language: str | None
+    length: Length | None
+    pattern: re.Pattern
+
+
+_RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE}, "every keyword kind has rules"
+_SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
+_LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
+_REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
+_PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
+_TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
+
+
+def _find(pattern: re.Pattern, text: _Text) -> re.Match | None:
+    """The first match whose ``{word}`` groups are spelled as intended (or typed without diacritics)."""
+    for match in pattern.finditer(text.plain):
+        if all(_spelled_right(name, match, text) for name, value in match.groupdict().items()
+               if value is not None and name != "n"):
+            return match
+    return None
+
+
+def _spelled_right(group: str, match: re.Match, text: _Text) -> bool:
+    word = group.rsplit("_", 1)[0]
+    typed = text.lower[match.start(group):match.end(group)]
+    return typed in _SENSES[word] or (typed == word and word not in _STRICT)
+
+
+def route(message: str, has_article: bool) -> Intent:
+    """What the user wants from ``message``; ``has_article`` says whether an article is loaded."""
+    text = unicodedata.normalize("NFC", message or "").strip()
+    if not text:
+        return Intent(IntentKind.HELP, language="vi")
+    split = _split_article(text)
+    if split:
+        instruction, article = split
+        return replace(_route_request(instruction, has_article=True), article_text=article)
+    if looks_like_article(text):
+        return Intent(IntentKind.ARTICLE, language=_guess_language(_Text.of(text)), article_text=text)
+    return _route_request(text, has_article)
+
+
+def _route_request(message: str, has_article: bool) -> Intent:
+    """Route a message that carries no article: a keyword rule, a question, or help."""
+    text = _Text.of(message)
+    rule = _first_rule(text)
+    if rule is None and _only_summary_options(text):
+        return _summarize(text, _guess_language(text), preset=None)
+    if rule is None:
+        language = _guess_language(text)
+        if _find(_QUESTION_RE, text):
+            return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
+                          target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))
+        if not has_article and len(text.nfc.split()) >= _MIN_LOOSE_ARTICLE_WORDS:
+            return Intent(K.ARTICLE, language=language, article_text=text.nfc)
+        return Intent(K.HELP, language=language)
+    language = _guess_language(text, hint=rule.language)
+    if rule.kind is K.SUMMARIZE:
+        return _summarize(text, language, preset=rule.length)
+    if rule.kind is K.TRANSLATE:
+        return Intent(K.TRANSLATE, language=language, target_language=_target_language(text, K.TRANSLATE),
+                      paragraph=_paragraph(text))
+    return Intent(rule.kind, language=language)
+
+
+def _only_summary_options(text: _Text) -> bool:
+    """A short follow-up naming only a summary's shape ("3 câu", "ngắn gọn thôi", "as bullets")."""
+    if len(text.plain.split()) > _MAX_OPTIONS_WORDS or "?" in text.plain:
+        return False
+    return bool(_sentences(text) or _bullets(text) or _length(text) is not Length.NORMAL)
+
+
+def _summarize(text: _Text, language: str, preset: Length | None) -> Intent:
+    sentences, refine = _sentences(text), _refine(text)
+    # A refinement is relative to the last summary, so an absolute length would contradict it.
+    length = Length.NORMAL if refine else preset or (Length.SHORT if sentences == 1 else _length(text))
+    return Intent(K.SUMMARIZE, language=language, target_language=_target_language(text, K.SUMMARIZE),
+                  sentences=sentences, bullets=_bullets(text), length=length, refine=refine,
+                  paragraph=_paragraph(text))
+
+
+def _first_rule(text: _Text) -> _Rule | None:
+    """The task rule matching earliest (ties: table order); else the first help/greeting rule."""
+    found = [(m.start(), i) for i, rule in enumerate(_RULES) if rule.kind in _TASK_KINDS
+             for m in [_find(rule.pattern, text)] if m]
+    if found:
+        return _RULES[min(found)[1]]
+    return next((r for r in _RULES if r.kind not in _TASK_KINDS and _find(r.pattern, text)), None)
+
+
+def _split_article(text: str) -> tuple[str, str] | None:
+    """(instruction, article) when one message holds both, as in "Tóm tắt bài sau: <bài>"."""
+    if not looks_like_article(text):
+        return _short_text_to_translate(text)
+    lines = text.split("\n")
+    first, last = lines[0], lines[-1]
+    candidates = []
+    if ":" in first:
+        head, _, tail = text.partition(":")
+        candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE)))
+    candidates.append((first, "\n".join(lines[1:]), (K.SUMMARIZE, K.TRANSLATE)))
+    # A question may follow the article; a title before it may be a question too, so not there.
+    candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK)))
+    for instruction, article, kinds in candidates:
+        if len(instruction.split()) <= _MAX_INSTRUCTION_WORDS and article.strip():
+            intent = _route_request(instruction, has_article=True)
+            if intent.kind in kinds and (intent.kind is not K.ASK or "?" in instruction):
+                return instruction.strip(), article.strip()
+    return None
+
+
+def _short_text_to_translate(text: str) -> tuple[str, str] | None:
+    """"Dịch sang tiếng Anh: Tôi yêu Hà Nội." carries a short text to translate, not an article."""
+    head, colon, tail = text.partition(":")
+    if not colon or "\n" in head or len(head.split()) > _MAX_INSTRUCTION_WORDS or len(tail.split()) < 3:
+        return None
+    rest = _Text.of(tail)
+    if _route_request(head, has_article=True).kind is not K.TRANSLATE or _first_rule(rest) or _paragraph(rest):
+        return None
+    return head.strip(), tail.strip()
+
+
+def _guess_language(text: _Text, hint: str | None = None) -> str:
+    """"vi" or "en": common words of each language decide, the keyword's language breaks ties."""
+    words = re.findall(r"[a-z']+", text.plain)
+    vi = sum(w in _VI_WORDS for w in words) + (3 if hint == "vi" else 0)
+    en = sum(w in _EN_WORDS for w in words) + (3 if hint == "en" else 0)
+    if vi != en:
+        return "vi" if vi > en else "en"
+    return hint or ("vi" if detect_language(text.nfc) == "vi" else "en")
+
+
+def _number(word: str) -> int:
+    word = re.sub(r"\s+", " ", word)
+    if word[:1].isdigit():
+        return int(re.match(r"\d+", word)[0])
+    return _NUMBERS.get(word) or _ORDINALS[word]
+
+
+def _sentences(text: _Text) -> int | None:
+    match = _find(_SENTENCES_RE, text)
+    number = _number(match["n"]) if match else 0
+    return number or None
+
+
+def _bullets(text: _Text) -> bool:
+    return _find(_BULLETS_RE, text) is not None
+
+
+def _length(text: _Text) -> Length:
+    return next((length for length, pattern in _LENGTHS_RE if _find(pattern, text)), Length.NORMAL)
+
+
+def _refine(text: _Text) -> str | None:
+    return next((name for name, pattern in _REFINES_RE if _find(pattern, text)), None)
+
+
+def _target_language(text: _Text, kind: IntentKind) -> str | None:
+    """Output language asked for; for a translation "dịch từ tiếng Anh" alone leaves it open."""
+    ask, directed, bare = _TARGETS_RE
+    patterns = {K.ASK: (ask,), K.SUMMARIZE: (directed,), K.TRANSLATE: (directed, bare)}[kind]
+    for pattern in patterns:
+        match = _find(pattern, text)
+        if match:
+            return _TARGET_CODES[next(g for g in match.groups() if g)]
+    return None
+
+
+def _paragraph(text: _Text) -> int | None:
+    for value, pattern in _PARAGRAPHS_RE:
+        match = _find(pattern, text)
+        if match:
+            return value or _number(match["n"]) or None
+    return None
+
+
+def _question(text: _Text) -> str:
+    """The question without what leads into it: "Chào bạn, ai là trưởng đoàn?" → "ai là trưởng đoàn?"."""
+    lead = re.match(_QUESTION_LEAD, text.plain)
+    rest = text.nfc[lead.end():].strip() if lead else ""
+    return rest or text.nfc

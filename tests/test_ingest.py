@@ -1,0 +1,355 @@
+import unicodedata
+
+import pytest
+from helpers import build_article, fixture_article, fixture_names
+
+from bot.article import Article
+from bot.clutter import Kind, classify, normalize_date
+from bot.ingest import looks_like_article, parse_article
+
+# What each fixture article must come out as: metadata, the clutter dropped, and the body's
+# first and last sentence and size.
+FIXTURES = {
+    "vi-clutter": dict(
+        title="Đà Nẵng khởi công tuyến đường ven biển nối Hội An",
+        date="11/03/2025",
+        source="baodanang.vn",
+        language="vi",
+        removed=(
+            "Thứ 4, 12/03/2025, 08:05[GMT+7]",
+            "Thứ ba, 11/03/2025 | 16:42:10",
+            "1.204 lượt xem",
+            "Quang cảnh lễ khởi công.",
+            "Xem thêm: Đà Nẵng đề xuất mở rộng cảng Liên Chiểu",
+            "Minh Anh",
+            "Theo: baodanang.vn",
+        ),
+        first="Sáng 11/3, UBND TP. Đà Nẵng tổ chức lễ khởi công tuyến đường ven biển dài 12,5 km nối quận "
+        "Ngũ Hành Sơn với TP. Hội An, tổng vốn đầu tư hơn 2.300 tỷ đồng.",
+        last="Nhiều hộ đã bàn giao mặt bằng trước thời hạn.",
+        shape=(1, 2, 2, 2),
+    ),
+    "vi-captions": dict(
+        title="Hà Nội tuyển sinh lớp 10 năm 2025: thêm 3 trường công lập mới",
+        date="05/04/2025",
+        source="Dân trí",
+        language="vi",
+        removed=(
+            "Trang chủ > Xã hội > Giáo dục",
+            "Cập nhật: 09:30 ngày 05/04/2025",
+            "Lượt xem: 350",
+            "(Dân trí)",
+            "Học sinh lớp 9 tại một trường THCS ở quận Cầu Giấy trong giờ ôn tập chiều 4/4",
+            "Ảnh minh họa",
+            "Các thắc mắc được giải đáp qua đường dây nóng của Sở (Ảnh: Phạm Tuấn)",
+            "Tin liên quan",
+            "Hà Nội công bố chỉ tiêu lớp 10 chuyên",
+            "Những lưu ý khi chọn nguyện vọng vào lớp 10",
+            "Chia sẻ",
+            "Từ khóa: tuyển sinh, lớp 10, Hà Nội",
+            "NGUYỄN VĂN HÙNG",
+            "Nguồn: Dân trí",
+        ),
+        first="Sở Giáo dục và Đào tạo Hà Nội vừa công bố kế hoạch tuyển sinh lớp 10 năm học 2025-2026, "
+        "trong đó có thêm 3 trường THPT công lập mới đi vào hoạt động.",
+        last="- Công bố điểm thi dự kiến ngày 25/6",
+        # The subheading "Những điểm mới" and the two list items stay as paragraphs of their own.
+        shape=(1, 2, 1, 2, 1, 1),
+    ),
+    "en-reuters": dict(
+        title="Vietnam's exports rise 14% in first quarter as electronics demand recovers",
+        date="31/03/2025",
+        source="Reuters",
+        language="en",
+        removed=(
+            "By Linda Tran",
+            "Updated March 31, 2025 4:15 PM GMT+7",
+            "HANOI (Reuters)",
+            "Photo: Reuters",
+            "Reporting by Linda Tran; Editing by John Smith",
+            "Source: Reuters",
+        ),
+        first="Vietnam's exports rose 14.2% in the first quarter from a year earlier, government data showed "
+        "on Monday, helped by strong demand for electronics and phones.",
+        last='"We expect the trend to continue. Demand is picking up again," he said.',
+        shape=(2, 3, 1),
+    ),
+    "vi-plain": dict(
+        title=None,
+        date=None,
+        source=None,
+        language="vi",
+        removed=(),
+        first="Ngày 20/10, tại Hà Nội, Hội Liên hiệp Phụ nữ Việt Nam tổ chức chương trình gặp mặt 200 nữ "
+        "doanh nhân tiêu biểu.",
+        last="Chương trình kết thúc lúc 17:30 cùng ngày.",
+        shape=(2, 2, 2),
+    ),
+    "vi-nfd-crlf": dict(
+        title="Giá lúa gạo ở Đồng bằng sông Cửu Long tăng mạnh",
+        date="08/11/2024",
+        source="TTXVN",
+        language="vi",
+        removed=("Thứ sáu, 08/11/2024 | 07:20", "Theo TTXVN"),
+        first="Sáng 7/11, giá lúa tươi tại nhiều tỉnh Đồng bằng sông Cửu Long tăng thêm 300 - 500 đồng/kg "
+        "so với tuần trước.",
+        last="Theo Hiệp hội Lương thực Việt Nam, xuất khẩu gạo 10 tháng đạt 7,8 triệu tấn, tăng 10,4% so với cùng kỳ.",
+        shape=(2, 2, 1),
+    ),
+    "vi-no-diacritics": dict(
+        title="Cong an TP. HCM triet pha duong day lua dao qua mang",
+        date="24/11/2024",
+        source="vnexpress.net",
+        language="vi",
+        removed=(
+            "Thu hai, 25/11/2024, 14:35",
+            "Chu nhat, 24/11/2024 | 10:05",
+            "532 luot xem",
+            "Anh: Cong an cung cap",
+            "Theo: vnexpress.net",
+        ),
+        first="Ngay 23/11, Cong an TP. HCM cho biet da bat giu 5 doi tuong lua dao qua mang xa hoi, chiem doat "
+        "hon 1,2 ty dong cua nhieu nguoi dan.",
+        last="Nguoi dan duoc khuyen cao khong cung cap thong tin ca nhan cho nguoi la.",
+        shape=(2, 2),
+    ),
+}
+
+
+def test_every_fixture_article_has_expectations():
+    assert sorted(FIXTURES) == fixture_names()
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_article_is_cleaned_and_described(name):
+    expected = FIXTURES[name]
+    article = parse_article(fixture_article(name))
+    assert (article.title, article.date, article.source, article.language) == (
+        expected["title"], expected["date"], expected["source"], expected["language"],
+    )
+    assert article.removed == expected["removed"]
+    assert article.sentences[0].text == expected["first"]
+    assert article.sentences[-1].text == expected["last"]
+    assert tuple(len(p.sentences) for p in article.paragraphs) == expected["shape"]
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_article_text_is_clean_nfc(name):
+    article = parse_article(fixture_article(name))
+    for text in [s.text for s in article.sentences] + [article.title or ""]:
+        assert unicodedata.is_normalized("NFC", text)
+        assert not any(ch in text for ch in "\r\n\t\u200b\u00a0\ufeff")
+
+
+def test_nfd_fixture_is_really_decomposed_on_disk():
+    raw = fixture_article("vi-nfd-crlf")
+    assert not unicodedata.is_normalized("NFC", raw) and "\r\n" in raw and "\u200b" in raw
+    assert "đạt 7,2 tấn/ha." in parse_article(raw).text
+
+
+def test_article_from_text_is_parse_article():
+    raw = fixture_article("vi-clutter")
+    assert Article.from_text(raw) == parse_article(raw)
+
+
+def test_sentence_indices_run_through_the_article():
+    article = parse_article(fixture_article("vi-plain"))
+    assert [(s.index, s.paragraph) for s in article.sentences] == [(0, 0), (1, 0), (2, 1), (3, 1), (4, 2), (5, 2)]
+
+
+def test_page_date_line_loses_to_the_date_under_the_title():
+    raw = "Thứ 2, 25/11/2024, 14:35[GMT+7]\n\nMưa lớn ở miền Trung\n\nChủ nhật, 7/11/2021 | 09:17:34\nMưa lớn kéo dài. Nước sông dâng cao."
+    article = parse_article(raw)
+    assert (article.title, article.date) == ("Mưa lớn ở miền Trung", "07/11/2021")
+
+
+def test_single_date_line_above_the_title_is_the_date():
+    raw = "Thứ Hai, ngày 25 tháng 11 năm 2024\nMưa lớn ở miền Trung\nMưa lớn kéo dài. Nước sông dâng cao."
+    assert parse_article(raw).date == "25/11/2024"
+
+
+def test_text_that_starts_with_body_sentences_has_no_title():
+    article = parse_article("Mưa lớn kéo dài ba ngày.\nNước sông dâng cao. Nhiều nhà bị ngập")
+    assert article.title is None
+    assert [s.text for s in article.sentences] == ["Mưa lớn kéo dài ba ngày.", "Nước sông dâng cao.", "Nhiều nhà bị ngập"]
+
+
+def test_a_headline_needs_body_text_after_it():
+    article = parse_article("Mưa lớn ở miền Trung")
+    assert article.title is None and [s.text for s in article.sentences] == ["Mưa lớn ở miền Trung"]
+
+
+def test_question_headline_is_a_title():
+    article = parse_article("Vì sao giá vàng tăng?\nGiá vàng tăng 2 triệu đồng. Người dân đổ xô đi mua.")
+    assert article.title == "Vì sao giá vàng tăng?"
+    assert len(article.sentences) == 2
+
+
+def test_subheadings_stay_and_short_captions_go():
+    raw = (
+        "Giá xăng giảm lần thứ ba\n"
+        "Chiều 6/11, liên Bộ Công Thương - Tài chính điều chỉnh giá xăng dầu. Xăng RON95 giảm 500 đồng mỗi lít.\n"
+        "Người dân đổ xăng tại một cửa hàng trên đường Láng chiều 6/11 sau khi giá giảm\n"
+        "Doanh nghiệp được chi quỹ bình ổn. Giá dầu diesel giảm 300 đồng.\n"
+        "Giá thế giới vẫn còn biến động\n"
+        "Theo các chuyên gia, giá dầu thế giới có thể tăng trở lại vào cuối năm."
+    )
+    article = parse_article(raw)
+    assert article.removed == ("Người dân đổ xăng tại một cửa hàng trên đường Láng chiều 6/11 sau khi giá giảm",)
+    assert [p.text for p in article.paragraphs][2] == "Giá thế giới vẫn còn biến động"
+
+
+def test_a_real_sentence_about_a_speech_is_kept():
+    raw = (
+        "Hội nghị tổng kết năm\n"
+        "Sáng 6/11, Bộ Y tế tổ chức hội nghị tổng kết. Hơn 300 đại biểu tham dự.\n"
+        "Phát biểu tại hội nghị, Bộ trưởng cho biết ngành y tế đã hoàn thành 12 chỉ tiêu.\n"
+        "Bộ trưởng phát biểu tại hội nghị và nhấn mạnh yêu cầu chuyển đổi số."
+    )
+    article = parse_article(raw)
+    assert article.removed == ()
+    assert len(article.sentences) == 4
+
+
+def test_unpunctuated_last_sentence_is_not_taken_for_a_byline():
+    raw = "Tiêu đề bài viết mới\nCâu đầu tiên của bài. Câu thứ hai kết thúc bài mà không có dấu chấm cuối cùng"
+    article = parse_article(raw)
+    assert article.sentences[-1].text == "Câu thứ hai kết thúc bài mà không có dấu chấm cuối cùng"
+    assert article.removed == ()
+
+
+@pytest.mark.parametrize(
+    "ending, byline, source",
+    [
+        ("Ngọc Hà (Tổng hợp)", "Ngọc Hà (Tổng hợp)", None),
+        ("Thu Trang (t/h)", "Thu Trang (t/h)", None),
+        ("Lê Vy (Theo AFP)", "Lê Vy (Theo AFP)", "AFP"),
+        ("NGUYỄN VĂN A", "NGUYỄN VĂN A", None),
+    ],
+)
+def test_byline_glued_to_the_last_paragraph_is_removed(ending, byline, source):
+    raw = f"Cháy rừng ở Hà Tĩnh đã được khống chế. Lực lượng chức năng tiếp tục canh gác. {ending}"
+    article = parse_article(raw)
+    assert [s.text for s in article.sentences] == ["Cháy rừng ở Hà Tĩnh đã được khống chế.", "Lực lượng chức năng tiếp tục canh gác."]
+    assert (article.removed, article.source) == ((byline,), source)
+
+
+def test_empty_and_clutter_only_input_gives_an_empty_article():
+    assert parse_article("").is_empty()
+    article = parse_article("826 lượt xem\nTheo: nhandan.vn")
+    assert article.is_empty() and article.removed == ("826 lượt xem", "Theo: nhandan.vn")
+
+
+def test_overlong_unpunctuated_sentence_is_cut():
+    raw = " ".join(["người dân xếp hàng, chờ nhận hỗ trợ"] * 60)
+    article = parse_article(raw)
+    assert len(article.sentences) > 1
+    assert all(len(s.text) <= 1000 for s in article.sentences)
+
+
+def test_build_article_helper_matches_from_paragraphs():
+    article = build_article(("Câu một.", "Câu hai."), "Câu ba.", title="Tiêu đề")
+    assert article == Article.from_paragraphs([["Câu một.", "Câu hai."], ["Câu ba."]], title="Tiêu đề")
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Thứ 2, 25/11/2024, 14:35[GMT+7]", Kind.DATE),
+        ("Chủ nhật, 07/11/2021 | 09:17:34", Kind.DATE),
+        ("Thứ Bảy, 9/3/2024 - 07:00 (GMT+7)", Kind.DATE),
+        ("Cập nhật lúc 14h35 ngày 25/11/2024", Kind.DATE),
+        ("25/11/2024 09:17 | 1.234 lượt đọc", Kind.DATE),
+        ("Published Nov 25, 2024 at 9:17 AM", Kind.DATE),
+        ("826 lượt xem", Kind.COUNTER),
+        ("1.234 lượt đọc", Kind.COUNTER),
+        ("Lượt xem: 50", Kind.COUNTER),
+        ("Ảnh: TTXVN", Kind.CAPTION),
+        ("(Ảnh: Văn Điệp/TTXVN)", Kind.CAPTION),
+        ("Ảnh minh họa", Kind.CAPTION),
+        ("Anh minh hoa", Kind.CAPTION),
+        ("Đại biểu dự hội nghị. Ảnh: Thanh Hà", Kind.CAPTION),
+        ("Photo: Reuters", Kind.CAPTION),
+        ("A farmer harvests rice in Can Tho, Vietnam, November 7, 2024. REUTERS/Thanh Hue", Kind.CAPTION),
+        ("Theo: nhandan.vn", Kind.SOURCE),
+        ("Nguồn: VnExpress", Kind.SOURCE),
+        ("Theo TTXVN", Kind.SOURCE),
+        ("(Theo Reuters)", Kind.SOURCE),
+        ("Theo báo Thanh Niên", Kind.SOURCE),
+        ("Source: Reuters", Kind.SOURCE),
+        ("PV", Kind.BYLINE),
+        ("Nhóm PV", Kind.BYLINE),
+        ("By John Smith", Kind.BYLINE),
+        ("Bài, ảnh: Hoàng Hà", Kind.BYLINE),
+        ("Reporting by Linda Tran and Khanh Vu in Hanoi; Additional reporting by Phuong Nguyen; Editing by Kim Coghill", Kind.BYLINE),
+        ("Xem thêm: Giá vàng hôm nay", Kind.RELATED),
+        ("Tin liên quan", Kind.RELATED),
+        ("Bình luận", Kind.RELATED),
+        ("Chia sẻ bài viết", Kind.RELATED),
+        ("Tags: kinh tế, xuất khẩu", Kind.RELATED),
+        ("Facebook Twitter Zalo", Kind.RELATED),
+        ("Trang chủ > Thời sự > Chính trị", Kind.RELATED),
+        # Body sentences that only start like clutter.
+        ("Theo báo cáo của Bộ Y tế, số ca mắc giảm.", Kind.BODY),
+        ("Theo Bộ Y tế, số ca mắc giảm mạnh", Kind.BODY),
+        ("Ảnh hưởng của bão số 3 rất nặng nề.", Kind.BODY),
+        ("Bình luận về vấn đề này, ông Nam cho rằng cần thận trọng.", Kind.BODY),
+        ("Ngày 25/11/2024, đoàn công tác đến Cần Thơ.", Kind.BODY),
+        ("By the end of the year, exports will recover.", Kind.BODY),
+        ("Bởi vì trời mưa to nên trận đấu bị hoãn", Kind.BODY),
+    ],
+)
+def test_classify_clutter_lines(line, kind):
+    assert classify(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Chủ nhật, 07/11/2021 | 09:17:34", "07/11/2021"),
+        ("Thứ 2, 5/1/2024, 14:35", "05/01/2024"),
+        ("Ngày 25 tháng 11 năm 2024", "25/11/2024"),
+        ("2024-11-25 09:17", "25/11/2024"),
+        ("Updated March 31, 2025 4:15 PM", "31/03/2025"),
+        ("25 Nov 2024", "25/11/2024"),
+        ("07/11/21", "07/11/2021"),
+        ("09:17:34", None),
+    ],
+)
+def test_normalize_date(line, expected):
+    assert normalize_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tóm tắt bài này", False),
+        ("tom tat bai nay giup minh", False),
+        ("ai là trưởng đoàn?", False),
+        ("dịch sang tiếng Anh", False),
+        ("summarize in 3 bullets", False),
+        ("Xin chào! Bạn làm được gì?", False),
+        # Just under 40 words of plain statements: still a message, not an article.
+        ("Mình đọc bài này rồi. Mình thấy khá dài. Bạn tóm tắt giúp mình nhé, ngắn thôi, "
+         "khoảng ba câu là đủ cho buổi họp sáng mai.", False),
+        ("Bạn có thể tóm tắt bài báo này thành ba ý chính được không, mình cần gửi cho sếp trước năm giờ "
+         "chiều nay, cảm ơn bạn nhiều nhé?", False),
+        ("Bài này nói về gì? Ai là người phát biểu? Họ đã quyết định những gì tại buổi làm việc hôm đó, "
+         "và kế hoạch tiếp theo của thành phố là gì? Khi nào thì dự án hoàn thành?", False),
+        ("Ngày 6/11, đoàn công tác của Bộ Y tế đến làm việc tại Cần Thơ. Đoàn đã kiểm tra công tác phòng "
+         "chống dịch tại ba bệnh viện lớn của thành phố. Lãnh đạo Sở Y tế báo cáo kết quả tiêm chủng đạt "
+         "98% dân số trưởng thành.", True),
+        ("Giá xăng giảm mạnh từ chiều nay theo quyết định của liên Bộ Công Thương và Tài chính.\n\n"
+         "Người dân tại nhiều thành phố lớn đã đổ xăng đầy bình trước giờ điều chỉnh.", True),
+        ("Vietnam's exports rose 14% in the first quarter, data showed on Monday. Electronics led the "
+         "growth, with shipments up by a fifth. Analysts expect the trend to continue through the year "
+         "as demand in Europe and the United States recovers from last year's slump.", True),
+    ],
+)
+def test_looks_like_article(text, expected):
+    assert looks_like_article(text) is expected
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_articles_look_like_articles(name):
+    assert looks_like_article(fixture_article(name))

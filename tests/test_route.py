@@ -1,0 +1,239 @@
+"""bot.route: one chat message → the Intent the tasks act on."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bot.intent import Intent, IntentKind, Length
+from bot.route import route, strip_diacritics
+
+K = IntentKind
+SHORT, DETAILED = Length.SHORT, Length.DETAILED
+
+# Written for these tests: "dịch" (epidemic) and "tóm tắt" occur inside the article on purpose.
+ARTICLE = """Đoàn thể thao Việt Nam về nước sau SEA Games
+
+Sáng 20/5, đoàn thể thao Việt Nam đã về tới sân bay Nội Bài sau mười hai ngày thi đấu. Trưởng đoàn, ông Trần Đức Phấn, cho biết các vận động viên đã vượt chỉ tiêu đề ra. Tổng cộng đoàn giành 136 huy chương vàng.
+
+Theo ông Phấn, dịch bệnh từng khiến nhiều đội tuyển phải tập luyện trực tuyến. Ban huấn luyện sẽ tóm tắt kinh nghiệm và gửi báo cáo lên Bộ trong tháng tới. Người hâm mộ đã chờ đón đoàn từ sáng sớm."""
+
+
+def S(language="vi", **options) -> Intent:
+    return Intent(K.SUMMARIZE, language=language, **options)
+
+
+def T(language="vi", **options) -> Intent:
+    return Intent(K.TRANSLATE, language=language, **options)
+
+
+def A(question: str, language="vi", **options) -> Intent:
+    return Intent(K.ASK, language=language, question=question, **options)
+
+
+ROUTES = [
+    # Summaries: Vietnamese with and without diacritics, typos, English, mixed.
+    ("tóm tắt", S()),
+    ("Tóm tắt bài này giúp mình", S()),
+    ("tom tat bai nay giup minh", S()),
+    ("TÓM TẮT 3 Ý CHÍNH", S(sentences=3, bullets=True)),
+    ("tóm tắt 3 ý chính", S(sentences=3, bullets=True)),
+    ("tom tat 3 y chinh", S(sentences=3, bullets=True)),
+    ("tomtat", S()),
+    ("tóm tăt bài này", S()),
+    ("tóm tắc giúp em", S()),
+    ("tóm lược", S()),
+    ("nội dung chính", S()),
+    ("ý chính là gì?", S(bullets=True)),
+    ("Nội dung bài này là gì?", S()),
+    ("bài này nói về gì?", S(length=SHORT)),
+    ("bai nay noi ve gi", S(length=SHORT)),
+    ("What is this article about?", S("en", length=SHORT)),
+    ("what's it about", S("en", length=SHORT)),
+    ("summarize", S("en")),
+    ("Summarise the article", S("en")),
+    ("sumarize this", S("en")),
+    ("summary please", S("en")),
+    ("tl;dr", S("en", length=SHORT)),
+    ("TLDR", S("en", length=SHORT)),
+    ("key points", S("en", bullets=True)),
+    ("what's the gist?", S("en")),
+    ("summarize bài này", S("en")),
+    ("giúp mình summarize bài này nhé", S()),
+    # Summary options: counts (digits and number words), bullets, length, output language.
+    ("tóm tắt trong 3 câu", S(sentences=3)),
+    ("tóm tắt ba ý", S(sentences=3)),
+    ("tóm tắt năm câu", S(sentences=5)),
+    ("tom tat muoi cau", S(sentences=10)),
+    ("summarize in 3 bullets", S("en", sentences=3, bullets=True)),
+    ("summarize in two sentences", S("en", sentences=2)),
+    ("Summarize in five key points", S("en", sentences=5, bullets=True)),
+    ("tóm tắt dạng gạch đầu dòng", S(bullets=True)),
+    ("tóm tắt thành danh sách", S(bullets=True)),
+    ("tóm tắt ngắn gọn", S(length=SHORT)),
+    ("tóm tắt 1 câu", S(sentences=1, length=SHORT)),
+    ("summarize in one sentence", S("en", sentences=1, length=SHORT)),
+    ("summarize briefly", S("en", length=SHORT)),
+    ("tóm tắt chi tiết", S(length=DETAILED)),
+    ("tom tat day du", S(length=DETAILED)),
+    ("summarize in detail", S("en", length=DETAILED)),
+    ("summarize in English", S("en", target_language="en")),
+    ("tóm tắt bằng tiếng Anh", S(target_language="en")),
+    ("summarize in Vietnamese", S("en", target_language="vi")),
+    ("tóm tắt đoạn 3", S(paragraph=3)),
+    # Follow-ups that only name a summary's shape, and refinements of the last summary.
+    ("3 câu thôi", S(sentences=3)),
+    ("ngắn gọn", S(length=SHORT)),
+    ("ngắn hơn", S(refine="shorter")),
+    ("ngắn hơn nữa", S(refine="shorter")),
+    ("ngan hon nua", S(refine="shorter")),
+    ("rút gọn hơn", S(refine="shorter")),
+    ("shorter", S("en", refine="shorter")),
+    ("make it shorter please", S("en", refine="shorter")),
+    ("dài hơn", S(refine="longer")),
+    ("chi tiết hơn", S(refine="longer")),
+    ("longer", S("en", refine="longer")),
+    ("more detail", S("en", refine="longer")),
+    # Translations: direction, paragraph numbers, and the summary-vs-translation boundary.
+    ("dịch", T()),
+    ("dịch sang tiếng Anh", T(target_language="en")),
+    ("dich sang tieng anh", T(target_language="en")),
+    ("Bạn dịch giúp mình sang tiếng Anh nhé", T(target_language="en")),
+    ("dịch từ tiếng Anh sang tiếng Việt", T(target_language="vi")),
+    ("translate", T("en")),
+    ("translate to English", T("en", target_language="en")),
+    ("translate into Vietnamese", T("en", target_language="vi")),
+    ("Please translate this article", T("en")),
+    ("bản tiếng Anh", T(target_language="en")),
+    ("in English please", T("en", target_language="en")),
+    ("tiếng Việt đi", T(target_language="vi")),
+    ("dịch đoạn 2", T(paragraph=2)),
+    ("dich doan 2", T(paragraph=2)),
+    ("dịch đoạn thứ hai", T(paragraph=2)),
+    ("dịch đoạn thứ tư sang tiếng Anh", T(target_language="en", paragraph=4)),
+    ("dịch đoạn đầu", T(paragraph=1)),
+    ("translate paragraph 3", T("en", paragraph=3)),
+    ("translate the 2nd paragraph into English", T("en", target_language="en", paragraph=2)),
+    ("translate the first paragraph", T("en", paragraph=1)),
+    ("dịch đoạn sau", T()),  # "đoạn sau" is the next paragraph, not paragraph six
+    ("dịch bản tóm tắt sang tiếng Anh", T(target_language="en")),
+    ("tóm tắt rồi dịch sang tiếng Anh", S(target_language="en")),
+    # Questions about the article, including "dịch" the epidemic and "đoàn" the delegation.
+    ("ai là trưởng đoàn?", A("ai là trưởng đoàn?")),
+    ("ai la truong doan", A("ai la truong doan")),
+    ("Who led the delegation?", A("Who led the delegation?", "en")),
+    ("Đoàn giành bao nhiêu huy chương vàng", A("Đoàn giành bao nhiêu huy chương vàng")),
+    ("Dịch bệnh Covid ảnh hưởng thế nào?", A("Dịch bệnh Covid ảnh hưởng thế nào?")),
+    ("Đại dịch này kéo dài bao lâu?", A("Đại dịch này kéo dài bao lâu?")),
+    ("Đoàn thứ hai về lúc nào?", A("Đoàn thứ hai về lúc nào?")),
+    ("Chào bạn, ai là trưởng đoàn?", A("ai là trưởng đoàn?")),
+    ("Trả lời bằng tiếng Anh: ai là trưởng đoàn?", A("ai là trưởng đoàn?", target_language="en")),
+    ("Who is Trần Đức Phấn?", A("Who is Trần Đức Phấn?", "en")),
+    ("Ông Phấn là ai", A("Ông Phấn là ai")),
+    ("đoạn 2 nói gì?", A("đoạn 2 nói gì?", paragraph=2)),
+    ("Is the team back home", A("Is the team back home", "en")),
+    ("mấy giờ đoàn về", A("mấy giờ đoàn về")),
+    ("may gio doan ve", A("may gio doan ve")),
+    ("máy bay của đoàn", Intent(K.HELP, language="vi")),  # "máy" (machine) is no question word
+    # Help and greetings.
+    ("giúp", Intent(K.HELP, language="vi")),
+    ("giúp mình với", Intent(K.HELP, language="vi")),
+    ("help", Intent(K.HELP, language="en")),
+    ("/help", Intent(K.HELP, language="en")),
+    ("bạn làm được gì?", Intent(K.HELP, language="vi")),
+    ("ban lam duoc gi", Intent(K.HELP, language="vi")),
+    ("hướng dẫn", Intent(K.HELP, language="vi")),
+    ("What can you do?", Intent(K.HELP, language="en")),
+    ("xin chào", Intent(K.GREETING, language="vi")),
+    ("Chào bạn!", Intent(K.GREETING, language="vi")),
+    ("hi", Intent(K.GREETING, language="en")),
+    ("Hello there", Intent(K.GREETING, language="en")),
+    ("cảm ơn bạn nhiều nhé", Intent(K.GREETING, language="vi")),
+    ("cam on", Intent(K.GREETING, language="vi")),
+    ("thanks!", Intent(K.GREETING, language="en")),
+    # Unrecognised with an article loaded: help.
+    ("ok", Intent(K.HELP, language="en")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), ROUTES, ids=[m for m, _ in ROUTES])
+def test_message_routes_to_intent(message, expected):
+    assert route(message, has_article=True) == expected
+
+
+@pytest.mark.parametrize("message", ["tóm tắt 3 ý chính", "dịch đoạn 2", "ai là trưởng đoàn?", "Tóm tắt ngắn hơn"])
+def test_decomposed_input_routes_like_composed(message):
+    assert route(unicodedata.normalize("NFD", message), True) == route(message, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tóm tắt ĐOẠN 2", "Tom tat DOAN 2"), ("dịch sang tiếng Việt", "dich sang tieng Viet"),
+     ("Trưởng đoàn Trần Đức Phấn", "Truong doan Tran Duc Phan"), ("summary", "summary")],
+)
+def test_strip_diacritics(text, expected):
+    assert strip_diacritics(text) == expected
+    assert strip_diacritics(unicodedata.normalize("NFD", text)) == expected
+
+
+INSTRUCTION_AND_ARTICLE = [
+    ("Tóm tắt bài sau: " + ARTICLE, S()),
+    ("Tóm tắt bài sau:\n\n" + ARTICLE, S()),
+    ("tom tat 3 y chinh:\n" + ARTICLE, S(sentences=3, bullets=True)),
+    ("Dịch sang tiếng Anh:\n" + ARTICLE, T(target_language="en")),
+    ("Summarize this: " + ARTICLE, S("en")),
+    ("Summarize this in 3 bullets:\n" + ARTICLE, S("en", sentences=3, bullets=True)),
+    ("Tóm tắt giúp mình\n\n" + ARTICLE, S()),
+    (ARTICLE + "\n\nTóm tắt giúp mình", S()),
+    (ARTICLE + "\n\ntranslate into English", T("en", target_language="en")),
+    (ARTICLE + "\n\nAi là trưởng đoàn?", A("Ai là trưởng đoàn?")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), INSTRUCTION_AND_ARTICLE)
+def test_instruction_and_article_in_one_message(message, expected):
+    intent = route(message, has_article=False)
+    assert intent == Intent(**{**vars(expected), "article_text": ARTICLE})
+
+
+@pytest.mark.parametrize("has_article", [True, False])
+def test_bare_article_is_article_despite_keywords_inside(has_article):
+    # The article says "dịch bệnh" and "tóm tắt kinh nghiệm": neither is a request.
+    assert route(ARTICLE, has_article) == Intent(K.ARTICLE, language="vi", article_text=ARTICLE)
+
+
+def test_article_text_holds_the_article_not_the_instruction():
+    intent = route("Dịch sang tiếng Anh:\n" + ARTICLE, has_article=True)
+    assert intent.article_text.startswith("Đoàn thể thao Việt Nam")
+    assert "Dịch sang tiếng Anh" not in intent.article_text
+
+
+def test_title_that_is_a_question_stays_in_the_article():
+    message = "Ai là trưởng đoàn?\n" + ARTICLE
+    assert route(message, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=message)
+
+
+def test_short_text_after_translate_colon_is_carried():
+    intent = route("Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm.", has_article=True)
+    assert intent == T(target_language="en", article_text="Tôi yêu Hà Nội lắm.")
+
+
+def test_options_after_colon_are_not_an_article():
+    assert route("Dịch sang tiếng Anh: đoạn thứ hai", True) == T(target_language="en", paragraph=2)
+
+
+@pytest.mark.parametrize("message", ["ai là trưởng đoàn?", "Who led the delegation?"])
+def test_question_without_article_is_still_ask(message):
+    assert route(message, has_article=False).kind is K.ASK
+
+
+def test_unrecognised_prose_without_article_is_a_short_article():
+    prose = ("Sáng nay hàng nghìn người hâm mộ đã có mặt tại sân bay Nội Bài để chờ đón các vận động viên "
+             "của đoàn thể thao Việt Nam trở về sau kỳ đại hội thành công")
+    assert route(prose, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=prose)
+    assert route(prose, has_article=True) == Intent(K.HELP, language="vi")
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\n"])
+def test_empty_message_is_help(message):
+    assert route(message, has_article=True) == Intent(K.HELP, language="vi")
