@@ -81,6 +81,8 @@ class Limits:
     max_upload_bytes: int | None = field(default=10_000_000, metadata=_doc("largest uploaded file", "TINBOT_MAX_UPLOAD_BYTES"))
     generation_timeout_s: float | None = field(default=300.0, metadata=_doc("stop a model's generation after this many seconds", "TINBOT_GENERATION_TIMEOUT_S"))
     max_summary_sentences: int = field(default=12, metadata=_doc("most sentences a summary may be asked for", "TINBOT_MAX_SUMMARY_SENTENCES"))
+    allow_private_urls: bool = field(default=False, metadata=_doc("let links point to loopback/private/link-local addresses (an intranet news site); cloud metadata addresses stay refused", "TINBOT_ALLOW_PRIVATE_URLS"))
+    fetch_timeout_s: float = field(default=10.0, metadata=_doc("time limit for fetching one link: connect, every read, and the whole download", "TINBOT_FETCH_TIMEOUT_S"))
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class Settings:
     auto_download: bool = field(default=True, metadata=_doc("download a missing model on first use", "TINBOT_AUTO_DOWNLOAD"))
     cache_dir: str | None = field(default=None, metadata=_doc("where downloaded and converted models are kept (default: the Hugging Face cache)", "TINBOT_CACHE_DIR"))
     threads: int | None = field(default=None, metadata=_doc("CPU threads for inference (default: all cores)", "TINBOT_THREADS"))
+    concurrency: int = field(default=2, metadata=_doc("requests generated at the same time (one per core is sensible)", "TINBOT_CONCURRENCY"))
+    queue_size: int = field(default=64, metadata=_doc("requests that may wait; more get a 'busy' reply", "TINBOT_QUEUE_SIZE"))
     log_excerpt_chars: int = field(default=80, metadata=_doc("at most this much article text goes into a log line", "TINBOT_LOG_EXCERPT_CHARS"))
 
     def model(self, task: str) -> ModelSettings:

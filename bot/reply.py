@@ -1,0 +1,85 @@
+"""Turn articles and task updates into the Markdown the user reads, in the user's language.
+
+All wording comes from ``prompts/replies.toml``; this module only decides which texts to show
+and in what order: body, evidence quotes, notices, then the engine that produced the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.article import Article
+from bot.prompts import reply
+from bot.tasks import Notice, TaskUpdate
+
+# Markdown/HTML that could change how an article or model output is displayed. The chat also
+# sanitizes HTML; escaping here keeps "<script>" visible as text instead of silently dropped.
+_HTML_CHARS = {"<": "&lt;", ">": "&gt;"}
+
+
+def escape_text(text: str) -> str:
+    """Show ``text`` literally: no HTML tags, no raw links such as ``javascript:``."""
+    text = re.sub(r"[<>]", lambda m: _HTML_CHARS[m.group()], text)
+    return re.sub(r"(?i)javascript:", "javascript&#58;", text)
+
+
+def language_name(code: str, language: str) -> str:
+    if code in ("vi", "en"):
+        return reply(f"language_{code}", language)
+    return reply("language_other", language, code=code)
+
+
+def acknowledge(article: Article, language: str, *, replaced: bool = False, truncated_at: int | None = None) -> str:
+    """The reply to a newly pasted article: what was found, what was left out, what next."""
+    lines = []
+    if replaced:
+        lines.append(reply("article_replaced", language))
+    if article.title:
+        lines.append(reply("ack_header", language, title=escape_text(article.title)))
+    else:
+        lines.append(reply("ack_untitled", language))
+    details = []
+    if article.date:
+        details.append(reply("meta_date", language, date=escape_text(article.date)))
+    if article.source:
+        details.append(reply("meta_source", language, source=escape_text(article.source)))
+    details.append(reply("meta_language", language, language=language_name(article.language, language)))
+    details.append(
+        reply(
+            "meta_size", language,
+            words=article.word_count, paragraphs=len(article.paragraphs), sentences=len(article.sentences),
+        )
+    )
+    lines.append(" · ".join(details))
+    if article.removed:
+        lines.append(reply("ack_removed", language, count=len(article.removed)))
+    if truncated_at:
+        lines.append(reply("article_truncated", language, limit=truncated_at))
+    lines.append(reply("ack_next", language))
+    return "\n\n".join(lines)
+
+
+def render_notice(notice: Notice, language: str) -> str:
+    args = dict(notice.args)
+    if "task" in args:
+        args["task"] = reply(f"task_{args['task']}", language)
+    if "language" in args:
+        args["language"] = language_name(args["language"], language)
+    return reply(notice.key, language, **args)
+
+
+def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = False) -> str:
+    """One streamed state of a task's reply: notices first while loading, then the body."""
+    parts = []
+    if update.text:
+        parts.append(escape_text(update.text))
+    if quote_evidence and update.evidence and update.done:
+        quotes = [
+            reply("evidence_item", language, text=escape_text(s.text), paragraph=s.paragraph + 1)
+            for s in update.evidence
+        ]
+        parts.append("\n".join([reply("evidence_header", language), *quotes]))
+    parts.extend(render_notice(n, language) for n in update.notices)
+    if update.done and update.engine:
+        engine = reply("engine_extractive", language) if update.engine == "extractive" else update.engine
+        parts.append(reply("engine_footer", language, engine=engine))
+    return "\n\n".join(parts)

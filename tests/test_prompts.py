@@ -1,0 +1,47 @@
+import pytest
+
+from bot.prompts import LANGUAGES, PromptError, fields_of, keys, render, reply
+
+# Notice keys the tasks emit (bot/tasks) with the fields they pass; each must render in both languages.
+NOTICES = {
+    "model_loading": {"task": "t", "model": "m"},
+    "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
+    "used_extractive": {},
+    "summary_translated": {},
+    "guard_flagged": {"items": "1.500"},
+    "not_in_article": {},
+    "already_in_language": {"language": "vi"},
+    "paragraph_out_of_range": {"paragraph": 9, "count": 3},
+    "answer_untranslated": {},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", sorted(NOTICES))
+def test_every_notice_renders_in_both_languages(key, language):
+    text = reply(key, language, **NOTICES[key])
+    assert text.strip()
+    for value in NOTICES[key].values():
+        assert str(value) in text
+
+
+def test_missing_and_unused_fields_fail_loudly():
+    with pytest.raises(PromptError, match="needs fields \\['limit'\\], got \\[\\]"):
+        reply("message_too_long", "vi")
+    with pytest.raises(PromptError, match="got \\['extra', 'limit'\\]"):
+        reply("message_too_long", "en", limit=5, extra=1)
+    with pytest.raises(PromptError, match="no \\[vi\\] nonexistent"):
+        reply("nonexistent", "vi")
+
+
+def test_answer_prompt_carries_question_and_evidence():
+    assert fields_of("a {x} b {y}") == {"x", "y"}
+    for language in LANGUAGES:
+        prompt = render("answer", "question", language, evidence="EVIDENCE-TEXT", question="QUESTION-TEXT")
+        assert prompt.index("EVIDENCE-TEXT") < prompt.index("QUESTION-TEXT")
+
+
+def test_replies_are_in_the_language_asked_for():
+    assert "Bạn" in reply("need_article", "vi") and "Please" in reply("need_article", "en")
+    assert keys("replies") >= set(NOTICES)
+    assert reply("greeting", "fr") == reply("greeting", "en")  # other languages fall back to English
