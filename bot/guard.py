@@ -1,0 +1,205 @@
+"""The faithfulness guard: flag numbers, dates and names in an output that the article lacks.
+
+A model summary or answer may invent "1.500 người" where the article says "1.050", or name
+someone the article never mentions. ``check_output`` lists such spans; ``GuardReport.mark``
+highlights them for Markdown display. Matching is on meaning, not spelling: "1.000", "1000"
+and "1,000" are one number; "6/11", "6-11", "ngày 6 tháng 11" and "6 November" one date; names
+match without diacritics and spaces, so an English "Hanoi" is found in a Vietnamese "Hà Nội".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.article import Article
+from bot.textstats import STOP_WORDS, normalize, strip_diacritics
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Day/month forms; each alternative captures (day, month) or (month-name, day).
+_DATES = [
+    re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?\b"),
+    re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b", re.I),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")", re.I),
+    re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
+]
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "thousand": 1e3, "triệu": 1e6, "million": 1e6,
+           "tỷ": 1e9, "tỉ": 1e9, "billion": 1e9}
+_SCALE_AFTER = re.compile(r"\s*(" + "|".join(_SCALES) + r")\b", re.I)
+_NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "trăm": 100, "hundred": 100,
+}
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
+# Capitalised words that are not names: titles, month and day names, sentence openers.
+_NOT_NAMES = frozenset(
+    "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ nhật monday tuesday wednesday thursday "
+    "friday saturday sunday according however meanwhile".split()
+) | frozenset(_MONTHS)
+
+
+@dataclass(frozen=True)
+class GuardReport:
+    """Spans of an output not supported by the article; ``ok`` when there are none."""
+
+    unsupported: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.unsupported
+
+    def mark(self, output: str) -> str:
+        """``output`` with each unsupported span shown as ``⚠️**span**`` (Markdown)."""
+        spans = sorted(set(self.unsupported), key=len, reverse=True)
+        if not spans:
+            return output
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in spans))
+        return pattern.sub(lambda m: f"⚠️**{m.group(0)}**", output)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the article states, in comparable forms."""
+
+    numbers: frozenset
+    dates: frozenset
+    words: frozenset          # unaccented lowercase words
+    squashed: str             # unaccented lowercase text without spaces
+
+
+def check_output(output: str, article: Article) -> GuardReport:
+    """The numbers, dates and proper names of ``output`` that ``article`` does not contain."""
+    facts = _facts(" ".join(filter(None, [article.title, article.text])))
+    unsupported: list[str] = []
+    text = output
+    for span, value in _find_dates(text):
+        if value not in facts.dates:
+            unsupported.append(span)
+    masked = _mask(text, [span for span, _ in _find_dates(text)])
+    for span, values in _find_numbers(masked):
+        if not values & facts.numbers:
+            unsupported.append(span)
+    for span in find_names(masked):
+        if not _name_supported(span, facts):
+            unsupported.append(span)
+    return GuardReport(tuple(dict.fromkeys(unsupported)))
+
+
+def _facts(text: str) -> _Facts:
+    text = normalize(text)
+    dates = _find_dates(text)
+    numbers = {v for _, values in _find_numbers(_mask(text, [s for s, _ in dates])) for v in values}
+    numbers |= {float(n) for w, n in _NUMBER_WORDS.items() if re.search(rf"(?<!\w){w}(?!\w)", text)}
+    # A date's parts also count as plain numbers: "10/2/2019" states the year 2019.
+    numbers |= {float(n) for span, _ in dates for n in re.findall(r"\d+", span)}
+    bare = strip_diacritics(text)
+    return _Facts(
+        numbers=frozenset(numbers),
+        dates=frozenset(value for _, value in dates),
+        words=frozenset(re.findall(r"\w+", bare)),
+        squashed=re.sub(r"\W+", "", bare),
+    )
+
+
+def _find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
+    found = []
+    for pattern in _DATES:
+        for m in pattern.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if a.isdigit() and b.isdigit():
+                day, month = int(a), int(b)
+            else:
+                day, month = (int(a), _month(b)) if a.isdigit() else (int(b), _month(a))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                found.append((m.group(0), (day, month)))
+    return found
+
+
+def _month(name: str) -> int:
+    return _MONTHS.get(name.lower().rstrip("."), 0)
+
+
+def _find_numbers(text: str) -> list[tuple[str, frozenset]]:
+    """Each number with every value it may stand for (separators and scale words read both ways)."""
+    found = []
+    for m in _NUMBER.finditer(text):
+        values = _readings(m.group(0))
+        scale = _SCALE_AFTER.match(text, m.end())
+        if scale:
+            factor = _SCALES[scale.group(1).lower()]
+            values |= {round(v * factor, 6) for v in values}
+        found.append((m.group(0), frozenset(values)))
+    return found
+
+
+def _readings(raw: str) -> set[float]:
+    """"1.000" → {1000, 1.0}; "12,5" → {12.5, 125}: Vietnamese and English swap the separators."""
+    values = {float(raw.replace(".", "").replace(",", ""))}
+    for decimal, thousands in ((",", "."), (".", ",")):
+        head, sep, tail = raw.rpartition(decimal)
+        if sep and thousands not in tail:
+            try:
+                values.add(float(head.replace(thousands, "").replace(decimal, "") + "." + tail))
+            except ValueError:
+                pass
+    return values
+
+
+def _mask(text: str, spans: list[str]) -> str:
+    for span in spans:
+        text = text.replace(span, " " * len(span))
+    return text
+
+
+def find_names(text: str) -> list[str]:
+    """Runs of capitalised words, minus an ambiguous sentence-initial word and title words."""
+    names = []
+    run: list[re.Match] = []
+    for m in list(_WORD.finditer(text)) + [None]:
+        if m is not None and m.group(0)[0].isupper() and (not run or _adjacent(text, run[-1], m)):
+            run.append(m)
+            continue
+        if run:
+            names.extend(_clean_run(text, run))
+        run = [m] if m is not None and m.group(0)[0].isupper() else []
+    return names
+
+
+def _adjacent(text: str, previous: re.Match, current: re.Match) -> bool:
+    return text[previous.end() : current.start()] in (" ", "-", " - ")
+
+
+def _clean_run(text: str, run: list[re.Match]) -> list[str]:
+    words = list(run)
+    before = text[: words[0].start()].rstrip()
+    sentence_start = not before or before[-1] in ".!?:\"“\n"
+    if sentence_start and not _is_acronym(words[0].group(0)):
+        words = words[1:]  # "Police said", "Công an": any sentence opens with a capital
+    while words and normalize(words[0].group(0)) in _NOT_NAMES | STOP_WORDS:
+        words = words[1:]
+    if not words:
+        return []
+    return [text[words[0].start() : words[-1].end()]]
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def _name_supported(span: str, facts: _Facts) -> bool:
+    """Found whole (unaccented, spaces ignored), or every word of it occurs in the article."""
+    bare = strip_diacritics(normalize(span))
+    if re.sub(r"\W+", "", bare) in facts.squashed:
+        return True
+    return all(word in facts.words for word in re.findall(r"\w+", bare))

@@ -1,0 +1,87 @@
+"""The offline summarizer picks the gist, skips clutter and repeats, and honours its budget."""
+import pytest
+
+from bot.article import Article
+from bot.extractive import Budget, rank, select, summarize_extractive, trim_sentence
+from bot.intent import Length
+
+TITLE = "Hà Nội khai trương tuyến xe buýt điện đầu tiên nối sân bay Nội Bài"
+LEAD = "Sáng 12/3, Hà Nội chính thức khai trương tuyến xe buýt điện đầu tiên nối sân bay Nội Bài với trung tâm thành phố."
+BODY = [
+    [LEAD, "Tuyến xe buýt điện dài 35 km, mỗi ngày chạy 120 chuyến với giá vé 45.000 đồng."],
+    ["Ảnh: Minh Anh.", "Nhiều người dân tranh thủ đi thử trong buổi sáng đầu tiên."],
+    ["Theo Sở Giao thông vận tải, tuyến xe buýt điện nối sân bay Nội Bài giúp giảm khói bụi cho thành phố.",
+     "Anh Tuấn, một hành khách, nói anh thích ghế ngồi rộng."],
+]
+
+
+def article(paragraphs=BODY, title=TITLE):
+    return Article.from_paragraphs(paragraphs, title=title)
+
+
+def test_lead_is_chosen_when_it_is_the_gist():
+    chosen = summarize_extractive(article(), length=Length.SHORT)
+    assert [s.index for s in chosen] == [0]
+    assert "khai trương tuyến xe buýt điện" in chosen[0].text
+
+
+def test_leading_dateline_is_trimmed_but_the_sentence_keeps_its_place():
+    chosen = summarize_extractive(article(), max_sentences=1)[0]
+    assert chosen.text.startswith("Hà Nội chính thức khai trương")
+    assert (chosen.index, chosen.paragraph) == (0, 0)
+
+
+def test_title_overlapping_sentence_beats_caption_and_chatter():
+    chosen = summarize_extractive(article(), max_sentences=2)
+    texts = " ".join(s.text for s in chosen)
+    assert "Ảnh: Minh Anh" not in texts and "ghế ngồi" not in texts
+    assert [s.index for s in chosen] == sorted(s.index for s in chosen)  # article order
+
+
+def test_near_duplicate_of_a_chosen_sentence_is_skipped():
+    repeated = [[LEAD, LEAD.replace("Sáng 12/3, ", "Hôm nay, "), "Tuyến xe buýt điện dài 35 km và chạy 120 chuyến mỗi ngày."]]
+    chosen = summarize_extractive(article(repeated), max_sentences=2)
+    assert [s.index for s in chosen] == [0, 2]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_max_sentences_is_honoured(count):
+    assert len(summarize_extractive(article(), max_sentences=count)) == count
+
+
+def test_detailed_is_longer_than_short():
+    short = summarize_extractive(article(), length=Length.SHORT)
+    detailed = summarize_extractive(article(), length=Length.DETAILED)
+    assert len(detailed) > len(short) == 1
+
+
+def test_syllable_cap_keeps_at_least_the_best_sentence():
+    chosen = summarize_extractive(article(), max_sentences=3, max_syllables=5)
+    assert len(chosen) == 1
+
+
+def test_text_without_diacritics_still_follows_the_title():
+    plain = [["Nhieu nguoi dan di thu xe buyt.", "Ha Noi khai truong tuyen xe buyt dien dau tien noi san bay Noi Bai."]]
+    chosen = summarize_extractive(article(plain, "Ha Noi khai truong tuyen xe buyt dien noi san bay"), max_sentences=1)
+    assert chosen[0].index == 1
+
+
+def test_empty_article_gives_no_summary():
+    assert summarize_extractive(Article.from_paragraphs([])) == []
+
+
+def test_select_ranks_then_restores_order():
+    sentences = article().sentences
+    rate = {0: 0.1, 1: 0.9, 2: 0.0, 3: 0.5, 4: 0.2, 5: 0.3}.get
+    assert [s.index for s in rank(sentences, lambda s: rate(s.index))][:2] == [1, 3]
+    assert [s.index for s in select(sentences, lambda s: rate(s.index), Budget(2))] == [1, 3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Theo báo Tuổi Trẻ, công an tỉnh Bình Dương đã bắt giữ hai đối tượng trộm xe.", "Công an tỉnh Bình Dương"),
+    ("Chiều 18-5, công an tỉnh Bình Dương đã bắt giữ hai đối tượng trộm xe.", "Công an tỉnh Bình Dương"),
+    ("Anh Lê Văn Nam (SN 1990, trú tại huyện Bàu Bàng) đã ra đầu thú.", "Anh Lê Văn Nam đã ra đầu thú."),
+])
+def test_trim_drops_source_dateline_and_personal_details(text, expected):
+    sentence = Article.from_paragraphs([[text]]).sentences[0]
+    assert trim_sentence(sentence).text.startswith(expected)
