@@ -1,17 +1,19 @@
 """Find the sentences of an article that answer a question (offline, no weights).
 
-A BM25 ranking (Robertson & Zaragoza 2009) over syllable unigrams and bigrams, with three
-additions that matter for Vietnamese questions:
+A BM25 ranking (Robertson & Zaragoza 2009) over syllable unigrams and bigrams, with additions
+that matter for Vietnamese questions:
 
 * question words ("ai", "bao nhiêu", "khi nào", ...) are dropped from the query and turned into
-  an expected answer type: a sentence holding a number, a date or a name of the asked kind
-  gets a bonus;
+  an expected answer type (``bot.question``): a sentence holding a number, a date or a name of
+  the asked kind gets a bonus;
 * the same ranking over diacritics-stripped syllables is a secondary signal, so "ai la truong
-  doan" still finds "trưởng đoàn";
+  doan" still finds "trưởng đoàn", and "hóa" still finds "hoá";
 * a little of each neighbour's score is added, because a subject named in one sentence is
   often answered in the next.
 
-The ranking goes through ``bot.extractive.rank``, the selection code the summarizer uses.
+The article's index (tokens, document frequencies) is built once and reused for every
+question about it. The ranking goes through ``bot.extractive.rank``, the selection code the
+summarizer uses.
 """
 from __future__ import annotations
 
@@ -19,28 +21,15 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from bot.article import Article, Sentence
 from bot.extractive import rank
-from bot.guard import find_names
-from bot.textstats import STOP_WORDS, ngrams, strip_diacritics, syllables
+from bot.question import Query, has_type, parse_question, terms
+from bot.textstats import strip_diacritics, syllables
 
-# Question phrase → expected answer type. Longer phrases are matched first, so "năm nào"
-# wins over "nào". A question typed without diacritics is matched on the unaccented forms.
-_QUESTION_WORDS = {
-    "bao nhiêu": "number", "mấy": "number", "how many": "number", "how much": "number",
-    "khi nào": "time", "năm nào": "time", "bao giờ": "time", "lúc nào": "time",
-    "thời gian nào": "time", "thời điểm nào": "time", "when": "time", "what year": "time",
-    "ai": "person", "who": "person", "whom": "person",
-    "ở đâu": "place", "nơi nào": "place", "where": "place",
-    "tại sao": "reason", "vì sao": "reason", "why": "reason",
-    "như thế nào": "manner", "thế nào": "manner", "how": "manner",
-    "là gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",
-}
-_QUESTION_PHRASES = {tuple(k.split()): v for k, v in _QUESTION_WORDS.items()}
-_UNACCENTED_PHRASES = {tuple(strip_diacritics(k).split()): v for k, v in _QUESTION_WORDS.items()}
-_LONGEST_PHRASE = max(len(p) for p in _QUESTION_PHRASES)
+__all__ = ["Evidence", "Query", "bm25_scores", "find_evidence", "is_answerable", "parse_question"]
 
 K1, B = 0.8, 0.4             # BM25 (defaults 1.2, 0.75): short sentences, so less length damping
 BIGRAM_WEIGHT = 1.5          # a shared syllable pair is stronger evidence than one syllable
@@ -53,13 +42,8 @@ TYPE_BONUS = 0.15            # share of the top score given to sentences of the 
 # article 9%.
 MIN_SCORE = 0.2
 
-_NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.I)
-_TIME = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d", re.I)
-_REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|because|since|due to)\b", re.I)
 # Openings that refer back to the previous sentence's subject.
 _ANAPHOR = re.compile(r"^(?:nó|ông|bà|họ|anh|chị|cô|đây|điều này|việc này|[\w\s]{0,20}?\bnày\b|it|he|she|they|this|these)\b", re.I)
-_PLACE_WORD = re.compile(r"\b(?:ở|tại|từ|in|at)\s+$", re.I)
-_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON}
 
 
 @dataclass(frozen=True)
@@ -71,53 +55,40 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Query:
-    """A question reduced to what is searched: content terms, their unaccented forms, the answer type."""
+class Index:
+    """What every question about one article needs: its sentences' terms, plain and unaccented."""
 
-    terms: tuple
-    stripped_terms: tuple
-    answer_type: str | None
+    sentences: tuple[Sentence, ...]
+    terms: tuple[list, ...]
+    stripped: tuple[list, ...]
+    accented: bool  # whether the article is written with diacritics at all
 
 
-def parse_question(question: str) -> Query:
-    """Drop the question words of ``question`` and note the answer type they ask for."""
-    tokens = syllables(question)
-    bare = [strip_diacritics(t) for t in tokens]
-    # Unaccented matching only for unaccented questions: "máy" must not be taken for "mấy".
-    phrases, keys = (_QUESTION_PHRASES, tokens) if bare != tokens else (_UNACCENTED_PHRASES, bare)
-    keep = [True] * len(tokens)
-    answer_type = None
-    i = 0
-    while i < len(tokens):
-        for size in range(_LONGEST_PHRASE, 0, -1):
-            kind = phrases.get(tuple(keys[i : i + size]))
-            if kind:
-                answer_type = answer_type or kind
-                keep[i : i + size] = [False] * size
-                i += size
-                break
-        else:
-            i += 1
-    kept = [t for t, k in zip(tokens, keep) if k]
-    return Query(tuple(_terms(kept)), tuple(_terms([strip_diacritics(t) for t in kept])), answer_type)
+@lru_cache(maxsize=16)
+def index(article: Article) -> Index:
+    """The article's retrieval index; built once, then reused for each question about it."""
+    sentences = article.sentences
+    tokens = [syllables(s.text) for s in sentences]
+    bare = [[strip_diacritics(t) for t in toks] for toks in tokens]
+    accented = any(t != b for toks, bs in zip(tokens[:20], bare[:20]) for t, b in zip(toks, bs))
+    return Index(sentences, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
 
 
 def find_evidence(article: Article, question: str, k: int = 3) -> list[Evidence]:
     """The ``k`` sentences of ``article`` most likely to answer ``question``, best first."""
-    sentences = article.sentences
-    if not sentences or k <= 0:
+    if not article.sentences or k <= 0:
         return []
+    idx = index(article)
     query = parse_question(question)
-    scores = bm25_scores([_terms(syllables(s.text)) for s in sentences], query.terms)
-    stripped = bm25_scores([_terms([strip_diacritics(t) for t in syllables(s.text)]) for s in sentences], query.stripped_terms)
-    combined = [a + STRIPPED_WEIGHT * b for a, b in zip(scores, stripped)]
-    combined = _add_neighbours(combined, sentences)
-    combined = _add_type_bonus(combined, sentences, query)
-    accented = query.terms != query.stripped_terms or not any(
-        strip_diacritics(s.text) != s.text for s in sentences[:20])
-    ideal = _ideal(sentences, query, accented)
-    by_index = {s.index: score / ideal for s, score in zip(sentences, combined)}
-    best = rank(sentences, lambda s: by_index[s.index])[:k]
+    exact = bm25_scores(list(idx.terms), query.terms)
+    stripped = bm25_scores(list(idx.stripped), query.stripped_terms)
+    combined = [a + STRIPPED_WEIGHT * b for a, b in zip(exact, stripped)]
+    combined = _add_neighbours(combined, idx.sentences)
+    combined = _add_type_bonus(combined, idx.sentences, query)
+    accented = query.terms != query.stripped_terms or not idx.accented
+    ideal = _ideal(idx, query, accented)
+    by_index = {s.index: score / ideal for s, score in zip(idx.sentences, combined)}
+    best = rank(idx.sentences, lambda s: by_index[s.index])[:k]
     return [Evidence(s, round(by_index[s.index], 4)) for s in best]
 
 
@@ -126,43 +97,47 @@ def is_answerable(evidence: list[Evidence]) -> bool:
     return bool(evidence) and evidence[0].score >= MIN_SCORE
 
 
-def _ideal(sentences: Sequence[Sentence], query: Query, accented: bool) -> float:
+def _ideal(idx: Index, query: Query, accented: bool) -> float:
     """The score of a sentence holding every query term once: scores become shares of it,
     comparable across questions of any length (1.0 ≈ the whole question is matched).
 
     A question typed without diacritics can only match through the stripped index, so only
     that part counts towards its ideal.
     """
-    exact = _idf_sum([_terms(syllables(s.text)) for s in sentences], query.terms) if accented else 0.0
-    stripped = _idf_sum([_terms([strip_diacritics(t) for t in syllables(s.text)]) for s in sentences], query.stripped_terms)
+    exact = _idf_sum(list(idx.terms), query.terms) if accented else 0.0
+    stripped = _idf_sum(list(idx.stripped), query.stripped_terms)
     return exact + STRIPPED_WEIGHT * stripped or 1.0
 
 
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _document_frequency(documents: list[list], wanted: set) -> Counter:
+    return Counter(t for d in documents for t in set(d) if t in wanted)
+
+
 def _idf_sum(documents: list[list], query: Sequence) -> float:
-    df = Counter(t for d in documents for t in set(d))
-    n = len(documents)
-    return sum((BIGRAM_WEIGHT if isinstance(t, tuple) else 1.0) * math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
-               for t in set(query))
+    df = _document_frequency(documents, set(query))
+    return sum(_term_weight(t) * _idf(len(documents), df[t]) for t in set(query))
 
 
-def _terms(tokens: Sequence[str]) -> list:
-    """Content syllables plus syllable pairs (pairs keep stop words: "người dân", "bao giờ")."""
-    return [t for t in tokens if t not in STOP_WORDS] + ngrams(tokens, 2)
+def _term_weight(term) -> float:
+    return BIGRAM_WEIGHT if isinstance(term, tuple) else 1.0
 
 
 def bm25_scores(documents: list[list], query: Sequence) -> list[float]:
+    """BM25 of each document (a list of terms) for ``query`` (unigrams and syllable pairs)."""
     n = len(documents)
     avg = sum(len(d) for d in documents) / n or 1.0
-    df = Counter(t for d in documents for t in set(d))
     wanted = set(query)
+    df = _document_frequency(documents, wanted)
     scores = []
     for doc in documents:
         tf = Counter(t for t in doc if t in wanted)
         score = 0.0
         for term, count in tf.items():
-            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            weight = BIGRAM_WEIGHT if isinstance(term, tuple) else 1.0
-            score += weight * idf * count * (K1 + 1) / (count + K1 * (1 - B + B * len(doc) / avg))
+            score += _term_weight(term) * _idf(n, df[term]) * count * (K1 + 1) / (count + K1 * (1 - B + B * len(doc) / avg))
         scores.append(score)
     return scores
 
@@ -182,21 +157,4 @@ def _add_type_bonus(scores: list[float], sentences: Sequence[Sentence], query: Q
     if query.answer_type is None or not scores:
         return scores
     bonus = TYPE_BONUS * max(scores)
-    return [s + (bonus if s > 0 and _has_type(sent.text, query) else 0.0) for s, sent in zip(scores, sentences)]
-
-
-def _has_type(text: str, query: Query) -> bool:
-    """Whether ``text`` holds something of the asked kind that the question does not already name."""
-    pattern = _TYPE_PATTERNS.get(query.answer_type or "")
-    if pattern is not None:
-        return bool(pattern.search(text))
-    if query.answer_type not in ("person", "place"):
-        return False
-    asked = set(query.terms)
-    for name in find_names(text):
-        if set(syllables(name)) <= asked:
-            continue  # "Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer
-        start = text.find(name)
-        if query.answer_type == "person" or _PLACE_WORD.search(text[max(0, start - 8) : start]):
-            return True
-    return False
+    return [s + (bonus if s > 0 and has_type(sent.text, query) else 0.0) for s, sent in zip(scores, sentences)]

@@ -2,7 +2,8 @@
 import pytest
 
 from bot.article import Article
-from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
+from bot.question import has_type
+from bot.retrieve import Evidence, find_evidence, index, is_answerable, parse_question
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -63,3 +64,19 @@ def test_english_question_on_english_article():
     ]], language="en")
     assert "2030" in find_evidence(english, "When will the line open?")[0].sentence.text
     assert "Anna Berg" in find_evidence(english, "Who said the project creates jobs?")[0].sentence.text
+
+
+@pytest.mark.parametrize("text", [
+    "Sự sống xuất hiện vào khoảng 4 tỷ năm trước.",
+    "Nông nghiệp ra đời khoảng 8500 tới 7000 trước Công Nguyên.",
+    "Lễ xuất quân diễn ra vào ngày 15/9/2023.",
+])
+def test_spans_back_in_time_count_as_time_answers(text):
+    assert has_type(text, parse_question("Khi nào sự việc xảy ra?"))
+
+
+def test_the_index_is_built_once_per_article():
+    index.cache_clear()
+    find_evidence(ARTICLE, "Ai là trưởng đoàn?")
+    find_evidence(ARTICLE, "Đoàn có bao nhiêu vận động viên?")
+    assert index.cache_info().misses == 1

@@ -1,0 +1,82 @@
+"""Sentence compression for the offline summarizer: cut what a news lead (sapo) leaves out.
+
+A journalist's lead restates the story's first sentence without its scaffolding: the outlet it
+came from ("Theo báo X, ", "VOV đưa tin, "), the bare dateline ("Ngày 24/3, "), the personal
+details in parentheses ("(SN 1973, trú tại ...)"), and the closing attribution of a quote
+("..., ông Hưng nói."). Each rule below removes one such piece by pattern only; none guesses
+at meaning, so numbers and names in the kept part are never touched (the guard relies on it).
+
+Deletion-based compression in the spirit of Knight & Marcu (2002) and Clarke & Lapata (2008),
+with hand-written rules instead of a learned model, since tinbot runs offline.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+# Fewer words than this left after a cut: the cut took the substance, keep the original.
+MIN_WORDS = 6
+
+# "Theo báo X, ", "Như VOV đã đưa tin, ", "Thông tin trên báo X, ", "Theo thông tin ban đầu, ".
+_SOURCE_LEAD = re.compile(
+    r"^(?:theo|như|thông tin (?:trên|từ)|căn cứ)\s[^,]{0,60}?,\s+", re.I)
+# "Zing đưa tin, ", "Hãng tin Reuters đưa tin, ", "Báo X cho hay, " before the news itself.
+_OUTLET_LEAD = re.compile(
+    r"^[^,]{2,50}?\s(?:đưa tin|dẫn nguồn tin[^,]{0,30}|đưa tin cho biết)\s*,\s+", re.I)
+# A bare dateline: "Ngày 24/3, ", "Chiều 18-5, ", "Sáng nay (10-8), ", "Tối qua, ", "Hôm 5/2, ".
+_PART_OF_DAY = r"(?:rạng\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)"
+_DAY = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
+_DATE_LEAD = re.compile(
+    rf"^(?:vào\s+)?(?:{_PART_OF_DAY}\s+)?(?:ngày\s+|hôm\s+)?(?:{_DAY}|nay|qua|hôm qua|hôm nay)"
+    rf"(?:\s*\({_DAY}\))?\s*,\s+", re.I)
+# Personal details in parentheses: "(SN 1973, trú tại ...)", "(32 tuổi, ngụ ...)".
+_PERSON_DETAILS = re.compile(r"\s*\((?:SN|sinh năm|\d+\s+tuổi|ngụ|trú|quê)\b[^()]*\)", re.I)
+# A closing attribution after a quote or a clause: ', ông Sửu nói.', ', Reuters đưa tin.'
+_REPORT_VERB = (r"(?:nói(?: thêm)?|cho biết(?: thêm)?|cho hay|chia sẻ|khẳng định|nhấn mạnh|"
+                r"đưa tin|tiết lộ|bày tỏ|nhận định|thông tin|kể|giải thích|lưu ý)")
+_TRAILING_ATTRIBUTION = re.compile(rf"([^,]{{20,}}?)[”\"']?\s*,\s*[^,]{{2,60}}?\s{_REPORT_VERB}\s*\.?$", re.I)
+
+Rule = Callable[[str], str]
+
+
+def _cut(pattern: re.Pattern, repl: str = "") -> Rule:
+    return lambda text: pattern.sub(repl, text, count=1)
+
+
+def _leads(text: str) -> str:
+    """Strip the source and dateline lead-ins, in whatever order they come."""
+    for _ in range(3):
+        before = text
+        for pattern in (_SOURCE_LEAD, _OUTLET_LEAD, _DATE_LEAD):
+            text = pattern.sub("", text, count=1)
+        if text == before:
+            break
+    return text
+
+
+def _trailing_attribution(text: str) -> str:
+    match = _TRAILING_ATTRIBUTION.match(text)
+    return match.group(1).rstrip(" ,") + "." if match else text
+
+
+RULES: dict[str, Rule] = {
+    "leads": _leads,
+    "person_details": _cut(_PERSON_DETAILS),
+    "trailing_attribution": _trailing_attribution,
+}
+
+
+def compress(text: str, rules: tuple[str, ...] = tuple(RULES)) -> str:
+    """``text`` with the lead-ins, personal details and closing attribution cut (as ``rules`` says).
+
+    A cut that would leave fewer than ``MIN_WORDS`` words is not made. The result starts with
+    a capital letter like the original.
+    """
+    out = text
+    for name in rules:
+        cut = RULES[name](out).strip()
+        if len(cut.split()) >= MIN_WORDS:
+            out = cut
+    if out != text and out:
+        out = out[0].upper() + out[1:]
+    return out

@@ -1,0 +1,34 @@
+"""Sentence compression cuts a lead's scaffolding and never touches its numbers and names."""
+import pytest
+
+from bot.compress import compress
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Theo báo Công an, ngày 28/10, Công an Q. Bình Thạnh đang truy bắt hai đối tượng cướp giật.",
+     "Công an Q. Bình Thạnh đang truy bắt hai đối tượng cướp giật."),
+    ("Zing đưa tin, ngày 26/3, ông Phan Ngọc Thọ đã ký quyết định xử phạt quán bar Vegas.",
+     "Ông Phan Ngọc Thọ đã ký quyết định xử phạt quán bar Vegas."),
+    ("Chiều nay (10-8), Chi cục Quản lý đường bộ IV xác nhận đã thông tuyến đèo Bảo Lộc.",
+     "Chi cục Quản lý đường bộ IV xác nhận đã thông tuyến đèo Bảo Lộc."),
+    ("Công an đã tạm giữ Phan Đình Thành (SN 1973, trú tại thôn 7, xã Xuân Hồng) để điều tra.",
+     "Công an đã tạm giữ Phan Đình Thành để điều tra."),
+    ("Lượng khách du lịch đến Hà Nội năm nay tăng 23% so với năm 2016, ông Nguyễn Văn Sửu nói.",
+     "Lượng khách du lịch đến Hà Nội năm nay tăng 23% so với năm 2016."),
+])
+def test_scaffolding_is_cut(text, expected):
+    assert compress(text) == expected
+
+
+def test_numbers_and_names_in_the_kept_part_survive():
+    text = "Theo VOV, anh Huỳnh Minh Hiệp chở khách lúc 23h ngày 6/5 bằng xe biển số 54X4 - 1567."
+    assert compress(text) == "Anh Huỳnh Minh Hiệp chở khách lúc 23h ngày 6/5 bằng xe biển số 54X4 - 1567."
+
+
+def test_a_cut_that_leaves_too_little_is_not_made():
+    assert compress("Theo ông Hưng, việc này đúng luật.") == "Theo ông Hưng, việc này đúng luật."
+
+
+def test_rules_can_be_chosen():
+    text = "Ngày 24/3, Công an TP. HCM bắt 2 đối tượng trộm cắp (32 tuổi, ngụ quận 1) tại chùa."
+    assert compress(text, rules=("person_details",)) == "Ngày 24/3, Công an TP. HCM bắt 2 đối tượng trộm cắp tại chùa."
