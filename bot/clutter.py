@@ -50,7 +50,7 @@ _DATE_TOKENS = re.compile("|".join(p.pattern for p in _DATE_PATTERNS) + rf"|{_TI
 _COUNTER_RE = re.compile(_COUNTER)
 _SEPARATORS = set(" ,.|-–—:/[]()•·")
 
-_CAPTION_START = re.compile(r"^\(?(?:anh|photo|image|video|clip|nguon anh|do hoa|graphic|credit)\s*:")
+_CAPTION_START = re.compile(r"^\(?(?:anh|photo|image|nguon anh|do hoa|graphic|credit)\s*:")
 _CAPTION_ONLY = re.compile(r"^\(?(?:anh|hinh) (?:minh hoa|chup man hinh|tu lieu|internet)\)?\.?$")
 _CAPTION_CREDIT = re.compile(r"(?:[.!|\-–—]\s*|\()(?:anh|photo|image|nguon anh)\s*:\s*[^:]{1,60}\)?\.?$"
                              r"|\((?:anh|hinh) minh hoa\)\.?$|\b(?:getty images|ap photo[^)]*)\)?\.?$")
