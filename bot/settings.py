@@ -105,6 +105,15 @@ class Settings:
     queue_size: int = field(default=64, metadata=_doc("requests that may wait; more get a 'busy' reply", "TINBOT_QUEUE_SIZE"))
     log_excerpt_chars: int = field(default=80, metadata=_doc("at most this much article text goes into a log line", "TINBOT_LOG_EXCERPT_CHARS"))
 
+    def login(self) -> tuple[str, str] | None:
+        """The (user, password) pair a visitor must give, or None when no login is asked for."""
+        if not self.auth:
+            return None
+        user, sep, password = self.auth.partition(":")
+        if not (sep and user and password):
+            raise SettingsError("auth must look like user:password (flag --auth or TINBOT_AUTH)")
+        return user, password
+
     def model(self, task: str) -> ModelSettings:
         return getattr(self, task)
 

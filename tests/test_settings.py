@@ -1,6 +1,6 @@
 import pytest
 
-import app
+from bot.cli import build_parser, settings_from_args
 from bot.settings import ModelSettings, Settings, SettingsError, load_model_tables
 
 
@@ -68,8 +68,19 @@ def test_with_model_changes_one_task_only():
         ModelSettings(task="answer", model="x", max_new_tokens=0).validate()
 
 
-def test_app_flags_map_onto_settings():
-    args = app.parse_args(["--port", "9001", "--host", "0.0.0.0", "--translate-model", "/m/t", "--offline", "--share"])
-    settings = app.settings_from_args(args)
+def test_serve_flags_map_onto_settings():
+    argv = ["serve", "--port", "9001", "--host", "0.0.0.0", "--translate-model", "/m/t", "--offline", "--share"]
+    settings = settings_from_args(build_parser().parse_args(argv))
     assert (settings.port, settings.host, settings.offline, settings.share) == (9001, "0.0.0.0", True, True)
     assert settings.translate.model == "/m/t"
+
+
+@pytest.mark.parametrize("auth, expected", [(None, None), ("ana:s3cret:x", ("ana", "s3cret:x"))])
+def test_login_pair(auth, expected):
+    assert Settings.from_env({}, auth=auth).login() == expected
+
+
+@pytest.mark.parametrize("auth", ["ana", "ana:", ":pw"])
+def test_malformed_login_is_refused(auth):
+    with pytest.raises(SettingsError, match="user:password"):
+        Settings.from_env({"TINBOT_AUTH": auth}).login()
