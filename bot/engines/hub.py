@@ -1,0 +1,156 @@
+"""The process-wide model registry: each task's engine, loaded lazily once and shared.
+
+Every chat session asks the same ``ModelHub``; the first caller for a task loads its model while
+later callers wait on that task's lock instead of loading it again. A failed load is remembered
+for ``retry_after_s`` so a missing model does not hit the network on every message, yet a model
+downloaded later (or a network back up) is picked up without a restart. Two tasks configured
+with the same folder and engine share one loaded engine.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Generator
+
+from bot.engines.base import Engine, GenerationConfig, ModelUnavailable
+from bot.engines.loader import Progress, model_download_command, model_env_var, resolve_model_dir
+from bot.settings import TASKS, ModelSettings, Settings
+from bot.tasks import Notice, TaskUpdate
+
+log = logging.getLogger("tinbot.hub")
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: ModelUnavailable
+    at: float
+
+
+class ModelHub:
+    """Lazily loaded engines per task; thread-safe; see the module docstring."""
+
+    def __init__(self, settings: Settings, retry_after_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.settings = settings
+        self.retry_after_s = retry_after_s
+        self._clock = clock
+        self._task_locks = {task: threading.Lock() for task in TASKS}
+        self._engines: dict[str, Engine] = {}
+        self._failures: dict[str, _Failure] = {}
+        self._loading: set[str] = set()
+        self._shared: dict[tuple, Engine] = {}   # engine key → engine, across tasks
+        self._key_locks: dict[tuple, threading.Lock] = {}
+        self._mutex = threading.Lock()           # guards the two dicts above
+
+    def state(self, task: str) -> str:
+        """"ready", "loading", "missing" (the last attempt failed) or "unloaded"."""
+        if task in self._engines:
+            return "ready"
+        if task in self._loading:
+            return "loading"
+        return "missing" if task in self._failures else "unloaded"
+
+    def unavailable(self, task: str) -> ModelUnavailable | None:
+        failure = self._failures.get(task)
+        return failure.error if failure else None
+
+    def install(self, task: str, engine: Engine) -> None:
+        """Use ``engine`` for ``task`` from now on (an engine built elsewhere, or a test double)."""
+        with self._task_locks[task]:
+            self._engines[task] = engine
+            self._failures.pop(task, None)
+
+    def engine(self, task: str, progress: Progress | None = None) -> Engine:
+        """The task's engine, loading it on first use; raises ``ModelUnavailable``."""
+        engine = self._engines.get(task)
+        if engine is not None:
+            return engine
+        with self._task_locks[task]:
+            if task in self._engines:  # loaded by the caller we waited for
+                return self._engines[task]
+            failure = self._failures.get(task)
+            if failure and self._clock() - failure.at < self.retry_after_s:
+                raise failure.error
+            self._loading.add(task)
+            try:
+                engine = self._load(self.settings.model(task), progress)
+            except ModelUnavailable as error:
+                log.warning("%s", error)
+                self._failures[task] = _Failure(error, self._clock())
+                raise
+            finally:
+                self._loading.discard(task)
+            self._failures.pop(task, None)
+            self._engines[task] = engine
+            return engine
+
+    def _load(self, ms: ModelSettings, progress: Progress | None) -> Engine:
+        model_dir = resolve_model_dir(ms, self.settings, progress)
+        key = (str(model_dir), ms.engine, ms.device, ms.dtype, ms.compute_type, ms.max_input_tokens)
+        with self._mutex:
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            if key in self._shared:
+                return self._shared[key]
+            try:
+                engine = build_engine(model_dir, ms, self.settings)
+            except ModelUnavailable:
+                raise
+            except Exception as error:  # corrupt weights, unknown architecture, out of memory
+                log.exception("loading %s from %s failed", ms.model, model_dir)
+                raise ModelUnavailable(ms.task, ms.model, "load_failed", f"{type(error).__name__}: {error}") from error
+            self._shared[key] = engine
+            return engine
+
+
+def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings) -> Engine:
+    """The engine ``ms.engine`` asks for; "auto" prefers CTranslate2 and falls back to transformers."""
+    from bot.engines.transformers_engine import TransformersEngine
+
+    if ms.engine == "transformers":
+        return TransformersEngine.load(model_dir, ms, settings)
+    try:
+        from bot.engines.ct2_engine import CT2Engine
+
+        return CT2Engine.load(model_dir, ms, settings)
+    except Exception as error:  # ImportError, unsupported architecture, failed conversion
+        if ms.engine == "ctranslate2":
+            raise ModelUnavailable(ms.task, ms.model, "load_failed", f"ctranslate2: {type(error).__name__}: {error}") from error
+        log.info("%s: CTranslate2 not used (%s: %s); using transformers", ms.model, type(error).__name__, error)
+    return TransformersEngine.load(model_dir, ms, settings)
+
+
+def missing_notice(ms: ModelSettings) -> Notice:
+    """The ``model_missing`` notice: how to download the model or point tinbot at a folder."""
+    return Notice("model_missing", {"task": ms.task, "model": ms.model,
+                                    "command": model_download_command(ms), "env": model_env_var(ms.task)})
+
+
+def loading_notice(ms: ModelSettings) -> Notice:
+    return Notice("model_loading", {"task": ms.task, "model": ms.model})
+
+
+def wait_for_engine(hub: ModelHub, task: str, text: str = "", engine: str = "") -> Generator[TaskUpdate, None, Engine | None]:
+    """``engine = yield from wait_for_engine(hub, task)``: the engine, or None when it is missing.
+
+    While the model is not ready yet, first yields one update carrying the ``model_loading``
+    notice (with ``text``/``engine``, the output shown so far), so the chat says why it waits.
+    """
+    if hub.state(task) in ("unloaded", "loading"):
+        yield TaskUpdate(text=text, engine=engine, notices=(loading_notice(hub.settings.model(task)),))
+    try:
+        return hub.engine(task)
+    except ModelUnavailable:
+        return None
+
+
+def generation_config(ms: ModelSettings, scale: float = 1.0) -> GenerationConfig:
+    """Decoding settings from a task's model settings; ``scale`` stretches the output budget."""
+    max_new = max(1, round(ms.max_new_tokens * scale))
+    return GenerationConfig(
+        max_new_tokens=max_new, min_new_tokens=min(ms.min_new_tokens, max_new), num_beams=ms.num_beams,
+        no_repeat_ngram_size=ms.no_repeat_ngram_size, repetition_penalty=ms.repetition_penalty,
+        length_penalty=ms.length_penalty,
+    )

@@ -1,0 +1,106 @@
+"""Answer a question about the article from its best evidence sentences.
+
+Retrieval decides whether the article answers at all (``bot.retrieve``); only then does the
+answer model (mt0) read a prompt made of the question and the evidence, never the whole
+article. Without the model, the best evidence sentence is the answer. A question asked in the
+other language is translated into the article's language first and the answer translated back.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from bot.article import Article, Sentence
+from bot.engines.base import Engine
+from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
+from bot.guard import check_output
+from bot.intent import Intent
+from bot.prompts import render
+from bot.retrieve import Evidence, find_evidence, is_answerable
+from bot.tasks import Notice, TaskUpdate
+from bot.tasks.chunking import fit_pieces, strip_prefix
+from bot.tasks.translate import translate_sentences
+
+EVIDENCE_K = 3
+# Without a model, evidence scoring at least this share of the best one is quoted with it.
+CLOSE_SECOND = 0.8
+LANGUAGES = ("vi", "en")
+
+
+def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
+    question = (intent.question or "").strip()
+    language = article.language
+    cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
+    translator = None
+    notices: tuple[Notice, ...] = ()
+    if cross:
+        translator = yield from wait_for_engine(hub, "translate")
+        if translator is None:
+            notices += (Notice("answer_untranslated"),)
+        else:
+            question = translate_sentences(translator, hub.settings.translate, [question], intent.language, language)[0]
+    evidence = find_evidence(article, question, k=EVIDENCE_K)
+    if cross and not is_answerable(evidence) and question != intent.question:
+        # Names and numbers survive in the untranslated question even when the translation misses.
+        evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K)
+    if not is_answerable(evidence):
+        yield TaskUpdate("", "", done=True, notices=notices + (Notice("not_in_article"),))
+        return
+    engine = yield from wait_for_engine(hub, "answer")
+    if engine is None:
+        used = best_sentences(evidence)
+        text, name, by_model = " ".join(s.text for s in used), "extractive", False
+        notices += (missing_notice(hub.settings.answer),)
+    else:
+        prompt, used = build_prompt(evidence, question, language, engine.count_tokens,
+                                    min(hub.settings.answer.max_input_tokens, engine.max_input_tokens))
+        text = yield from _generate(engine, hub, prompt, language, stream=translator is None)
+        name, by_model = engine.name, True
+    if translator is not None:
+        text = translate_sentences(translator, hub.settings.translate, [text], language, intent.language)[0]
+        by_model = True
+    if by_model:
+        report = check_output(text, article)
+        if not report.ok:
+            text = report.mark(text)
+            notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
+    yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+def _generate(engine: Engine, hub: ModelHub, prompt: str, language: str, stream: bool):
+    """The model's answer; when ``stream``, yields the growing answer on the way."""
+    ms = hub.settings.answer
+    in_prefix, out_prefix = ms.prefix_for(language, language)
+    answer = ""
+    for answer in engine.stream(in_prefix + prompt, generation_config(ms)):
+        if stream:
+            yield TaskUpdate(strip_prefix(answer, out_prefix), engine.name)
+    return strip_prefix(answer, out_prefix)
+
+
+def build_prompt(evidence: Sequence[Evidence], question: str, language: str, count, limit: int) -> tuple[str, list[Sentence]]:
+    """The answer prompt and the sentences it quotes, fitted to ``limit`` tokens.
+
+    The lowest-ranked evidence goes first; a single sentence still too long is cut to its
+    first piece that fits. Quoted sentences keep article order, which reads more naturally.
+    """
+    ranked = [e.sentence for e in evidence]
+    for n in range(len(ranked), 0, -1):
+        used = sorted(ranked[:n], key=lambda s: s.index)
+        prompt = _render(used, question, language)
+        if count(prompt) <= limit:
+            return prompt, used
+    best = ranked[0]
+    room = max(1, limit - count(_render([], question, language)))
+    first = fit_pieces(best.text, count, room)[0]
+    return _render([Sentence(first, best.index, best.paragraph)], question, language), [best]
+
+
+def best_sentences(evidence: Sequence[Evidence]) -> list[Sentence]:
+    """The best evidence sentence, plus a close second; in article order."""
+    top = evidence[0].score
+    close = [e.sentence for e in evidence[:2] if e.score >= CLOSE_SECOND * top]
+    return sorted(close, key=lambda s: s.index)
+
+
+def _render(sentences: Sequence[Sentence], question: str, language: str) -> str:
+    return render("answer", "question", language, evidence="\n".join(s.text for s in sentences), question=question)

@@ -1,0 +1,124 @@
+"""Summarize an article: a seq2seq model over sentence chunks (map-reduce), or extractive sentences.
+
+ViT5 reads at most ``max_input_tokens``; anything longer would be silently cut. So the article is
+packed into sentence chunks that fit, each chunk is summarized, and the joined partial summaries
+are summarized again until one chunk remains; that last stage streams to the reader. With no
+model at hand the most important sentences are quoted instead (``bot.extractive``). A summary
+asked in the other language is made in the article's language, then translated.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Callable, Generator, Iterator
+
+from bot.article import Article, Sentence
+from bot.engines.base import Engine, GenerationConfig
+from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
+from bot.extractive import summarize_extractive
+from bot.guard import check_output
+from bot.intent import Intent, Length
+from bot.segment import split_sentences
+from bot.settings import ModelSettings
+from bot.tasks import Notice, TaskUpdate
+from bot.tasks.chunking import pack_chunks, strip_prefix
+from bot.tasks.translate import run_batched, translate_sentences
+
+# Output budget per requested length, as a share of the model's max_new_tokens.
+LENGTH_SCALE = {Length.SHORT: 0.4, Length.NORMAL: 1.0, Length.DETAILED: 1.6}
+# Rounds of "summarize the partial summaries" before the rest is streamed chunk by chunk. Each
+# round shrinks the text about fourfold, so 4 rounds cover articles far past any paste limit.
+MAX_REDUCE_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A finished summary, as sentences, before Markdown formatting."""
+
+    sentences: tuple[str, ...]
+    engine: str
+    evidence: tuple[Sentence, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    by_model: bool = True   # whether a model wrote any of it (then the guard checks it)
+
+
+def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
+    ms = hub.settings.summarize
+    engine = yield from wait_for_engine(hub, "summarize")
+    if engine is None:
+        chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
+        summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
+                          (Notice("used_extractive"), missing_notice(ms)), by_model=False)
+    else:
+        summary = yield from _model_summary(article, intent, engine, ms)
+    target = intent.target_language
+    if target and target != article.language:
+        summary = yield from _translated(summary, article.language, target, hub, intent.bullets)
+    text = format_summary(summary.sentences, intent.bullets)
+    notices = summary.notices
+    if summary.by_model:
+        report = check_output(" ".join(summary.sentences), article)
+        if not report.ok:
+            text = report.mark(text)
+            notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
+    yield TaskUpdate(text, summary.engine, done=True, evidence=summary.evidence, notices=notices)
+
+
+def _model_summary(article: Article, intent: Intent, engine: Engine, ms: ModelSettings) -> Generator[TaskUpdate, None, Summary]:
+    in_prefix, out_prefix = ms.prefix_for(article.language, article.language)
+    limit = min(ms.max_input_tokens, engine.max_input_tokens)
+    count = lambda text: engine.count_tokens(in_prefix + text)  # noqa: E731 - the prefix counts too
+    config = generation_config(ms, LENGTH_SCALE[intent.length])
+    chunks = pack_chunks([s.text for s in article.sentences], count, limit)
+    chunks = reduce_chunks(chunks, lambda texts, c: run_batched(engine, [in_prefix + t for t in texts], c, ms.batch_tokens),
+                           count, limit, config, out_prefix)
+    finished: list[str] = []
+    for chunk in chunks:  # normally one; several only past MAX_REDUCE_ROUNDS
+        partial = ""
+        for partial in engine.stream(in_prefix + chunk, config):
+            so_far = " ".join(finished + [strip_prefix(partial, out_prefix)])
+            yield TaskUpdate(format_summary(pick_sentences(so_far, intent.sentences), intent.bullets), engine.name)
+        finished.append(strip_prefix(partial, out_prefix))
+    return Summary(tuple(pick_sentences(" ".join(finished), intent.sentences)), engine.name)
+
+
+def reduce_chunks(chunks: list[str], summarize: Callable[[list[str], GenerationConfig], list[str]],
+                  count: Callable[[str], int], limit: int, config: GenerationConfig, out_prefix: str = "") -> list[str]:
+    """Map-reduce: summarize every chunk, repack the partial summaries, repeat until one chunk fits.
+
+    Partial summaries get at most a quarter of the input limit, so each round at least halves
+    the number of chunks; nothing is dropped, only condensed.
+    """
+    budget = max(1, min(config.max_new_tokens, limit // 4))
+    map_config = dataclasses.replace(config, max_new_tokens=budget, min_new_tokens=min(config.min_new_tokens, budget))
+    rounds = 0
+    while len(chunks) > 1 and rounds < MAX_REDUCE_ROUNDS:
+        partials = [strip_prefix(p, out_prefix) for p in summarize(chunks, map_config)]
+        sentences = [s for p in partials for s in split_sentences(p) if s.strip()]
+        chunks = pack_chunks(sentences, count, limit)
+        rounds += 1
+    return chunks
+
+
+def pick_sentences(text: str, count: int | None) -> list[str]:
+    """The sentences of ``text``, the first ``count`` only when a number was asked for."""
+    sentences = [s for s in split_sentences(text) if s.strip()]
+    return sentences[:count] if count else sentences
+
+
+def format_summary(sentences: tuple[str, ...] | list[str], bullets: bool) -> str:
+    """Prose, or a Markdown list with one sentence per item."""
+    if bullets:
+        return "\n".join(f"- {s}" for s in sentences)
+    return " ".join(sentences)
+
+
+def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bool) -> Generator[TaskUpdate, None, Summary]:
+    """``summary`` translated sentence by sentence; unchanged plus a notice when no translator."""
+    shown = format_summary(summary.sentences, bullets)
+    engine = yield from wait_for_engine(hub, "translate", text=shown, engine=summary.engine)
+    if engine is None:
+        return dataclasses.replace(summary, notices=summary.notices + (missing_notice(hub.settings.translate),))
+    sentences = translate_sentences(engine, hub.settings.translate, summary.sentences, src, tgt)
+    return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True,
+                               notices=summary.notices + (Notice("summary_translated"),))
