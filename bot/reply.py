@@ -70,14 +70,17 @@ def render_notice(notice: Notice, language: str) -> str:
 def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = False) -> str:
     """One streamed state of a task's reply: notices first while loading, then the body."""
     parts = []
-    if update.text:
+    # An extractive answer *is* its evidence: quote it once, with where it stands in the article.
+    quoted_answer = quote_evidence and update.engine == "extractive" and bool(update.evidence)
+    if update.text and not quoted_answer:
         parts.append(escape_text(update.text))
     if quote_evidence and update.evidence and update.done:
         quotes = [
             reply("evidence_item", language, text=escape_text(s.text), paragraph=s.paragraph + 1)
             for s in update.evidence
         ]
-        parts.append("\n".join([reply("evidence_header", language), *quotes]))
+        header = reply("evidence_answer" if quoted_answer else "evidence_header", language)
+        parts.append("\n".join([header, *quotes]))
     parts.extend(render_notice(n, language) for n in update.notices)
     if update.done and update.engine:
         engine = reply("engine_extractive", language) if update.engine == "extractive" else update.engine

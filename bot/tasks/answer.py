@@ -43,7 +43,13 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # Names and numbers survive in the untranslated question even when the translation misses.
         evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K)
     if not is_answerable(evidence):
-        yield TaskUpdate("", "", done=True, notices=notices + (Notice("not_in_article"),))
+        if cross and translator is None:
+            # Not "the article does not say": we could not read the question in its language.
+            notices = (Notice("ask_in_article_language", {"language": language}),
+                       missing_notice(hub.settings.translate))
+        else:
+            notices += (Notice("not_in_article"),)
+        yield TaskUpdate("", "", done=True, notices=notices)
         return
     engine = yield from wait_for_engine(hub, "answer")
     if engine is None:

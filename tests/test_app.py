@@ -1,0 +1,132 @@
+"""The running app, called as a client would: gradio_client against a server on a free port.
+
+Two servers: one offline with no weights at all (the state of every machine here), one with
+the tiny real models of tests/tiny_models.py configured by path.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from bot.service import Tinbot
+from bot.settings import Settings
+from bot.ui import build_demo
+from tests.helpers import fixture_article
+from tiny_models import tiny_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Hex local addresses of the sockets listening on ``port`` (Linux /proc/net/tcp{,6})."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as handle:
+            for line in list(handle)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, _, hex_port = local.partition(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    found.add(address)
+    return found
+
+
+def serve(settings: Settings):
+    demo = build_demo(Tinbot(settings))
+    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    return demo, Client(demo.local_url, verbose=False)
+
+
+@pytest.fixture(scope="module")
+def offline_client(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("hf-cache")
+    demo, client = serve(Settings.from_env({}, offline=True, cache_dir=str(cache)))
+    yield client
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def tiny_client(copy_model_dir):
+    demo, client = serve(tiny_settings(copy_model_dir))
+    yield client
+    demo.close()
+
+
+def test_named_endpoints_are_exposed(offline_client):
+    endpoints = offline_client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert {"/summarize", "/translate", "/ask", "/chat"} <= set(endpoints)
+
+
+def test_offline_api_summarize_translate_ask(offline_client):
+    article = fixture_article("vi-clutter")
+    summary = offline_client.predict(article, api_name="/summarize")
+    assert "UBND TP. Đà Nẵng tổ chức lễ khởi công" in summary and "lượt xem" not in summary
+    translation = offline_client.predict(article, "en", api_name="/translate")
+    assert "hf download VietAI/envit5-translation" in translation
+    answer = offline_client.predict(article, "Ai là Giám đốc Sở Giao thông vận tải?", api_name="/ask")
+    assert "Lê Văn Hòa" in answer and "Dựa trên" in answer
+
+
+def test_offline_chat_keeps_the_article_between_turns(offline_client):
+    ack = offline_client.predict(fixture_article("vi-clutter"), "", api_name="/chat")
+    assert "Đà Nẵng khởi công tuyến đường ven biển nối Hội An" in ack
+    answer = offline_client.predict("Tổng vốn đầu tư bao nhiêu?", "", api_name="/chat")
+    assert "2.300 tỷ đồng" in answer
+
+
+def test_chat_sessions_do_not_share_articles(offline_client):
+    other = Client(offline_client.src, verbose=False)
+    reply = other.predict("tóm tắt", "", api_name="/chat")
+    assert "dán một bài báo" in reply  # a new client has no article, whatever others pasted
+
+
+def test_tiny_models_serve_every_task_through_the_api(tiny_client):
+    article = fixture_article("vi-plain")
+    for endpoint, args in (("/summarize", (article,)), ("/translate", (article, "en")),
+                           ("/ask", (article, "Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?"))):
+        reply = tiny_client.predict(*args, api_name=endpoint)
+        assert "transformers" in reply, endpoint  # the engine footer names the seq2seq engine
+        assert "hf download" not in reply, endpoint
+
+
+def test_tiny_chat_streams_a_model_summary(tiny_client):
+    tiny_client.predict(fixture_article("vi-plain"), "", api_name="/chat")
+    job = tiny_client.submit("tóm tắt", "", api_name="/chat")
+    final = job.result(timeout=120)
+    streamed = job.outputs()
+    assert len(streamed) >= 2 and streamed[-1] == final
+    assert "transformers" in final
+
+
+def test_app_py_binds_localhost_by_default(tmp_path):
+    port = free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TINBOT_CACHE_DIR": str(tmp_path), "GRADIO_ANALYTICS_ENABLED": "False"}
+    process = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stdout.read()
+                time.sleep(0.5)
+        else:
+            pytest.fail("app.py did not start listening within 90 s")
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        assert "UBND TP. Đà Nẵng" in client.predict(fixture_article("vi-clutter"), api_name="/summarize")
+        assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1 only, not 0.0.0.0 or ::
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
