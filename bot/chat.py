@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -16,9 +17,15 @@ from typing import Iterator
 from bot.article import Article
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
-from bot.reply import acknowledge
+from bot.reply import acknowledge, source_problem
 from bot.route import route
 from bot.service import TASKS, Tinbot
+from bot.sources import SourceError, text_from_file, text_from_url
+
+# "tóm tắt https://..." : a link plus at most this many words of instruction is a request about
+# the linked article; a longer message that merely contains a link is text.
+LINK_INSTRUCTION_WORDS = 15
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 log = logging.getLogger("tinbot.chat")
 
@@ -50,6 +57,22 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         if not message.strip():
             yield ("\n\n".join(preface) if preface else reply("empty_message", "vi")), session
             return
+        link, instruction = split_link(message)
+        if link:
+            language = _guess_language(instruction) if instruction else "vi"
+            yield reply("fetching", language), session
+            try:
+                fetched = text_from_url(link, bot.settings)
+            except SourceError as error:
+                log.info("link refused (%s): %s", error.reason, error.detail)
+                yield source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session
+                return
+            session, ack = _load_article(bot, session, fetched, language)
+            preface.append(ack)
+            message = instruction
+            if not message:
+                yield ack, session
+                return
         intent = route(message, has_article=session.article is not None)
         language = intent.language
         if intent.article_text:
@@ -92,6 +115,28 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         if timeout is not None and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=int(timeout))), session
             return
+
+
+def split_link(message: str) -> tuple[str | None, str]:
+    """(link, the instruction around it) when the message is a link with a short request."""
+    links = _LINK.findall(message)
+    if len(links) != 1:
+        return None, message
+    rest = " ".join(_LINK.sub(" ", message).split())
+    if len(rest.split()) > LINK_INSTRUCTION_WORDS:
+        return None, message
+    return links[0].rstrip(".,;)>\"'"), rest
+
+
+def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str, ChatSession]:
+    """An uploaded file becomes the session's article: (reply, article text, session)."""
+    try:
+        text = text_from_file(path, bot.settings.limits.max_upload_bytes)
+    except SourceError as error:
+        log.info("upload refused (%s): %s", error.reason, error.detail)
+        return source_problem(error.reason, error.detail, "vi", bot.settings.limits.max_upload_bytes), session.article_text, session
+    session, ack = _load_article(bot, session, text, "vi")
+    return ack, session.article_text, session
 
 
 def refine_summary(intent: Intent, previous: Intent | None) -> Intent:

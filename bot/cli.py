@@ -182,7 +182,8 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> Exit:
     from bot.ui import build_demo
 
     demo = build_demo(_make_bot(settings))
-    demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login())
+    demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login(),
+                max_file_size=settings.limits.max_upload_bytes)
     return Exit.OK
 
 

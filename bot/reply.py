@@ -58,6 +58,19 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
     return "\n\n".join(lines)
 
 
+def source_problem(reason: str, detail: str, language: str, limit: int | None) -> str:
+    """Why no article came from a file or link (``bot.sources.SourceError``), for the user."""
+    key = f"source_{reason}"
+    if key == "source_too_large":
+        return reply(key, language, limit=limit)
+    if key == "source_http_error":
+        return reply(key, language, detail=escape_text(detail[:80]))
+    try:
+        return reply(key, language)
+    except KeyError:  # a reason without its own text: the generic one still says what to do
+        return reply("source_unreadable", language)
+
+
 def render_notice(notice: Notice, language: str) -> str:
     args = dict(notice.args)
     if "task" in args:

@@ -10,11 +10,12 @@ from typing import Iterator
 
 import gradio as gr
 
-from bot.chat import ChatSession, respond
+from bot.chat import ChatSession, load_upload, respond
 from bot.prompts import reply
 from bot.service import Tinbot
 
 QUICK_ACTIONS = ("summarize", "translate_en", "summarize_en")
+UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def build_demo(bot: Tinbot) -> gr.Blocks:
@@ -36,6 +37,8 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                     clear = gr.Button("Xoá hội thoại / Clear", elem_id="clear")
             with gr.Column(scale=2):
                 article_box = gr.Textbox(label="Bài báo / Article", lines=22, max_lines=40, elem_id="article")
+                upload = gr.File(label="Tải bài lên / Upload an article", file_types=list(UPLOAD_TYPES),
+                                 type="filepath", elem_id="upload")
 
         def turn(text: str, history: list, article: str, state: ChatSession) -> Iterator[tuple]:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
@@ -54,6 +57,14 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                              inputs=[chatbot, article_box, session], outputs=[chatbot, article_box, session, message],
                              api_visibility="undocumented")
             )
+        def uploaded(path: str | None, history: list, state: ChatSession) -> tuple:
+            if not path:
+                return history, state.article_text, state
+            answer, text, state = load_upload(path, state, bot)
+            return list(history or []) + [{"role": "assistant", "content": answer}], text, state
+
+        upload.upload(uploaded, inputs=[upload, chatbot, session], outputs=[chatbot, article_box, session],
+                      api_visibility="undocumented")
         stop.click(None, cancels=events)
         clear.click(lambda: ([], ChatSession(), ""), outputs=[chatbot, session, article_box], api_visibility="undocumented")
         _add_api(bot, session)

@@ -178,3 +178,65 @@ def test_shorter_follows_the_previous_summary(offline_bot):
 def test_refine_is_resolved_against_the_previous_request(previous, refine, expected):
     resolved = refine_summary(Intent(IntentKind.SUMMARIZE, refine=refine), previous)
     assert (resolved.length, resolved.sentences) == expected and resolved.refine is None
+
+
+NEWS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hội An mở phố đi bộ mới</title></head>
+<body><nav>Trang chủ | Thời sự | Du lịch</nav><article><h1>Hội An mở phố đi bộ mới</h1>
+<p>Tối 2/9, UBND TP. Hội An chính thức đưa vào hoạt động phố đi bộ Nguyễn Phúc Chu dài 800 m ven sông Hoài.</p>
+<p>Theo lãnh đạo thành phố, tuyến phố sẽ mở cửa từ 16h đến 23h mỗi ngày, cấm xe máy và ô tô trong thời gian này.</p>
+<p>Ông Nguyễn Văn Sơn, Chủ tịch UBND TP. Hội An, cho biết thành phố đầu tư 25 tỷ đồng để chỉnh trang vỉa hè và hệ thống chiếu sáng.</p>
+</article><footer>Bản quyền thuộc về tòa soạn</footer></body></html>"""
+
+
+@pytest.fixture
+def news_server():
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = NEWS_PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tin/pho-di-bo.html"
+    server.shutdown()
+
+
+def test_a_link_with_a_request_fetches_the_article_then_answers(news_server, tmp_path):
+    bot = Tinbot(Settings.from_env({"TINBOT_ALLOW_PRIVATE_URLS": "1"}, offline=True, cache_dir=str(tmp_path)))
+    replies, session = turn(bot, f"tóm tắt {news_server} giúp mình")
+    assert replies[0] == "🔗 Đang tải bài từ liên kết…"
+    final = replies[-1]
+    assert "Hội An mở phố đi bộ mới" in final  # acknowledged with the page's title
+    assert "phố đi bộ Nguyễn Phúc Chu dài 800 m" in final  # then summarized
+    assert "Trang chủ" not in final and "Bản quyền" not in final
+    replies, _ = turn(bot, "Thành phố đầu tư bao nhiêu tiền?", session)
+    assert "25 tỷ đồng" in replies[-1]
+
+
+def test_links_to_local_addresses_are_refused_by_default(offline_bot, news_server):
+    replies, session = turn(offline_bot, news_server)
+    assert replies[-1] == "Vì an toàn, mình không mở liên kết tới địa chỉ nội bộ hoặc địa chỉ riêng."
+    assert session.article is None
+
+
+def test_an_uploaded_file_becomes_the_article(offline_bot, tmp_path):
+    from bot.chat import load_upload
+
+    upload = tmp_path / "bai-bao.txt"
+    upload.write_text(fixture_article("vi-clutter"), encoding="utf-8")
+    ack, box, session = load_upload(str(upload), ChatSession(), offline_bot)
+    assert "Đà Nẵng khởi công tuyến đường ven biển" in ack and box == session.article_text
+    junk = tmp_path / "anh.txt"
+    junk.write_bytes(bytes(range(256)) * 10)
+    message, box, same = load_upload(str(junk), session, offline_bot)
+    assert message.startswith("Không đọc được nội dung tệp") and same is session
