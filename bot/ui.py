@@ -30,7 +30,7 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                     buttons = {key: gr.Button(reply(f"button_{key}", "vi"), size="sm", elem_id=f"btn-{key}")
                                for key in QUICK_ACTIONS}
                 message = gr.Textbox(placeholder="Dán bài báo hoặc nhập yêu cầu… / Paste an article or ask…",
-                                     lines=3, max_lines=12, show_label=False, elem_id="message")
+                                     lines=1, max_lines=12, show_label=False, elem_id="message")
                 with gr.Row():
                     send = gr.Button("Gửi / Send", variant="primary", elem_id="send")
                     stop = gr.Button("Dừng / Stop", variant="stop", elem_id="stop")
