@@ -39,6 +39,7 @@ class ModelSettings:
     max_new_tokens: int = field(default=256, metadata=_doc("longest output, in model tokens"))
     min_new_tokens: int = field(default=0, metadata=_doc("shortest output, in model tokens (benchmarks force lengths)"))
     num_beams: int = field(default=4, metadata=_doc("beam size; 1 is greedy decoding"))
+    stream: bool = field(default=True, metadata=_doc("stream the reply token by token with greedy decoding (beam search cannot stream); false waits for beam search"))
     no_repeat_ngram_size: int = field(default=3, metadata=_doc("forbid repeating any n-gram of this size (0: off)"))
     repetition_penalty: float = field(default=1.0, metadata=_doc("penalty > 1 discourages repeated tokens"))
     length_penalty: float = field(default=1.0, metadata=_doc("beam length penalty; > 1 favours longer output"))

@@ -238,13 +238,17 @@ def test_count_tokens_includes_the_end_token(fp32: CT2Engine):
 
 # ---------------------------------------------------------------- streaming
 
-@pytest.mark.parametrize("num_beams", [1, 4])
-def test_stream_grows_and_ends_in_the_greedy_result(fp32: CT2Engine, num_beams):
-    config = GenerationConfig(max_new_tokens=48, num_beams=num_beams, no_repeat_ngram_size=0)
+def test_greedy_stream_grows_and_ends_in_the_generate_result(fp32: CT2Engine):
+    config = GenerationConfig(max_new_tokens=48, num_beams=1, no_repeat_ngram_size=0)
     parts = list(fp32.stream(INPUTS[1], config))
     assert len(parts) > 3
     assert all(later.startswith(earlier) and later != earlier for earlier, later in zip(parts, parts[1:]))
-    assert parts[-1] == fp32.generate([INPUTS[1]], GenerationConfig(max_new_tokens=48, num_beams=1, no_repeat_ngram_size=0))[0]
+    assert parts[-1] == fp32.generate([INPUTS[1]], config)[0]
+
+
+def test_beam_search_streams_in_one_piece_like_transformers(fp32: CT2Engine):
+    config = GenerationConfig(max_new_tokens=48, num_beams=4, no_repeat_ngram_size=0)
+    assert list(fp32.stream(INPUTS[1], config)) == fp32.generate([INPUTS[1]], config)
 
 
 def test_stream_can_be_abandoned_early(fp32: CT2Engine):

@@ -84,3 +84,13 @@ def test_login_pair(auth, expected):
 def test_malformed_login_is_refused(auth):
     with pytest.raises(SettingsError, match="user:password"):
         Settings.from_env({"TINBOT_AUTH": auth}).login()
+
+
+@pytest.mark.parametrize("stream, streamed, beams", [(True, True, 1), (True, False, 4), (False, True, 4)])
+def test_streamed_output_decodes_greedily_only_when_the_task_streams(stream, streamed, beams):
+    from bot.engines.hub import generation_config
+
+    ms = Settings.from_env({"TINBOT_SUMMARIZE_STREAM": str(stream)}).summarize
+    config = generation_config(ms, scale=0.5, streamed=streamed)
+    assert config.num_beams == beams
+    assert config.max_new_tokens == ms.max_new_tokens // 2

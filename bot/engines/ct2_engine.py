@@ -252,10 +252,13 @@ class CT2Engine:
                cancel: threading.Event | None = None) -> Iterator[str]:
         """Yield the output so far, token by token; closing the generator stops the model.
 
-        Always greedy, whatever ``config.num_beams``: beam search only knows its best hypothesis
-        at the end, and in a chat the time to the first words matters more than the small
-        quality gain of beams. So the last yield equals ``generate`` with ``num_beams=1``.
+        CTranslate2 streams greedy decoding only: beam search knows its best hypothesis at the
+        end. So with ``num_beams > 1`` the whole output comes in one yield, as with the
+        transformers engine; the tasks ask for greedy decoding when the reply should stream.
         """
+        if config.num_beams > 1:
+            yield self.generate([text], config, cancel)[0]
+            return
         prefix = self._prefixes(1)
         stop = self._stopper(cancel)
         ids: list[int] = []

@@ -146,11 +146,16 @@ def wait_for_engine(hub: ModelHub, task: str, text: str = "", engine: str = "") 
         return None
 
 
-def generation_config(ms: ModelSettings, scale: float = 1.0) -> GenerationConfig:
-    """Decoding settings from a task's model settings; ``scale`` stretches the output budget."""
+def generation_config(ms: ModelSettings, scale: float = 1.0, streamed: bool = False) -> GenerationConfig:
+    """Decoding settings from a task's model settings; ``scale`` stretches the output budget.
+
+    ``streamed``: the output goes to the reader token by token, so when the task's ``stream``
+    setting is on, decode greedily (engines can only stream greedy decoding).
+    """
     max_new = max(1, round(ms.max_new_tokens * scale))
+    beams = 1 if streamed and ms.stream else ms.num_beams
     return GenerationConfig(
-        max_new_tokens=max_new, min_new_tokens=min(ms.min_new_tokens, max_new), num_beams=ms.num_beams,
+        max_new_tokens=max_new, min_new_tokens=min(ms.min_new_tokens, max_new), num_beams=beams,
         no_repeat_ngram_size=ms.no_repeat_ngram_size, repetition_penalty=ms.repetition_penalty,
         length_penalty=ms.length_penalty,
     )

@@ -77,7 +77,7 @@ def _generate(engine: Engine, hub: ModelHub, prompt: str, language: str, stream:
     ms = hub.settings.answer
     in_prefix, out_prefix = ms.prefix_for(language, language)
     answer = ""
-    for answer in engine.stream(in_prefix + prompt, generation_config(ms)):
+    for answer in engine.stream(in_prefix + prompt, generation_config(ms, streamed=stream)):
         if stream:
             yield TaskUpdate(strip_prefix(answer, out_prefix), engine.name)
     return strip_prefix(answer, out_prefix)

@@ -72,10 +72,11 @@ def _model_summary(article: Article, intent: Intent, engine: Engine, ms: ModelSe
     chunks = pack_chunks([s.text for s in article.sentences], count, limit)
     chunks = reduce_chunks(chunks, lambda texts, c: run_batched(engine, [in_prefix + t for t in texts], c, ms.batch_tokens),
                            count, limit, config, out_prefix)
+    final_config = generation_config(ms, LENGTH_SCALE[intent.length], streamed=True)
     finished: list[str] = []
     for chunk in chunks:  # normally one; several only past MAX_REDUCE_ROUNDS
         partial = ""
-        for partial in engine.stream(in_prefix + chunk, config):
+        for partial in engine.stream(in_prefix + chunk, final_config):
             so_far = " ".join(finished + [strip_prefix(partial, out_prefix)])
             yield TaskUpdate(format_summary(pick_sentences(so_far, intent.sentences), intent.bullets), engine.name)
         finished.append(strip_prefix(partial, out_prefix))
