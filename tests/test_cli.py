@@ -434,7 +434,8 @@ def test_serve_launches_the_chat_with_the_flag_settings(scripted, monkeypatch):
     demo = types.SimpleNamespace(launch=lambda **kwargs: launched.append(kwargs))
     monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is scripted else None))
     assert main(["serve", "--port", "7999", "--auth", "bao:matkhau"]) == Exit.OK
-    assert launched == [{"server_name": "127.0.0.1", "server_port": 7999, "share": False, "auth": ("bao", "matkhau")}]
+    assert launched == [{"server_name": "127.0.0.1", "server_port": 7999, "share": False, "auth": ("bao", "matkhau"),
+                         "max_file_size": 10_000_000}]
 
 
 def test_models_list_with_the_real_loader_finds_a_local_folder_and_nothing_else(scripted, tmp_path, monkeypatch, capsys):

@@ -3,28 +3,50 @@ from __future__ import annotations
 
 import pytest
 from helpers import build_article
-from tiny_models import VI_SENTENCES, FakeEngine, tiny_settings
+from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
-from bot.retrieve import Evidence
+from bot.retrieve import Evidence, find_evidence
 from bot.tasks.answer import answer_question, best_sentences, build_prompt
+from bot.tasks.chunking import strip_prefix
 
 ARTICLE = build_article(VI_SENTENCES[0:3], VI_SENTENCES[3:6], VI_SENTENCES[6:10], language="vi")
 LEADER = ARTICLE.sentences[0]  # "... do ông Lê Văn Hòa làm trưởng đoàn ..."
 ASK_LEADER = Intent(IntentKind.ASK, language="vi", question="Ai là trưởng đoàn công tác của tỉnh Quảng Nam?")
+MEMBERS = ARTICLE.sentences[1]  # "Đoàn gồm 15 thành viên, ..."
+ASK_MEMBERS = Intent(IntentKind.ASK, language="vi", question="Đoàn có bao nhiêu thành viên?")
 ASK_OFF_TOPIC = Intent(IntentKind.ASK, language="vi", question="Đội bóng nào vô địch giải bơi lội thế giới?")
 
 
-def hub_with(answerer: FakeEngine | None = None, translator: FakeEngine | None = None, **answer) -> ModelHub:
-    settings = tiny_settings(None)
-    if answer:
-        settings = settings.with_model("answer", **answer)
-    hub = ModelHub(settings)
-    for task, engine in (("answer", answerer), ("translate", translator)):
-        if engine is not None:
-            hub.install(task, engine)
-    return hub
+@pytest.fixture(scope="module")
+def roomy_engine(copy_model_dir):
+    """The copy model, loaded by path with room for a whole answer prompt (200 tokens, not 48)."""
+    settings = tiny_settings(copy_model_dir, tasks=("answer",)).with_model("answer", max_input_tokens=200, batch_tokens=200)
+    return ModelHub(settings).engine("answer")
+
+
+@pytest.fixture
+def spied(tiny_hub, copy_model_dir, roomy_engine):
+    """``spied(tasks, **answer)`` → a fresh hub whose ``tasks`` run the real copy model behind spies.
+
+    The answerer allows 100 prompt tokens unless ``answer`` says otherwise: the prompt template
+    and question take ~70 real tokens, so one or two evidence sentences fit. The translator is
+    the engine ``tiny_hub`` loaded. Returns the hub and ``{task: RecordingEngine}``.
+    """
+    def make(tasks=("answer", "translate"), **answer) -> tuple[ModelHub, dict[str, RecordingEngine]]:
+        settings = tiny_settings(copy_model_dir, tasks=tasks)
+        settings = settings.with_model("answer", **{"max_input_tokens": 100, "batch_tokens": 200, **answer})
+        hub = ModelHub(settings)
+        engines = {"answer": roomy_engine, "translate": tiny_hub.engine("translate")}
+        return hub, {task: spy_on(hub, task, engines[task]) for task in tasks}
+
+    return make
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the guard's ⚠️**…** marks."""
+    return text.replace("⚠️**", "").replace("**", "")
 
 
 def evidence(*pairs: tuple[int, float]) -> list[Evidence]:
@@ -65,40 +87,66 @@ def test_fallback_answer_is_the_best_sentence_and_a_close_second(pairs, indices)
 
 # --- the task ----------------------------------------------------------------------------------
 
-def test_unanswerable_question_says_so_without_a_model_call():
-    engine = FakeEngine(lambda text: "Lê Văn Hòa")
-    (update,) = answer_question(ARTICLE, ASK_OFF_TOPIC, hub_with(engine))
+def test_unanswerable_question_says_so_without_a_model_call(spied):
+    hub, spies = spied()
+    (update,) = answer_question(ARTICLE, ASK_OFF_TOPIC, hub)
     assert update.text == "" and update.done and [n.key for n in update.notices] == ["not_in_article"]
-    assert engine.inputs == []
+    assert spies["answer"].inputs == [] and spies["translate"].inputs == []
 
 
-def test_model_answer_rests_on_the_evidence():
-    engine = FakeEngine(lambda text: "ông Lê Văn Hòa", max_input_tokens=200)
-    final = list(answer_question(ARTICLE, ASK_LEADER, hub_with(engine, max_input_tokens=200, batch_tokens=200)))[-1]
-    assert (final.text, final.engine, final.done, final.notices) == ("ông Lê Văn Hòa", "fake · test", True, ())
-    assert LEADER in final.evidence
+def test_model_answer_rests_on_the_evidence(spied):
+    hub, spies = spied()
+    engine = spies["answer"]
+    updates = list(answer_question(ARTICLE, ASK_MEMBERS, hub))
+    final = updates[-1]
     (prompt,) = engine.inputs
-    assert LEADER.text in prompt and ASK_LEADER.question in prompt
+    assert MEMBERS.text in prompt and ASK_MEMBERS.question in prompt and MEMBERS in final.evidence
+    (raw,) = engine.outputs[0]
+    assert (final.text, final.engine, final.done, final.notices) == (raw, engine.name, True, ())
+    assert "15 thành viên" in final.text  # the copy model answers from the evidence it was given
+    streamed = [u.text for u in updates[:-1] if u.text]
+    assert len(streamed) > 3 and streamed[-1] == final.text  # the answer streams as it grows
 
 
-def test_prompt_is_cut_to_the_model_limit():
-    engine = FakeEngine(lambda text: "ông Lê Văn Hòa", max_input_tokens=30)
-    list(answer_question(ARTICLE, ASK_LEADER, hub_with(engine, max_input_tokens=30)))
-    (prompt,) = engine.inputs
-    assert engine.count_tokens(prompt) <= 30 and ASK_LEADER.question in prompt
+def test_prompt_is_cut_to_the_model_limit(spied):
+    prompts = {}
+    for limit in (200, 120, 100):
+        hub, spies = spied(max_input_tokens=limit)
+        final = list(answer_question(ARTICLE, ASK_LEADER, hub))[-1]
+        (prompts[limit],) = spies["answer"].inputs
+        count = spies["answer"].count_tokens
+        assert count(prompts[limit]) <= limit and ASK_LEADER.question in prompts[limit]
+        assert LEADER in final.evidence
+    assert count(prompts[200]) > 120  # real tokens: the whole prompt fits only the roomiest limit
+    # At 120 the lower-ranked evidence is dropped and the best sentence kept whole ...
+    assert LEADER.text in prompts[120] and len(prompts[120].splitlines()) < len(prompts[200].splitlines())
+    # ... at 100 even that does not fit, so its first piece is quoted.
+    quoted = prompts[100].split("Đoạn văn: ")[1].split("\n")[0]
+    assert quoted and LEADER.text.startswith(quoted) and quoted != LEADER.text
 
 
-def test_answer_prefixes_are_applied_and_stripped():
-    engine = FakeEngine(lambda text: "trả lời: ông Lê Văn Hòa")
-    hub = hub_with(engine, input_prefix="hỏi: ", output_prefix="trả lời: ")
-    final = list(answer_question(ARTICLE, ASK_LEADER, hub))[-1]
-    assert engine.inputs[0].startswith("hỏi: Dựa vào đoạn văn sau") and final.text == "ông Lê Văn Hòa"
+def test_answer_prefixes_are_applied_and_stripped(spied):
+    # The copy model answers "vi: X" with "en: X": a real output that carries the prefix.
+    hub, spies = spied(input_prefix="vi: ", output_prefix="en: ")
+    updates = list(answer_question(ARTICLE, ASK_MEMBERS, hub))
+    (prompt,), (raw,) = spies["answer"].inputs, spies["answer"].outputs[0]
+    assert prompt.startswith("vi: Dựa vào đoạn văn sau") and raw.startswith("en:")
+    assert unmarked(updates[-1].text) == strip_prefix(raw, "en: ")
+    assert not any(u.text.startswith("en:") for u in updates)  # stripped while streaming too
 
 
-def test_invented_name_is_flagged():
-    engine = FakeEngine(lambda text: "ông Nguyễn Văn Tèo")
-    final = list(answer_question(ARTICLE, ASK_LEADER, hub_with(engine)))[-1]
-    assert "⚠️**" in final.text and [n.key for n in final.notices] == ["guard_flagged"]
+def test_invented_number_is_flagged(spied):
+    # The copy model learnt "Đoàn gồm 15 thành viên ..." by heart; this article says 16.
+    article = build_article(VI_SENTENCES[0:1] + (VI_SENTENCES[1].replace("15", "16"),) + VI_SENTENCES[2:3],
+                            VI_SENTENCES[3:6], VI_SENTENCES[6:10], language="vi")
+    hub, spies = spied()
+    final = list(answer_question(article, ASK_MEMBERS, hub))[-1]
+    (raw,) = spies["answer"].outputs[0]
+    assert "16 thành viên" in spies["answer"].inputs[0]
+    assert "15" in raw, f"precondition: the copy model should write the learnt 15: {raw!r}"
+    assert "⚠️**15**" in final.text and final.text.replace("⚠️**15**", "15") == raw
+    (notice,) = final.notices
+    assert notice.key == "guard_flagged" and notice.args["items"] == "15"
 
 
 def test_missing_model_answers_with_the_best_sentence(empty_hub):
@@ -109,25 +157,47 @@ def test_missing_model_answers_with_the_best_sentence(empty_hub):
     assert [n.key for n in final.notices] == ["model_missing"]
 
 
-def test_english_question_is_translated_both_ways():
-    answerer = FakeEngine(lambda text: "ông Lê Văn Hòa")
-    translator = FakeEngine(lambda text: {"en: Who led the delegation?": "vi: Ai là trưởng đoàn công tác?",
-                                          "vi: ông Lê Văn Hòa": "en: Mr Le Van Hoa"}[text])
-    intent = Intent(IntentKind.ASK, language="en", question="Who led the delegation?")
-    final = list(answer_question(ARTICLE, intent, hub_with(answerer, translator)))[-1]
-    assert final.text == "Mr Le Van Hoa" and final.notices == ()
-    assert "Ai là trưởng đoàn công tác?" in answerer.inputs[0]
+def test_english_question_is_translated_both_ways(spied):
+    hub, spies = spied()
+    question = "Who is Lê Văn Hòa, trưởng đoàn Quảng Nam?"
+    updates = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="en", question=question), hub))
+    translator, answerer = spies["translate"], spies["answer"]
+    assert translator.batches[0] == ["en: " + question]
+    question_vi = strip_prefix(translator.outputs[0][0], "vi: ")
+    (prompt,) = answerer.inputs
+    assert f"Câu hỏi: {question_vi}\n" in prompt and question not in prompt  # asked in Vietnamese
+    (answer,) = answerer.outputs[0]
+    assert translator.batches[1:] == [["vi: " + answer]]  # the answer goes back through the translator
+    final = updates[-1]
+    assert unmarked(final.text) == strip_prefix(translator.outputs[1][0], "en: ")
+    assert [n.key for n in final.notices] == (["guard_flagged"] if "⚠️" in final.text else [])
+    assert not any(u.text for u in updates[:-1])  # the untranslated answer is never shown
 
 
-def test_english_question_without_translator_is_answered_in_vietnamese(empty_hub):
+def test_english_question_without_translator_is_answered_in_vietnamese(spied):
+    hub, spies = spied(tasks=("answer",))
     intent = Intent(IntentKind.ASK, language="en", question="Who is Lê Văn Hòa, trưởng đoàn Quảng Nam?")
-    empty_hub.install("answer", FakeEngine(lambda text: "ông Lê Văn Hòa"))
-    final = list(answer_question(ARTICLE, intent, empty_hub))[-1]
-    assert final.text == "ông Lê Văn Hòa"
-    assert [n.key for n in final.notices] == ["answer_untranslated"]
+    final = list(answer_question(ARTICLE, intent, hub))[-1]
+    (prompt,), (raw,) = spies["answer"].inputs, spies["answer"].outputs[0]
+    assert prompt.startswith("Dựa vào đoạn văn sau") and intent.question in prompt  # the Vietnamese prompt
+    assert unmarked(final.text) == raw
+    assert [n.key for n in final.notices][0] == "answer_untranslated"
 
 
 def test_tiny_model_answers_from_the_article(tiny_hub):
     final = list(answer_question(ARTICLE, ASK_LEADER, tiny_hub))[-1]
     assert final.done and final.engine == tiny_hub.engine("answer").name and final.text
     assert LEADER in final.evidence
+
+
+def test_a_long_question_still_leaves_room_for_evidence_in_the_prompt(tiny_hub):
+    from bot.tasks.answer import build_prompt
+
+    engine = tiny_hub.engine("answer")
+    article = build_article(VI_SENTENCES[0:3], language="vi")
+    question = "Ai là trưởng đoàn công tác của tỉnh Quảng Nam đã đến thăm cảng Kỳ Hà? " * 4
+    evidence = find_evidence(article, question, k=3)
+    limit = 120
+    prompt, used = build_prompt(evidence, question, "vi", engine.count_tokens, limit)
+    assert engine.count_tokens(prompt) <= limit
+    assert used and "Ai là trưởng đoàn" in prompt

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pytest
 from helpers import build_article
-from tiny_models import EN_SENTENCES, VI_SENTENCES, FakeEngine, tiny_settings
+from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
+import bot.tasks.summarize as summarize_module
 from bot.engines.base import GenerationConfig
 from bot.engines.hub import ModelHub
+from bot.guard import check_output
 from bot.intent import Intent, IntentKind, Length
 from bot.tasks.chunking import fit_pieces, pack_chunks, strip_prefix
 from bot.tasks.summarize import format_summary, pick_sentences, reduce_chunks, summarize_article
@@ -21,19 +23,31 @@ def words(text: str) -> int:
 
 
 def lead(n: int):
-    """A fake summarizer: the first ``n`` words of its input, as one sentence."""
+    """A summarize function for the pure ``reduce_chunks`` test: the first ``n`` words, as one sentence."""
     return lambda text: " ".join(text.split()[:n]).rstrip(".,") + "."
 
 
-def hub_with(summarizer: FakeEngine | None = None, translator: FakeEngine | None = None, **summarize) -> ModelHub:
-    settings = tiny_settings(None)
-    if summarize:
-        settings = settings.with_model("summarize", **summarize)
-    hub = ModelHub(settings)
-    for task, engine in (("summarize", summarizer), ("translate", translator)):
-        if engine is not None:
-            hub.install(task, engine)
-    return hub
+@pytest.fixture
+def spied(tiny_hub, copy_model_dir):
+    """``spied(tasks, **summarize)`` → a fresh hub whose ``tasks`` run the real copy model behind spies.
+
+    The engines are the ones ``tiny_hub`` loaded by path (shared, no reload); tasks left out get
+    a missing model folder. ``summarize`` changes the summarizer's settings (limits, prefixes).
+    Returns the hub and ``{task: RecordingEngine}``.
+    """
+    def make(tasks=("summarize", "translate"), **summarize) -> tuple[ModelHub, dict[str, RecordingEngine]]:
+        settings = tiny_settings(copy_model_dir, tasks=tasks)
+        if summarize:
+            settings = settings.with_model("summarize", **summarize)
+        hub = ModelHub(settings)
+        return hub, {task: spy_on(hub, task, tiny_hub.engine(task)) for task in tasks}
+
+    return make
+
+
+def one_sentence(text: str):
+    """An article of one sentence: it fits one chunk, so the summary is one streamed model call."""
+    return build_article((text,), language="vi")
 
 
 # --- pure chunking -----------------------------------------------------------------------------
@@ -83,90 +97,149 @@ def test_sentence_count_and_bullets(count, bullets, expected):
     assert format_summary(pick_sentences("Một. Hai! Ba?", count), bullets) == expected
 
 
-# --- with fake engines -------------------------------------------------------------------------
+# --- with the tiny real model behind a recording spy ------------------------------------------
 
-def test_long_article_is_summarized_by_map_reduce_within_the_limit():
-    engine = FakeEngine(lead(6), max_input_tokens=20)
-    updates = list(summarize_article(ARTICLE, SUMMARIZE, hub_with(engine, max_input_tokens=20)))
-    assert len(engine.batches) >= 2  # the chunks, then the final stage
-    assert all(engine.count_tokens(t) <= 20 for t in engine.inputs)
-    covered = " ".join(engine.inputs)
-    assert all(s.text.split()[0] in covered for s in ARTICLE.sentences)  # every sentence was read
-    assert updates[-1].done and updates[-1].engine == "fake · test"
-    assert updates[-1].text.startswith(ARTICLE.sentences[0].text.split()[0])
+def test_long_article_is_summarized_by_map_reduce_within_the_limit(spied):
+    hub, spies = spied(tasks=("summarize",))
+    engine = spies["summarize"]
+    limit = hub.settings.summarize.max_input_tokens
+    updates = list(summarize_article(ARTICLE, SUMMARIZE, hub))
+    map_calls = [i for i, streamed in enumerate(engine.streamed) if not streamed]
+    assert len(map_calls) >= 2 and engine.streamed[-1]  # batches of chunks, then the streamed final stage
+    assert all(engine.count_tokens(t) <= limit for t in engine.inputs)  # counted with the real tokenizer
+    # First round: one chunk per sentence (two never fit 48 tokens), batched shortest first.
+    first_round = [t for i in map_calls for t in engine.batches[i]][:len(ARTICLE.sentences)]
+    assert sorted(first_round) == sorted(s.text for s in ARTICLE.sentences)
+    # The final stage reads the partial summaries the model wrote, not the article again.
+    (final_input,) = engine.batches[-1]
+    map_output_words = {w for i in map_calls for o in engine.outputs[i] for w in o.split()}
+    assert set(final_input.split()) <= map_output_words
+    assert final_input not in [s.text for s in ARTICLE.sentences]
+    # The copy model repeats what it reads: most partial summaries reuse their chunk's words.
+    pairs = [(t, o) for i in map_calls for t, o in zip(engine.batches[i], engine.outputs[i])]
+    assert sum(bool(set(o.split()) & set(t.split())) for t, o in pairs) > len(pairs) // 2
+    final = updates[-1]
+    assert final.done and final.engine == engine.name
+    assert final.text == format_summary(pick_sentences(engine.outputs[-1][0], None), False)
 
 
-def test_input_prefix_is_added_and_output_prefix_stripped():
-    engine = FakeEngine(lambda text: "tóm tắt: " + lead(5)(strip_prefix(text, "vietnews: ")), max_input_tokens=400)
-    hub = hub_with(engine, input_prefix="vietnews: ", output_prefix="tóm tắt: ", max_input_tokens=400, batch_tokens=400)
+def test_map_stage_outputs_are_capped_at_a_quarter_of_the_limit(spied):
+    hub, spies = spied(tasks=("summarize",))
+    engine = spies["summarize"]
+    list(summarize_article(ARTICLE, SUMMARIZE, hub))
+    budget = hub.settings.summarize.max_input_tokens // 4
+    map_outputs = [o for i, streamed in enumerate(engine.streamed) if not streamed for o in engine.outputs[i]]
+    assert {c.max_new_tokens for c, streamed in zip(engine.configs, engine.streamed) if not streamed} == {budget}
+    assert all(engine.count_tokens(o) <= budget + 1 for o in map_outputs)  # + the end token the count adds
+    assert engine.configs[-1].max_new_tokens == hub.settings.summarize.max_new_tokens
+
+
+def test_input_prefix_is_added_and_output_prefix_stripped(spied):
+    # The copy model answers "vi: X" with "en: X": a real model output that carries a prefix.
+    hub, spies = spied(tasks=("summarize",), input_prefix="vi: ", output_prefix="en: ")
+    engine = spies["summarize"]
+    sentence = VI_SENTENCES[1]
+    final = list(summarize_article(one_sentence(sentence), SUMMARIZE, hub))[-1]
+    assert engine.inputs == ["vi: " + sentence]
+    raw = engine.outputs[-1][0]
+    assert raw.startswith("en: ") and final.text == strip_prefix(raw, "en: ")
+    assert final.text.split()[:3] == sentence.split()[:3]
+
+
+def test_prefixes_hold_through_every_map_reduce_round(spied):
+    hub, spies = spied(tasks=("summarize",), input_prefix="vi: ", output_prefix="en: ")
+    engine = spies["summarize"]
     final = list(summarize_article(ARTICLE, SUMMARIZE, hub))[-1]
-    assert engine.inputs == ["vietnews: " + " ".join(s.text for s in ARTICLE.sentences)]
-    assert final.text == lead(5)(ARTICLE.sentences[0].text)
+    assert len(engine.batches) > 2
+    assert all(t.startswith("vi: ") for t in engine.inputs)
+    # Partial summaries come back as "en: ..."; the prefix must not be fed into the next round.
+    assert not any("en:" in t for t in engine.inputs)
+    assert all(engine.count_tokens(t) <= 48 for t in engine.inputs)  # the prefix counts towards the limit
+    assert not final.text.startswith("en:")
 
 
-def test_final_stage_streams_growing_text():
-    engine = FakeEngine(lead(12), max_input_tokens=400)
-    updates = list(summarize_article(ARTICLE, SUMMARIZE, hub_with(engine, max_input_tokens=400, batch_tokens=400)))
+def test_final_stage_streams_growing_text(spied):
+    hub, spies = spied(tasks=("summarize",))
+    updates = list(summarize_article(one_sentence(VI_SENTENCES[0]), SUMMARIZE, hub))
     texts = [u.text for u in updates]
     assert len(texts) > 5 and all(b.startswith(a) for a, b in zip(texts, texts[1:-1]))
+    assert texts[-2] == spies["summarize"].outputs[-1][0]  # the last streamed piece is the whole output
 
 
-@pytest.mark.parametrize("intent, check", [
-    (Intent(IntentKind.SUMMARIZE, sentences=2), lambda text: text.count(". ") == 1),
-    (Intent(IntentKind.SUMMARIZE, bullets=True), lambda text: all(line.startswith("- ") for line in text.splitlines())),
-])
-def test_options_shape_the_model_summary(intent, check):
-    engine = FakeEngine(lambda text: " ".join(s.text for s in ARTICLE.sentences[:4]), max_input_tokens=400)
-    final = list(summarize_article(ARTICLE, intent, hub_with(engine, max_input_tokens=400, batch_tokens=400)))[-1]
-    assert check(final.text) and ARTICLE.sentences[0].text in final.text
+def test_options_shape_the_model_summary(spied, monkeypatch):
+    # No map-reduce rounds: each one-sentence chunk is streamed, so the real summary has as many
+    # sentences as the article (the copy model reproduces each one).
+    monkeypatch.setattr(summarize_module, "MAX_REDUCE_ROUNDS", 0)
+    sentences = [VI_SENTENCES[i] for i in (1, 5, 6, 10)]  # 31-32 tokens each: no two share a chunk
+    article = build_article(sentences[:2], sentences[2:], language="vi")
+    results = {}
+    for name, intent in {"all": SUMMARIZE, "two": Intent(IntentKind.SUMMARIZE, sentences=2),
+                         "bullets": Intent(IntentKind.SUMMARIZE, bullets=True)}.items():
+        hub, spies = spied(tasks=("summarize",), input_prefix="vi: ", output_prefix="en: ")
+        results[name] = list(summarize_article(article, intent, hub))[-1].text
+        assert spies["summarize"].batches == [["vi: " + s] for s in sentences] and all(spies["summarize"].streamed)
+    model_sentences = pick_sentences(results["all"], None)
+    assert [s.split()[0] for s in model_sentences] == [s.split()[0] for s in sentences]
+    assert results["two"] == " ".join(model_sentences[:2])
+    assert results["bullets"] == "\n".join(f"- {s}" for s in model_sentences)
 
 
-class BudgetSpy(FakeEngine):
-    """Remembers the output budget of the final stage."""
-
-    def stream(self, text, config, cancel=None):
-        self.budget = config.max_new_tokens
-        yield from super().stream(text, config, cancel)
-
-
-def test_shorter_and_longer_change_the_output_budget():
-    budgets = {}
+def test_shorter_and_longer_change_the_output_budget(spied):
+    budgets, texts = {}, {}
     for length in Length:
-        engine = BudgetSpy(lead(3), max_input_tokens=400)
-        hub = hub_with(engine, max_input_tokens=400, batch_tokens=400)
-        list(summarize_article(ARTICLE, Intent(IntentKind.SUMMARIZE, length=length), hub))
-        budgets[length] = engine.budget
+        hub, spies = spied(tasks=("summarize",))
+        final = list(summarize_article(one_sentence(VI_SENTENCES[0]), Intent(IntentKind.SUMMARIZE, length=length), hub))[-1]
+        (config,) = spies["summarize"].configs
+        budgets[length], texts[length] = config.max_new_tokens, final.text
+        assert spies["summarize"].count_tokens(final.text) <= config.max_new_tokens + 1
     assert budgets[Length.SHORT] < budgets[Length.NORMAL] < budgets[Length.DETAILED]
+    # The sentence is ~42 tokens: a short summary is cut where a normal one is not.
+    assert len(texts[Length.SHORT]) < len(texts[Length.NORMAL])
+    assert texts[Length.NORMAL].startswith(texts[Length.SHORT].rstrip(".,"))
 
 
-def test_guard_marks_an_invented_number():
-    engine = FakeEngine(lambda text: "Dự án có vốn 999 tỷ đồng.", max_input_tokens=400)
-    final = list(summarize_article(ARTICLE, SUMMARIZE, hub_with(engine, max_input_tokens=400, batch_tokens=400)))[-1]
-    assert "⚠️**999" in final.text
+def test_guard_marks_a_number_the_article_does_not_state(spied):
+    # The copy model learnt "Đoàn gồm 15 thành viên ..." by heart; given 16 it still writes 15.
+    article = one_sentence(VI_SENTENCES[1].replace("15", "16"))
+    hub, spies = spied(tasks=("summarize",))
+    final = list(summarize_article(article, SUMMARIZE, hub))[-1]
+    raw = spies["summarize"].outputs[-1][0]
+    assert "15" in raw and "15" not in article.text, f"precondition: the copy model should write the learnt 15: {raw!r}"
+    assert "⚠️**15**" in final.text and final.text.replace("⚠️**15**", "15") == raw
     (notice,) = final.notices
-    assert notice.key == "guard_flagged" and "999" in notice.args["items"]
+    assert notice.key == "guard_flagged" and notice.args["items"] == "15"
 
 
-def test_summary_in_english_is_translated():
-    engine = FakeEngine(lead(6), max_input_tokens=400)
-    translator = FakeEngine(lambda text: "en: " + EN_SENTENCES[0])
+def test_faithful_summary_is_not_marked(spied):
+    hub, spies = spied(tasks=("summarize",))
+    final = list(summarize_article(one_sentence(VI_SENTENCES[1]), SUMMARIZE, hub))[-1]
+    assert check_output(spies["summarize"].outputs[-1][0], one_sentence(VI_SENTENCES[1])).ok
+    assert "⚠️" not in final.text and final.notices == ()
+
+
+def test_summary_in_english_is_translated(spied):
+    hub, spies = spied(input_prefix="vi: ", output_prefix="en: ")
     intent = Intent(IntentKind.SUMMARIZE, language="en", target_language="en")
-    final = list(summarize_article(ARTICLE, intent, hub_with(engine, translator, max_input_tokens=400, batch_tokens=400)))[-1]
-    assert final.text == EN_SENTENCES[0]
-    assert translator.inputs == ["vi: " + lead(6)(ARTICLE.sentences[0].text)]
+    final = list(summarize_article(one_sentence(VI_SENTENCES[1]), intent, hub))[-1]
+    summary = pick_sentences(strip_prefix(spies["summarize"].outputs[-1][0], "en: "), None)
+    assert spies["translate"].inputs == ["vi: " + s for s in summary]
+    translated = [strip_prefix(o, "en: ") for o in spies["translate"].outputs[-1]]
+    assert all(o.startswith("en: ") for o in spies["translate"].outputs[-1])
+    assert final.text == " ".join(translated) and not final.text.startswith("en:")
     assert [n.key for n in final.notices] == ["summary_translated"]
 
 
-def test_summary_stays_vietnamese_when_the_translator_is_missing():
-    engine = FakeEngine(lead(6), max_input_tokens=400)
+def test_summary_stays_vietnamese_when_the_translator_is_missing(spied):
+    hub, spies = spied(tasks=("summarize",), input_prefix="vi: ", output_prefix="en: ")
     intent = Intent(IntentKind.SUMMARIZE, language="en", target_language="en")
-    updates = list(summarize_article(ARTICLE, intent, hub_with(engine, max_input_tokens=400, batch_tokens=400)))
-    assert updates[-1].text == lead(6)(ARTICLE.sentences[0].text)
+    updates = list(summarize_article(one_sentence(VI_SENTENCES[1]), intent, hub))
+    assert updates[-1].text == strip_prefix(spies["summarize"].outputs[-1][0], "en: ")
+    assert updates[-1].text.split()[:3] == VI_SENTENCES[1].split()[:3]  # still the Vietnamese words
     (notice,) = updates[-1].notices
     assert notice.key == "model_missing" and notice.args["task"] == "translate"
 
 
-# --- fallback and the tiny real model ----------------------------------------------------------
+# --- fallback ----------------------------------------------------------------------------------
 
 def test_missing_model_falls_back_to_extractive_sentences(empty_hub):
     intent = Intent(IntentKind.SUMMARIZE, sentences=2, bullets=True)
@@ -177,22 +250,3 @@ def test_missing_model_falls_back_to_extractive_sentences(empty_hub):
     assert final.text == "\n".join(f"- {s.text}" for s in final.evidence)
     assert [n.key for n in final.notices] == ["used_extractive", "model_missing"]
     assert final.notices[1].args["env"] == "TINBOT_SUMMARIZE_MODEL"
-
-
-def test_tiny_model_map_reduce_summary(tiny_hub, monkeypatch):
-    engine = tiny_hub.engine("summarize")
-    seen: list[tuple[str, str]] = []
-    real = engine.generate
-
-    def recording(texts, config, cancel=None):
-        outputs = real(texts, config, cancel)
-        seen.extend(zip(texts, outputs))
-        return outputs
-
-    monkeypatch.setattr(engine, "generate", recording)
-    final = list(summarize_article(ARTICLE, SUMMARIZE, tiny_hub))[-1]
-    assert final.done and final.engine == engine.name and final.text
-    assert len(seen) > len(ARTICLE.paragraphs)  # the article went through in chunks
-    assert all(engine.count_tokens(text) <= 48 for text, _ in seen)
-    # The copy model repeats what it reads: most partial summaries reuse their chunk's words.
-    assert sum(bool(set(out.split()) & set(text.split())) for text, out in seen) > len(seen) // 2

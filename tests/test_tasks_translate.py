@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 from helpers import build_article
-from tiny_models import VI_SENTENCES, FakeEngine, tiny_settings
+from tiny_models import EN_SENTENCES, VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
 from bot.settings import ModelSettings
-from bot.tasks.chunking import paragraph_windows, plan_batches, strip_prefix
+from bot.tasks.chunking import fit_pieces, paragraph_windows, plan_batches, strip_prefix
 from bot.tasks.translate import translate_article, translate_sentences
 
 ARTICLE = build_article(VI_SENTENCES[0:2], VI_SENTENCES[2:5], VI_SENTENCES[5:6], VI_SENTENCES[6:8],
@@ -16,18 +16,26 @@ ARTICLE = build_article(VI_SENTENCES[0:2], VI_SENTENCES[2:5], VI_SENTENCES[5:6],
 TO_EN = Intent(IntentKind.TRANSLATE, language="vi", target_language="en")
 
 
-def fake_hub(engine: FakeEngine, **translate) -> ModelHub:
-    settings = tiny_settings(None)
-    if translate:
-        settings = settings.with_model("translate", **translate)
-    hub = ModelHub(settings)
-    hub.install("translate", engine)
-    return hub
+@pytest.fixture
+def spied(tiny_hub, copy_model_dir):
+    """``spied(**translate)`` → a fresh hub whose translator is the real copy model behind a spy.
+
+    The engine is the one ``tiny_hub`` loaded by path (shared, no reload); ``translate`` changes
+    the translator's settings (limits). Returns the hub and its ``RecordingEngine``.
+    """
+    def make(**translate) -> tuple[ModelHub, RecordingEngine]:
+        settings = tiny_settings(copy_model_dir, tasks=("translate",))
+        if translate:
+            settings = settings.with_model("translate", **translate)
+        hub = ModelHub(settings)
+        return hub, spy_on(hub, "translate", tiny_hub.engine("translate"))
+
+    return make
 
 
-def tagged(text: str) -> str:
-    """A fake translation that shows exactly which input it came from: "vi: x" → "en: <x>"."""
-    return f"en: <{strip_prefix(text, 'vi: ')}>"
+def translated(engine: RecordingEngine, text: str, src: str = "vi", tgt: str = "en") -> str:
+    """What the model said for one whole sentence, without its output prefix."""
+    return strip_prefix(engine.output_for(f"{src}: {text}"), f"{tgt}: ")
 
 
 # --- pure planning -----------------------------------------------------------------------------
@@ -62,57 +70,78 @@ def test_output_prefix_is_stripped_only_at_the_start(text, prefix, expected):
     assert strip_prefix(text, prefix) == expected
 
 
-# --- with a fake engine: exact inputs and outputs ----------------------------------------------
+# --- with the tiny real model behind a recording spy ------------------------------------------
 
-def test_paragraphs_stay_aligned_and_sentences_in_order():
-    engine = FakeEngine(tagged)
-    updates = list(translate_article(ARTICLE, TO_EN, fake_hub(engine)))
+def test_paragraphs_stay_aligned_and_sentences_in_order(spied):
+    hub, engine = spied()
+    updates = list(translate_article(ARTICLE, TO_EN, hub))
+    # Every sentence fits the 48-token limit, so each is one model input: title + sentences.
+    assert sorted(engine.inputs) == sorted("vi: " + t for t in [ARTICLE.title] + [s.text for s in ARTICLE.sentences])
     title, *paragraphs = updates[-1].text.split("\n\n")
-    assert title == f"# <{ARTICLE.title}>"
-    assert paragraphs == [" ".join(f"<{s.text}>" for s in p.sentences) for p in ARTICLE.paragraphs]
-    assert updates[-1].done and updates[-1].engine == "fake · test"
+    assert title == "# " + translated(engine, ARTICLE.title)
+    assert paragraphs == [" ".join(translated(engine, s.text) for s in p.sentences) for p in ARTICLE.paragraphs]
+    # The copy model keeps each sentence's words, so paragraph i really is paragraph i.
+    for source, target in zip(ARTICLE.paragraphs, paragraphs):
+        assert target.split()[:2] == source.sentences[0].text.split()[:2]
+    assert updates[-1].done and updates[-1].engine == engine.name
 
 
-def test_every_input_has_the_source_prefix_and_fits_the_limits():
-    engine = FakeEngine(tagged)
-    list(translate_article(ARTICLE, TO_EN, fake_hub(engine, max_input_tokens=12, batch_tokens=40)))
-    assert all(text.startswith("vi: ") for text in engine.inputs)
-    assert max(engine.count_tokens(t) for t in engine.inputs) <= 12  # long sentences were cut
+def test_every_input_has_the_source_prefix_and_fits_the_limits(spied):
+    hub, engine = spied(max_input_tokens=12, batch_tokens=40)
+    final = list(translate_article(ARTICLE, TO_EN, hub))[-1]
+    assert all(text.startswith("vi: ") and not text.startswith("vi: vi:") for text in engine.inputs)
+    assert max(engine.count_tokens(t) for t in engine.inputs) <= 12  # long sentences were cut (real tokens)
     for batch in engine.batches:
         assert len(batch) == 1 or len(batch) * max(engine.count_tokens(t) for t in batch) <= 40
     assert len(engine.inputs) > len(ARTICLE.sentences) + 1  # never a whole paragraph or article at once
+    # Pieces of every sentence were read: the inputs cover the article's words.
+    read = {w for t in engine.inputs for w in strip_prefix(t, "vi: ").split()}
+    assert set(ARTICLE.text.split()) <= read
+    assert final.done and len(final.text.split("\n\n")) == len(ARTICLE.paragraphs) + 1
 
 
-def test_cut_sentences_are_rejoined_in_order():
-    engine = FakeEngine(lambda text: "en: " + strip_prefix(text, "vi: "))
+def test_cut_sentences_are_rejoined_in_order(tiny_hub):
+    engine = RecordingEngine(tiny_hub.engine("translate"))
     ms = ModelSettings(task="translate", model="x", input_prefix="{src}: ", output_prefix="{tgt}: ",
                        max_input_tokens=9, batch_tokens=30)
-    out = translate_sentences(engine, ms, [VI_SENTENCES[0], VI_SENTENCES[9]], "vi", "en")
-    assert out == [VI_SENTENCES[0], VI_SENTENCES[9]]
-    assert len(engine.inputs) > 4 and all(engine.count_tokens(t) <= 9 for t in engine.inputs)
+    texts = [VI_SENTENCES[0], VI_SENTENCES[9]]
+    out = translate_sentences(engine, ms, texts, "vi", "en")
+    pieces = [fit_pieces(t, lambda x: engine.count_tokens("vi: " + x), 9) for t in texts]
+    assert all(len(p) > 2 and " ".join(p) == t for p, t in zip(pieces, texts))
+    assert sorted(engine.inputs) == sorted("vi: " + p for ps in pieces for p in ps)
+    assert all(engine.count_tokens(t) <= 9 for t in engine.inputs)
+    # Batches are sorted by length; the outputs go back to their sentence, piece by piece, in order.
+    assert out == [" ".join(x for x in (translated(engine, p) for p in ps) if x) for ps in pieces]
 
 
-def test_text_grows_paragraph_by_paragraph():
-    engine = FakeEngine(tagged)
-    updates = list(translate_article(ARTICLE, TO_EN, fake_hub(engine, batch_tokens=48)))
+def test_text_grows_paragraph_by_paragraph(spied):
+    hub, _ = spied(batch_tokens=48)
+    updates = list(translate_article(ARTICLE, TO_EN, hub))
     counts = [len(u.text.split("\n\n")) for u in updates if u.text]
     assert counts == sorted(counts) and counts[0] < counts[-1] == len(ARTICLE.paragraphs) + 1
+    assert all(updates[-1].text.startswith(u.text) for u in updates)  # text is only ever appended
     assert [u.done for u in updates] == [False] * (len(updates) - 1) + [True]
 
 
-def test_one_paragraph_only_when_asked():
-    engine = FakeEngine(tagged)
+def test_one_paragraph_only_when_asked(spied):
+    hub, engine = spied()
     intent = Intent(IntentKind.TRANSLATE, language="vi", target_language="en", paragraph=2)
-    final = list(translate_article(ARTICLE, intent, fake_hub(engine)))[-1]
-    assert final.text == " ".join(f"<{s.text}>" for s in ARTICLE.paragraphs[1].sentences)
+    final = list(translate_article(ARTICLE, intent, hub))[-1]
+    second = ARTICLE.paragraphs[1].sentences
+    assert sorted(engine.inputs) == sorted("vi: " + s.text for s in second)  # no title, no other paragraph
+    assert final.text == " ".join(translated(engine, s.text) for s in second)
 
 
-def test_english_article_goes_to_vietnamese_by_default():
-    engine = FakeEngine(lambda text: "vi: " + strip_prefix(text, "en: ").upper())
-    article = build_article(("The port grew.", "Ships came."), language="en")
-    final = list(translate_article(article, Intent(IntentKind.TRANSLATE, language="en"), fake_hub(engine)))[-1]
-    assert final.text == "THE PORT GREW. SHIPS CAME."
-    assert engine.inputs == ["en: Ships came.", "en: The port grew."]  # shortest first, put back in order
+def test_english_article_goes_to_vietnamese_by_default(spied):
+    hub, engine = spied()
+    long, short = EN_SENTENCES[7], EN_SENTENCES[9]
+    assert engine.count_tokens("en: " + long) > engine.count_tokens("en: " + short)
+    article = build_article((long, short), language="en")
+    final = list(translate_article(article, Intent(IntentKind.TRANSLATE, language="en"), hub))[-1]
+    assert engine.inputs == ["en: " + short, "en: " + long]  # shortest first...
+    assert all(o.startswith("vi: ") for o in engine.outputs[0])
+    assert final.text == " ".join(translated(engine, s, "en", "vi") for s in (long, short))  # ...put back in order
+    assert final.text.split()[0] == long.split()[0]
 
 
 # --- notices -----------------------------------------------------------------------------------
@@ -122,9 +151,9 @@ def test_english_article_goes_to_vietnamese_by_default():
     (Intent(IntentKind.TRANSLATE, target_language="en", paragraph=9), "paragraph_out_of_range", {"paragraph": 9, "count": 4}),
     (Intent(IntentKind.TRANSLATE, target_language="en", paragraph=0), "paragraph_out_of_range", {"paragraph": 0, "count": 4}),
 ])
-def test_nothing_to_translate_is_a_notice(intent, key, args):
-    engine = FakeEngine(tagged)
-    (update,) = translate_article(ARTICLE, intent, fake_hub(engine))
+def test_nothing_to_translate_is_a_notice(intent, key, args, spied):
+    hub, engine = spied()
+    (update,) = translate_article(ARTICLE, intent, hub)
     assert (update.text, update.done, update.notices[0].key, update.notices[0].args) == ("", True, key, args)
     assert engine.inputs == []
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import random
 import threading
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
-from bot.engines.base import GenerationConfig
+from bot.engines.base import Engine, GenerationConfig
+from bot.engines.hub import ModelHub
 from bot.settings import Settings
 
 # Small limits so that chunking, map-reduce and batching happen on fixture-sized articles;
@@ -176,30 +177,57 @@ def tiny_settings(model_dir: Path | str | None, tasks=TASKS, **top) -> Settings:
     return Settings.from_env({}, **per_task, **{"threads": 1, **top})
 
 
-class FakeEngine:
-    """A stand-in engine with exact, readable behaviour: tokens are words (+1 for the end token).
+class RecordingEngine:
+    """A spy around a real loaded engine: records what the model is asked, returns what it says.
 
-    ``respond`` maps one model input to its output; every call's inputs are recorded so tests
-    can check what the model was given (prefixes, chunk sizes, batches).
+    Every call is delegated to ``engine`` (a model loaded through ``ModelHub`` by path), so the
+    outputs are the real model's. Tests read ``batches`` (one list of inputs per ``generate``
+    call, a one-item list per ``stream``), ``outputs`` (the same shape: what the model returned,
+    the last streamed text for a stream) and ``configs`` (the ``GenerationConfig`` of each call).
     """
 
-    def __init__(self, respond: Callable[[str], str], max_input_tokens: int = 48, name: str = "fake · test"):
-        self.respond, self.max_input_tokens, self.name = respond, max_input_tokens, name
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.name, self.max_input_tokens = engine.name, engine.max_input_tokens
         self.batches: list[list[str]] = []
+        self.outputs: list[list[str]] = []
+        self.configs: list[GenerationConfig] = []
+        self.streamed: list[bool] = []
 
     @property
     def inputs(self) -> list[str]:
         return [text for batch in self.batches for text in batch]
 
+    def output_for(self, text: str) -> str:
+        """The model's output for the input ``text`` (which must have been asked exactly once)."""
+        pairs = [out for batch, outs in zip(self.batches, self.outputs) for t, out in zip(batch, outs) if t == text]
+        assert len(pairs) == 1, f"{text!r} was given to the model {len(pairs)} times"
+        return pairs[0]
+
     def count_tokens(self, text: str) -> int:
-        return len(text.split()) + 1
+        return self.engine.count_tokens(text)
 
     def generate(self, texts: list[str], config: GenerationConfig, cancel: threading.Event | None = None) -> list[str]:
-        self.batches.append(list(texts))
-        return [self.respond(t) for t in texts]
+        self._record(texts, config, streamed=False)
+        outputs = self.engine.generate(texts, config, cancel)
+        self.outputs[-1] = list(outputs)
+        return outputs
 
     def stream(self, text: str, config: GenerationConfig, cancel: threading.Event | None = None) -> Iterator[str]:
-        self.batches.append([text])
-        words = self.respond(text).split()
-        for n in range(1, len(words) + 1):
-            yield " ".join(words[:n])
+        self._record([text], config, streamed=True)
+        for so_far in self.engine.stream(text, config, cancel):
+            self.outputs[-1] = [so_far]
+            yield so_far
+
+    def _record(self, texts: list[str], config: GenerationConfig, streamed: bool) -> None:
+        self.batches.append(list(texts))
+        self.outputs.append([""] * len(texts))
+        self.configs.append(config)
+        self.streamed.append(streamed)
+
+
+def spy_on(hub: ModelHub, task: str, engine: Engine | None = None) -> RecordingEngine:
+    """Install a ``RecordingEngine`` for ``task`` around ``engine`` (default: the hub's own, loaded by path)."""
+    spy = RecordingEngine(engine if engine is not None else hub.engine(task))
+    hub.install(task, spy)
+    return spy

@@ -90,6 +90,7 @@ def build_prompt(evidence: Sequence[Evidence], question: str, language: str, cou
     first piece that fits. Quoted sentences keep article order, which reads more naturally.
     """
     ranked = [e.sentence for e in evidence]
+    question = _fit_question(question, language, count, limit)
     for n in range(len(ranked), 0, -1):
         used = sorted(ranked[:n], key=lambda s: s.index)
         prompt = _render(used, question, language)
@@ -99,6 +100,18 @@ def build_prompt(evidence: Sequence[Evidence], question: str, language: str, cou
     room = max(1, limit - count(_render([], question, language)))
     first = fit_pieces(best.text, count, room)[0]
     return _render([Sentence(first, best.index, best.paragraph)], question, language), [best]
+
+
+def _fit_question(question: str, language: str, count, limit: int) -> str:
+    """A question so long that under a quarter of the limit is left for evidence keeps its start.
+
+    Without this a long question pushed the evidence out and the engine then cut the prompt's
+    end, so the model never saw the question at all.
+    """
+    room = limit - limit // 4 - count(_render([], "", language))
+    if room < 1 or count(_render([], question, language)) <= limit - limit // 4:
+        return question
+    return fit_pieces(question, count, room)[0]
 
 
 def best_sentences(evidence: Sequence[Evidence]) -> list[Sentence]:
