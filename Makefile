@@ -17,11 +17,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# torch first, on its own: the project's range (torch>=2.4) then accepts it as installed.
+TORCH_INSTALL = $(BIN)/pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX) --extra-index-url https://pypi.org/simple)
+
 install: $(BIN)/python
-	$(BIN)/pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX) --extra-index-url https://pypi.org/simple)
+	$(TORCH_INSTALL)
 	$(BIN)/pip install -q -e .
 
-install-test: install
+install-test: $(BIN)/python
+	$(TORCH_INSTALL)
 	$(BIN)/pip install -q -e ".[test]"
 
 chat: install
