@@ -1,8 +1,9 @@
 """The chat turn: one user message + this session's state → a streamed Markdown reply.
 
-Sessions hold only their own state (the article, the last summary request); models are shared
-through ``Tinbot``. Every failure ends as a short reply in the user's language, never as a
-traceback in the chat: the details go to the log under a reference the user can quote.
+Sessions hold only their own state (the article, the last summary request and result, the
+options set in the page); models are shared through ``Tinbot``. Every failure ends as a short
+reply in the user's language, never as a traceback in the chat: the details go to the log under
+a reference the user can quote.
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.article import Article
+from bot.export import TaskResult, task_result
 from bot.intent import Intent, IntentKind, Length
-from bot.prompts import reply
+from bot.prompts import LANGUAGES, reply
 from bot.reply import acknowledge, source_problem
 from bot.route import route
 from bot.service import TASKS, Tinbot
@@ -37,29 +39,54 @@ class ChatSession:
     article: Article | None = None
     article_text: str = ""              # the text the article was parsed from (the Article box shows it)
     last_summary: Intent | None = None  # so "ngắn hơn nữa" knows what to shorten
+    last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
+    # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
+    summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
+    reply_language: str = "auto"            # "auto" (the language the user wrote in), "vi" or "en"
+
+
+def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None) -> ChatSession:
+    """``session`` with the page's options; unknown values fall back to the defaults."""
+    length = Length(summary_length) if summary_length in {m.value for m in Length} else Length.NORMAL
+    language = reply_language if reply_language in LANGUAGES else "auto"
+    return dataclasses.replace(session, summary_length=length, reply_language=language)
+
+
+def apply_options(intent: Intent, session: ChatSession) -> Intent:
+    """The session's options applied to a routed turn: reply language, default summary length.
+
+    A question keeps its own language: the answerer reads ``intent.language`` as the language the
+    question is written in (to translate it), and answers in that language.
+    """
+    if session.reply_language in LANGUAGES and intent.kind is not IntentKind.ASK:
+        intent = dataclasses.replace(intent, language=session.reply_language)
+    said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL
+    if intent.kind is IntentKind.SUMMARIZE and not said_length:
+        intent = dataclasses.replace(intent, length=session.summary_length)
+    return intent
 
 
 def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = "") -> Iterator[tuple[str, ChatSession]]:
     """Yield (reply so far, session) pairs; the last pair is final."""
     started = time.monotonic()
     message = message or ""
-    language = "vi"
+    language = _language(session, None)
     try:
         limit = bot.settings.limits.max_message_chars
         if limit is not None and len(message) > limit:
-            yield reply("message_too_long", _guess_language(message), limit=limit), session
+            yield reply("message_too_long", _language(session, message), limit=limit), session
             return
         preface: list[str] = []
         if article_box.strip() and article_box.strip() != session.article_text.strip():
             # The user pasted or edited the Article box: that article is now the one to use.
-            session, ack = _load_article(bot, session, article_box, _guess_language(message))
+            session, ack = _load_article(bot, session, article_box, _language(session, message))
             preface.append(ack)
         if not message.strip():
-            yield ("\n\n".join(preface) if preface else reply("empty_message", "vi")), session
+            yield ("\n\n".join(preface) if preface else reply("empty_message", _language(session, None))), session
             return
         link, instruction = split_link(message)
         if link:
-            language = _guess_language(instruction) if instruction else "vi"
+            language = _language(session, instruction or None)
             yield reply("fetching", language), session
             try:
                 fetched = text_from_url(link, bot.settings)
@@ -73,7 +100,7 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             if not message:
                 yield ack, session
                 return
-        intent = route(message, has_article=session.article is not None)
+        intent = apply_options(route(message, has_article=session.article is not None), session)
         language = intent.language
         if intent.article_text:
             session, ack = _load_article(bot, session, intent.article_text, language)
@@ -109,8 +136,10 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = refine_summary(intent, session.last_summary)
         session = dataclasses.replace(session, last_summary=intent)
     timeout = bot.settings.limits.generation_timeout_s
-    text = ""
-    for text in bot.reply_stream(session.article, intent):
+    for text, update in bot.reply_updates(session.article, intent):
+        if update.done:
+            result = task_result(session.article, intent, update)
+            session = dataclasses.replace(session, last_result=result or session.last_result)
         yield join(text), session
         if timeout is not None and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=int(timeout))), session
@@ -134,8 +163,9 @@ def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str,
         text = text_from_file(path, bot.settings.limits.max_upload_bytes)
     except SourceError as error:
         log.info("upload refused (%s): %s", error.reason, error.detail)
-        return source_problem(error.reason, error.detail, "vi", bot.settings.limits.max_upload_bytes), session.article_text, session
-    session, ack = _load_article(bot, session, text, "vi")
+        language = _language(session, None)
+        return source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session.article_text, session
+    session, ack = _load_article(bot, session, text, _language(session, None))
     return ack, session.article_text, session
 
 
@@ -163,8 +193,15 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     if article.is_empty():
         return session, reply("article_empty", language)
     replaced = session.article is not None
-    session = ChatSession(article=article, article_text=text)
+    session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
+
+
+def _language(session: ChatSession, message: str | None) -> str:
+    """The reply language: the session's choice, else guessed from ``message`` (Vietnamese if none)."""
+    if session.reply_language in LANGUAGES:
+        return session.reply_language
+    return _guess_language(message) if message else "vi"
 
 
 def _guess_language(message: str) -> str:

@@ -51,9 +51,14 @@ class Tinbot:
 
     def reply_stream(self, article: Article, intent: Intent) -> Iterator[str]:
         """The growing Markdown reply for ``intent`` on ``article``."""
+        for text, _ in self.reply_updates(article, intent):
+            yield text
+
+    def reply_updates(self, article: Article, intent: Intent) -> Iterator[tuple[str, TaskUpdate]]:
+        """(Markdown reply so far, the update it shows): the chat keeps the final update for downloads."""
         quote = intent.kind is IntentKind.ASK
         for update in self.run(article, intent):
-            yield render_update(update, intent.language, quote_evidence=quote)
+            yield render_update(update, intent.language, quote_evidence=quote), update
 
     # Stateless entry points for the API and the command line: text in, final reply out.
     def summarize(self, text: str, language: str | None = None) -> str:

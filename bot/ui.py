@@ -1,8 +1,10 @@
 """The Gradio page: chat, Article box, quick actions, and the named API endpoints.
 
-Handlers are plain functions from ``bot.chat`` and ``bot.service``; this module only wires them
-to components. Article text and model output are shown as text: the chat sanitizes HTML and
-``bot.reply`` escapes tags, so nothing pasted can run in the page.
+Handlers are plain functions from ``bot.chat``, ``bot.service`` and ``bot.export``; this module
+only wires them to components. The Options (summary length, reply language) travel with every
+turn into the session; after every turn the download buttons and the bilingual view follow the
+session's latest summary or translation. Article text and model output are shown as text: the
+chat sanitizes HTML and ``bot.reply`` escapes tags, so nothing pasted can run in the page.
 """
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ from typing import Iterator
 
 import gradio as gr
 
-from bot.chat import ChatSession, load_upload, respond
-from bot.prompts import reply
+from bot.chat import ChatSession, load_upload, respond, with_options
+from bot.export import FORMATS, bilingual_markdown, cached_exports
+from bot.prompts import LANGUAGES, reply
 from bot.service import Tinbot
 
 QUICK_ACTIONS = ("summarize", "translate_en", "summarize_en")
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+LENGTH_CHOICES = [("ngắn / short", "short"), ("vừa / normal", "normal"), ("chi tiết / detailed", "detailed")]
+LANGUAGE_CHOICES = [("tự động / auto", "auto"), ("tiếng Việt", "vi"), ("English", "en")]
 
 
 def build_demo(bot: Tinbot) -> gr.Blocks:
@@ -36,27 +41,33 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                     stop = gr.Button("Dừng / Stop", variant="stop", elem_id="stop")
                     clear = gr.Button("Xoá hội thoại / Clear", elem_id="clear")
             with gr.Column(scale=2):
-                article_box = gr.Textbox(label="Bài báo / Article", lines=22, max_lines=40, elem_id="article")
-                upload = gr.File(label="Tải bài lên / Upload an article", file_types=list(UPLOAD_TYPES),
-                                 type="filepath", elem_id="upload")
+                article_box, upload, length, language, downloads = _side_panel()
+        with gr.Accordion("Song ngữ / Bilingual", open=False):
+            bilingual = gr.Markdown(reply("bilingual_empty", "vi"), elem_id="bilingual")
 
-        def turn(text: str, history: list, article: str, state: ChatSession) -> Iterator[tuple]:
+        def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
+                 reply_language: str) -> Iterator[tuple]:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
+            state = with_options(state, summary_length, reply_language)
             for answer, state in respond(text, state, bot, article or ""):
                 yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, ""
 
-        chat_io = dict(inputs=[message, chatbot, article_box, session], outputs=[chatbot, article_box, session, message])
-        events = [
-            message.submit(turn, api_visibility="undocumented", **chat_io),
-            send.click(turn, api_visibility="undocumented", **chat_io),
-        ]
+        outputs = [chatbot, article_box, session, message]
+        refresh = dict(fn=export_updates, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
+        events = []
+        for trigger in (message.submit, send.click):
+            events.append(trigger(turn, inputs=[message, chatbot, article_box, session, length, language],
+                                  outputs=outputs, api_visibility="undocumented"))
         for key, button in buttons.items():
             fixed = reply(f"message_{key}", "vi")
             events.append(
-                button.click(lambda h, a, s, fixed=fixed: (yield from turn(fixed, h, a, s)),
-                             inputs=[chatbot, article_box, session], outputs=[chatbot, article_box, session, message],
+                button.click(lambda h, a, s, n, g, fixed=fixed: (yield from turn(fixed, h, a, s, n, g)),
+                             inputs=[chatbot, article_box, session, length, language], outputs=outputs,
                              api_visibility="undocumented")
             )
+        for event in events:
+            event.then(**refresh)
+
         def uploaded(path: str | None, history: list, state: ChatSession) -> tuple:
             if not path:
                 return history, state.article_text, state
@@ -64,12 +75,40 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             return list(history or []) + [{"role": "assistant", "content": answer}], text, state
 
         upload.upload(uploaded, inputs=[upload, chatbot, session], outputs=[chatbot, article_box, session],
-                      api_visibility="undocumented")
-        stop.click(None, cancels=events)
-        clear.click(lambda: ([], ChatSession(), ""), outputs=[chatbot, session, article_box], api_visibility="undocumented")
+                      api_visibility="undocumented").then(**refresh)
+        stop.click(None, cancels=events).then(**refresh)
+        clear.click(lambda: ([], ChatSession(), ""), outputs=[chatbot, session, article_box],
+                    api_visibility="undocumented").then(**refresh)
         _add_api(bot, session)
     demo.queue(default_concurrency_limit=bot.settings.concurrency, max_size=bot.settings.queue_size)
     return demo
+
+
+def _side_panel() -> tuple:
+    """The Article box, the upload, the Options (length, reply language) and the download buttons."""
+    article_box = gr.Textbox(label="Bài báo / Article", lines=22, max_lines=40, elem_id="article")
+    upload = gr.File(label="Tải bài lên / Upload an article", file_types=list(UPLOAD_TYPES),
+                     type="filepath", elem_id="upload")
+    with gr.Accordion("Tuỳ chọn / Options", open=False):
+        length = gr.Radio(LENGTH_CHOICES, value="normal", label="Độ dài tóm tắt / Summary length", elem_id="opt-length")
+        language = gr.Radio(LANGUAGE_CHOICES, value="auto", label="Ngôn ngữ trả lời / Reply language",
+                            elem_id="opt-language")
+    gr.Markdown("Tải bản tóm tắt / bản dịch mới nhất · Download the latest summary / translation")
+    with gr.Row():
+        downloads = [gr.DownloadButton(f"⬇️ .{fmt}", size="sm", interactive=False, elem_id=f"download-{fmt}")
+                     for fmt in FORMATS]
+    return article_box, upload, length, language, downloads
+
+
+def export_updates(state: ChatSession) -> tuple:
+    """The download buttons (files in a fresh temp folder, or disabled) and the bilingual view."""
+    result = state.last_result
+    language = result.language if result else (state.reply_language if state.reply_language in LANGUAGES else "vi")
+    view = bilingual_markdown(result, language)
+    if result is None:
+        return (*(gr.DownloadButton(value=None, interactive=False) for _ in FORMATS), view)
+    paths = cached_exports(result)
+    return (*(gr.DownloadButton(value=str(paths[fmt]), interactive=True) for fmt in FORMATS), view)
 
 
 def _add_api(bot: Tinbot, session: gr.State) -> None:

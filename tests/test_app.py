@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
+from bot.chat import ChatSession
 from bot.service import Tinbot
 from bot.settings import Settings
-from bot.ui import build_demo
+from bot.ui import build_demo, export_updates
 from tests.helpers import fixture_article
 from tiny_models import tiny_settings
 
@@ -130,3 +131,57 @@ def test_app_py_binds_localhost_by_default(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# --- the page itself: options, downloads, bilingual view (built, not served) -------------------
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("hf-cache")
+    return build_demo(Tinbot(Settings.from_env({}, offline=True, cache_dir=str(cache))))
+
+
+def component(demo, elem_id):
+    return next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == elem_id)
+
+
+def test_page_has_options_disabled_downloads_and_a_bilingual_view(page):
+    import gradio as gr
+
+    assert [c[1] for c in component(page, "opt-length").choices] == ["short", "normal", "detailed"]
+    assert [c[1] for c in component(page, "opt-language").choices] == ["auto", "vi", "en"]
+    for fmt in ("md", "txt", "docx"):
+        button = component(page, f"download-{fmt}")
+        assert isinstance(button, gr.DownloadButton) and button.interactive is False
+    assert component(page, "bilingual").value.startswith("Chưa có bản dịch nào.")
+    public = {fn.api_name for fn in page.fns.values() if fn.api_visibility == "public"}
+    assert public == {"summarize", "translate", "ask", "chat"}
+    # Every chat turn is followed by a refresh of the downloads and the bilingual view.
+    turns = [i for i, fn in page.fns.items() if "chat" in [b.elem_id for b in fn.outputs] and fn.name != "uploaded"]
+    refreshed = {fn.trigger_after for fn in page.fns.values() if fn.name == "export_updates"}
+    assert turns and set(turns) <= refreshed
+
+
+def test_a_turn_with_options_fills_the_download_buttons(page):
+    from docx import Document
+
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    history, state = [], ChatSession()
+    for message in (fixture_article("vi-clutter"), "tóm tắt"):
+        for history, _, state, _ in turn(message, history, "", state, "detailed", "en"):
+            pass
+    assert state.reply_language == "en" and state.last_summary.length.value == "detailed"
+    assert "_Engine: sentence extraction (no model needed)_" in history[-1]["content"]
+    *buttons, bilingual = export_updates(state)
+    assert bilingual.startswith("No translation yet.")
+    names = []
+    for button in buttons:
+        assert button.interactive is True
+        names.append(button.value["orig_name"])
+        assert Path(button.value["path"]).is_file()
+    assert names == [f"da-nang-khoi-cong-tuyen-duong-ven-bien-noi-hoi-an-summary.{ext}" for ext in ("md", "txt", "docx")]
+    docx = Document(buttons[2].value["path"]).paragraphs
+    assert docx[0].text == "Đà Nẵng khởi công tuyến đường ven biển nối Hội An — Summary"
+    assert docx[1].text.startswith("UBND TP. Đà Nẵng tổ chức lễ khởi công")
+    *buttons, bilingual = export_updates(ChatSession())
+    assert all(b.interactive is False and b.value is None for b in buttons)

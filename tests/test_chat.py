@@ -5,7 +5,7 @@ answers) or explain how to get the model (translation). Tiny-model runs live in 
 """
 import pytest
 
-from bot.chat import ChatSession, refine_summary, respond
+from bot.chat import ChatSession, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
 from bot.service import Tinbot
 from bot.settings import Settings
@@ -240,3 +240,61 @@ def test_an_uploaded_file_becomes_the_article(offline_bot, tmp_path):
     junk.write_bytes(bytes(range(256)) * 10)
     message, box, same = load_upload(str(junk), session, offline_bot)
     assert message.startswith("Không đọc được nội dung tệp") and same is session
+
+
+# --- session options and the remembered result ---------------------------------------------------
+
+def summary_length(bot, session, message="tóm tắt"):
+    replies, session = turn(bot, message, session)
+    return len(session.last_result.text), session.last_summary.length
+
+
+def test_options_set_the_default_summary_length(offline_bot):
+    session = with_article(offline_bot, "vi-nfd-crlf")
+    sizes = {}
+    for length in ("short", "normal", "detailed"):
+        sizes[length], used = summary_length(offline_bot, with_options(session, length, "auto"))
+        assert used is Length(length)
+    assert sizes["short"] < sizes["normal"] < sizes["detailed"]
+
+
+def test_a_length_in_the_message_wins_over_the_option(offline_bot):
+    session = with_options(with_article(offline_bot, "vi-nfd-crlf"), "short", "auto")
+    assert summary_length(offline_bot, session, "tóm tắt chi tiết")[1] is Length.DETAILED
+    _, session = turn(offline_bot, "tóm tắt 2 câu", session)
+    assert session.last_summary.sentences == 2 and session.last_summary.length is Length.NORMAL
+
+
+def test_reply_language_option_overrides_the_guess(offline_bot):
+    english = with_options(ChatSession(), "normal", "en")
+    replies, _ = turn(offline_bot, "tóm tắt giúp mình", english)
+    assert "paste a news article" in replies[-1]
+    replies, session = turn(offline_bot, fixture_article("vi-clutter"), english)
+    assert "Article received" in replies[-1]
+    replies, session = turn(offline_bot, "tóm tắt", session)
+    assert "_Engine: sentence extraction (no model needed)_" in replies[-1]
+    assert session.last_result.language == "en"
+    # A question is still read in the language it is written in (here: no translator to read it).
+    replies, _ = turn(offline_bot, "How long is the coastal road?", with_options(session, "normal", "vi"))
+    assert "Please ask in Vietnamese" in replies[-1]
+
+
+@pytest.mark.parametrize("length, language", [("tiny", "fr"), (None, None), ("../x", "auto")])
+def test_unknown_option_values_fall_back_to_the_defaults(length, language):
+    session = with_options(ChatSession(), length, language)
+    assert (session.summary_length, session.reply_language) == (Length.NORMAL, "auto")
+
+
+def test_the_latest_summary_is_remembered_until_a_new_article(offline_bot):
+    session = with_options(with_article(offline_bot), "detailed", "en")
+    _, session = turn(offline_bot, "tóm tắt", session)
+    summary = session.last_result
+    assert summary.kind == "summarize" and summary.text.startswith("UBND TP. Đà Nẵng")
+    assert summary.title == "Đà Nẵng khởi công tuyến đường ven biển nối Hội An"
+    _, session = turn(offline_bot, "Ai là Giám đốc Sở Giao thông vận tải?", session)
+    assert session.last_result is summary  # an answer is not a download
+    _, session = turn(offline_bot, "dịch sang tiếng Anh", session)
+    assert session.last_result is summary  # no translator: nothing new to download
+    _, session = turn(offline_bot, fixture_article("en-reuters"), session)
+    assert session.last_result is None and session.last_summary is None
+    assert (session.summary_length, session.reply_language) == (Length.DETAILED, "en")  # options survive

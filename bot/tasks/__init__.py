@@ -26,3 +26,7 @@ class TaskUpdate:
     done: bool = False
     evidence: tuple[Sentence, ...] = ()        # sentences the output rests on (answers, summaries)
     notices: tuple[Notice, ...] = ()
+    # Translation only: the translated paragraphs (i translates the input's paragraph i) and title,
+    # so a bilingual view pairs them without re-splitting ``text``.
+    paragraphs: tuple[str, ...] = ()
+    title: str | None = None

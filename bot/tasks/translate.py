@@ -44,6 +44,7 @@ def _translate_paragraphs(engine: Engine, ms: ModelSettings, paragraphs: list[li
                           src: str, tgt: str) -> Iterator[TaskUpdate]:
     """Updates with the translated text growing window by window; the last one is ``done``."""
     heading: list[str] = []
+    translated_title: str | None = None
     done: list[str] = []
     counts = [sum(engine.count_tokens(s) for s in p) for p in paragraphs]
     windows = paragraph_windows(counts, ms.batch_tokens)
@@ -52,13 +53,15 @@ def _translate_paragraphs(engine: Engine, ms: ModelSettings, paragraphs: list[li
         with_title = w == 0 and bool(title)
         outputs = translate_sentences(engine, ms, ([title] if with_title else []) + texts, src, tgt)
         if with_title:
-            heading = [f"# {outputs.pop(0)}"]
+            translated_title = outputs.pop(0)
+            heading = [f"# {translated_title}"]
         for i in window:
             n = len(paragraphs[i])
             done.append(" ".join(outputs[:n]))
             outputs = outputs[n:]
         text = "\n\n".join(heading + done)
-        yield TaskUpdate(text, engine.name, done=w == len(windows) - 1)
+        yield TaskUpdate(text, engine.name, done=w == len(windows) - 1, paragraphs=tuple(done),
+                         title=translated_title)
     if not windows:
         yield TaskUpdate("\n\n".join(heading), engine.name, done=True)
 
