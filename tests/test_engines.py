@@ -5,6 +5,7 @@ import shutil
 import socket
 import sys
 import threading
+import time
 import types
 from pathlib import Path
 
@@ -294,3 +295,32 @@ def test_ctranslate2_failure_falls_back_only_on_auto(choice, falls_back, copy_mo
         with pytest.raises(ModelUnavailable, match="unsupported architecture") as caught:
             build_engine(copy_model_dir, ms.summarize, ms)
         assert caught.value.reason == "load_failed"
+
+
+def test_the_chat_sees_download_progress_while_a_model_loads(copy_model_dir, monkeypatch):
+    import bot.engines.hub as hub_module
+    from bot.engines.hub import wait_for_engine
+
+    real_resolve = hub_module.resolve_model_dir
+
+    def slow_download(ms, settings, progress=None):
+        for share in (0.25, 0.75):  # what the loader's tqdm adapter reports during a download
+            progress(f"downloading {ms.model}", share)
+            time.sleep(0.15)
+        return real_resolve(ms, settings, progress)
+
+    monkeypatch.setattr(hub_module, "resolve_model_dir", slow_download)
+    hub = ModelHub(tiny_settings(copy_model_dir))
+    updates = []
+    waiting = wait_for_engine(hub, "summarize", poll_s=0.05)
+    try:
+        while True:
+            updates.append(next(waiting))
+    except StopIteration as done:
+        engine = done.value
+    keys = [[n.key for n in u.notices] for u in updates]
+    assert keys[0] == ["model_loading"]
+    percents = [u.notices[1].args["percent"] for u in updates if len(u.notices) == 2]
+    assert percents[:2] == ["25%", "75%"]
+    assert engine is hub.engine("summarize") and hub.state("summarize") == "ready"
+    assert list(wait_for_engine(hub, "summarize")) == []  # a loaded model: no waiting notice

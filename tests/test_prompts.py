@@ -5,6 +5,7 @@ from bot.prompts import LANGUAGES, PromptError, fields_of, keys, render, reply
 # Notice keys the tasks emit (bot/tasks) with the fields they pass; each must render in both languages.
 NOTICES = {
     "model_loading": {"task": "t", "model": "m"},
+    "model_progress": {"step": "downloading x", "percent": "42%"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
     "summary_translated": {},

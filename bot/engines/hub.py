@@ -95,7 +95,7 @@ class ModelHub:
             if key in self._shared:
                 return self._shared[key]
             try:
-                engine = build_engine(model_dir, ms, self.settings)
+                engine = build_engine(model_dir, ms, self.settings, progress)
             except ModelUnavailable:
                 raise
             except Exception as error:  # corrupt weights, unknown architecture, out of memory
@@ -105,7 +105,7 @@ class ModelHub:
             return engine
 
 
-def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings) -> Engine:
+def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings, progress: Progress | None = None) -> Engine:
     """The engine ``ms.engine`` asks for; "auto" prefers CTranslate2 and falls back to transformers."""
     from bot.engines.transformers_engine import TransformersEngine
 
@@ -114,7 +114,7 @@ def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings) -> Engi
     try:
         from bot.engines.ct2_engine import CT2Engine
 
-        return CT2Engine.load(model_dir, ms, settings)
+        return CT2Engine.load(model_dir, ms, settings, progress)
     except Exception as error:  # ImportError, unsupported architecture, failed conversion
         if ms.engine == "ctranslate2":
             raise ModelUnavailable(ms.task, ms.model, "load_failed", f"ctranslate2: {type(error).__name__}: {error}") from error
@@ -132,18 +132,51 @@ def loading_notice(ms: ModelSettings) -> Notice:
     return Notice("model_loading", {"task": ms.task, "model": ms.model})
 
 
-def wait_for_engine(hub: ModelHub, task: str, text: str = "", engine: str = "") -> Generator[TaskUpdate, None, Engine | None]:
+def wait_for_engine(hub: ModelHub, task: str, text: str = "", engine: str = "",
+                    poll_s: float = 0.5) -> Generator[TaskUpdate, None, Engine | None]:
     """``engine = yield from wait_for_engine(hub, task)``: the engine, or None when it is missing.
 
-    While the model is not ready yet, first yields one update carrying the ``model_loading``
-    notice (with ``text``/``engine``, the output shown so far), so the chat says why it waits.
+    While the model is not ready, it loads in a worker thread and this yields updates carrying
+    the ``model_loading`` notice, then ``model_progress`` (download share, conversion step) as
+    the loader reports it, with ``text``/``engine`` (the output shown so far): a first download
+    takes minutes, and the chat must say why it waits.
     """
-    if hub.state(task) in ("unloaded", "loading"):
-        yield TaskUpdate(text=text, engine=engine, notices=(loading_notice(hub.settings.model(task)),))
+    if hub.state(task) not in ("unloaded", "loading"):
+        return _engine_or_none(hub, task)
+    reported: list[tuple[str, float | None]] = []
+    outcome: dict = {}
+
+    def load() -> None:
+        try:
+            outcome["engine"] = _engine_or_none(hub, task, progress=lambda label, share: reported.append((label, share)))
+        except BaseException as error:  # re-raised in the caller's thread below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=load, name=f"load-{task}", daemon=True)
+    worker.start()
+    notices = (loading_notice(hub.settings.model(task)),)
+    yield TaskUpdate(text=text, engine=engine, notices=notices)
+    shown = None
+    while worker.is_alive():
+        worker.join(poll_s)
+        if reported and reported[-1] != shown:
+            shown = reported[-1]
+            yield TaskUpdate(text=text, engine=engine, notices=notices + (progress_notice(*shown),))
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["engine"]
+
+
+def _engine_or_none(hub: ModelHub, task: str, progress: Progress | None = None) -> Engine | None:
     try:
-        return hub.engine(task)
+        return hub.engine(task, progress=progress)
     except ModelUnavailable:
         return None
+
+
+def progress_notice(step: str, share: float | None) -> Notice:
+    percent = "…" if share is None else f"{round(100 * share)}%"
+    return Notice("model_progress", {"step": step, "percent": percent})
 
 
 def generation_config(ms: ModelSettings, scale: float = 1.0, streamed: bool = False) -> GenerationConfig:
