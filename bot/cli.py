@@ -194,4 +194,8 @@ def _make_bot(settings: Settings):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m bot.cli` runs this file as __main__, while cli_tasks and cli_models import bot.cli:
+    # run bot.cli's own main, so the CliError they raise is the class main() catches.
+    from bot.cli import main as _main
+
+    sys.exit(_main())

@@ -33,6 +33,7 @@ class ModelSettings:
     task: str = field(metadata=_doc("summarize, translate or answer"))
     model: str = field(metadata=_doc("Hugging Face hub id or a local folder"))
     revision: str | None = field(default=None, metadata=_doc("hub revision (branch, tag or commit) to pin"))
+    languages: tuple[str, ...] = field(default=(), metadata=_doc("article languages the model was trained on (comma-separated); empty: any"))
     input_prefix: str = field(default="", metadata=_doc("prefix put before every input; may use {src} and {tgt}"))
     output_prefix: str = field(default="", metadata=_doc("prefix stripped from every output; may use {src} and {tgt}"))
     max_input_tokens: int = field(default=512, metadata=_doc("longest input, in model tokens; longer text is chunked"))
@@ -126,6 +127,8 @@ class Settings:
         models = {}
         for task in TASKS:
             values = {"task": task, **tables.get(task, {})}
+            if isinstance(values.get("languages"), list):  # TOML arrays arrive as lists
+                values["languages"] = tuple(values["languages"])
             values.update(_env_values(ModelSettings, environ, prefix=f"TINBOT_{task.upper()}_"))
             values.update(overrides.pop(task, {}) or {})
             models[task] = ModelSettings(**values).validate()
@@ -173,6 +176,8 @@ def _env_values(cls: type, environ: Mapping[str, str], prefix: str | None = None
 def _convert(f: dataclasses.Field, raw: str, name: str) -> Any:
     kind = str(f.type)
     raw = raw.strip()
+    if kind.startswith("tuple"):
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
     if raw.lower() in ("", "none") and "None" in kind:
         return None
     try:

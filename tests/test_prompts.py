@@ -6,6 +6,7 @@ from bot.prompts import LANGUAGES, PromptError, fields_of, keys, render, reply
 NOTICES = {
     "model_loading": {"task": "t", "model": "m"},
     "model_progress": {"step": "downloading x", "percent": "42%"},
+    "model_language": {"language": "en"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
     "summary_translated": {},

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import build_article
-from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
+from tiny_models import EN_SENTENCES, VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 import bot.tasks.summarize as summarize_module
 from bot.engines.base import GenerationConfig
@@ -250,3 +250,21 @@ def test_missing_model_falls_back_to_extractive_sentences(empty_hub):
     assert final.text == "\n".join(f"- {s.text}" for s in final.evidence)
     assert [n.key for n in final.notices] == ["used_extractive", "model_missing"]
     assert final.notices[1].args["env"] == "TINBOT_SUMMARIZE_MODEL"
+
+
+def test_an_article_in_a_language_the_model_cannot_read_gets_the_extractive_summary(tiny_hub):
+    article = build_article(EN_SENTENCES[0:3], EN_SENTENCES[3:6], language="en")
+    intent = Intent(IntentKind.SUMMARIZE, language="en")
+    final = list(summarize_article(article, intent, tiny_hub))[-1]
+    assert final.engine == "extractive" and final.done
+    assert [n.key for n in final.notices] == ["used_extractive", "model_language"]
+    assert final.notices[1].args == {"language": "en"}
+    assert final.text.split()[0] in " ".join(EN_SENTENCES)
+
+
+def test_languages_setting_reads_from_toml_and_environment():
+    from bot.settings import Settings
+
+    assert Settings.from_env({}).summarize.languages == ("vi",)
+    assert Settings.from_env({"TINBOT_SUMMARIZE_LANGUAGES": "vi, en"}).summarize.languages == ("vi", "en")
+    assert Settings.from_env({}).answer.languages == ()

@@ -44,11 +44,13 @@ class Summary:
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     ms = hub.settings.summarize
-    engine = yield from wait_for_engine(hub, "summarize")
+    readable = not ms.languages or article.language in ms.languages
+    engine = (yield from wait_for_engine(hub, "summarize")) if readable else None
     if engine is None:
         chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
+        why = missing_notice(ms) if readable else Notice("model_language", {"language": article.language})
         summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
-                          (Notice("used_extractive"), missing_notice(ms)), by_model=False)
+                          (Notice("used_extractive"), why), by_model=False)
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
     target = intent.target_language
