@@ -1,9 +1,10 @@
 """The ``tinbot`` command line: outputs, exit codes, the resumable batch, and the model store.
 
-Most tests call ``bot.cli.main`` in-process with a scripted stand-in for ``Tinbot`` (its
-``parse`` is the real one), so they check the command line's own logic in milliseconds. A few
-run ``python -m bot.cli`` for real, offline, against the real service: summarizing falls back
-to the extractive engine, translating exits 4 with the download hint, and a batch resumes.
+Every test runs the real service. In-process tests call ``bot.cli.main`` offline with an empty
+cache, so summaries and answers come from the real extractive engine and a task that needs a
+model (translation) reports it missing; where a model must run, the session's tiny copy model
+(``tiny_hub``, loaded by path) is handed to ``Tinbot``. The last part runs every command as
+``python -m bot.cli`` in a subprocess, the way a shell script calls it.
 """
 from __future__ import annotations
 
@@ -15,62 +16,65 @@ import sys
 from pathlib import Path
 
 import pytest
+from tiny_models import TINY_MODEL_SETTINGS, VI_SENTENCES
 
 import bot.cli as cli
 from bot.article import Article
 from bot.cli import Exit, main
+from bot.cli_models import folder_size
 from bot.cli_tasks import strip_emphasis
 from bot.prompts import reply
-from bot.tasks import Notice, TaskUpdate
+from bot.service import Tinbot
 
 REPO = Path(__file__).resolve().parents[1]
 TITLE = "Cần Thơ khánh thành cầu Rạch Miễu 3 nối hai bờ sông Hậu"
+LEAD = "Sáng 20/5, UBND thành phố Cần Thơ tổ chức lễ khánh thành cầu Rạch Miễu 3 sau hơn hai năm thi công."
+DIRECTOR = ("Ông Phạm Văn Sơn, Giám đốc Ban quản lý dự án, cho biết cầu giúp rút ngắn thời gian đi lại "
+            "giữa hai bờ từ 40 phút xuống còn 5 phút.")
 ARTICLE = "\n\n".join([
     TITLE,
-    "Sáng 20/5, UBND thành phố Cần Thơ tổ chức lễ khánh thành cầu Rạch Miễu 3 sau hơn hai năm thi công.",
+    LEAD,
     "Cây cầu dài 1,2 km, rộng 16 m, có tổng vốn đầu tư khoảng 1.900 tỷ đồng từ ngân sách trung ương và địa phương.",
-    "Ông Phạm Văn Sơn, Giám đốc Ban quản lý dự án, cho biết cầu giúp rút ngắn thời gian đi lại giữa hai bờ từ 40 phút xuống còn 5 phút.",
+    DIRECTOR,
     "Người dân hai huyện Phong Điền và Cờ Đỏ phấn khởi vì không còn phải chờ phà vào mùa nước nổi.",
 ])
-LEAD = "Sáng 20/5, UBND thành phố Cần Thơ tổ chức lễ khánh thành cầu Rạch Miễu 3 sau hơn hai năm thi công."
-MISSING = Notice("model_missing", {"task": "translate", "model": "VietAI/envit5-translation",
-                                   "command": "hf download VietAI/envit5-translation", "env": "TINBOT_TRANSLATE_MODEL"})
+# The extractive summary quotes the lead without its bare dateline ("Sáng 20/5, ": bot/compress.py).
+LEAD_SUMMARY = "UBND thành phố Cần Thơ tổ chức lễ khánh thành cầu Rạch Miễu 3 sau hơn hai năm thi công."
+ASK_DIRECTOR = "Ai là giám đốc ban quản lý dự án?"
+ASK_STEEL = "Cầu được xây bằng thép gì?"   # the article does not say
+# An article the tiny copy model was trained on (tests/tiny_models.py): its output keeps the words.
+PORT_PARAGRAPHS = (" ".join(VI_SENTENCES[0:2]), " ".join(VI_SENTENCES[2:4]), VI_SENTENCES[4])
+PORT_ARTICLE = "\n\n".join(["Đoàn công tác tỉnh Quảng Nam thăm cảng Kỳ Hà", *PORT_PARAGRAPHS])
+PORT_WORDS = ("Lê Văn Hòa", "12%", "tháng 6 năm 2026")   # one from each body paragraph, in order
 
 
-class ScriptedBot:
-    """``Tinbot``'s interface: the real article parser, scripted task updates, recorded intents."""
-
-    def __init__(self, translate_missing: bool = False, no_answer: bool = False, interrupt: bool = False):
-        self.translate_missing, self.no_answer, self.interrupt = translate_missing, no_answer, interrupt
-        self.intents = []
-
-    def parse(self, text):
-        return Article.from_text(text), None
-
-    def run(self, article, intent):
-        self.intents.append(intent)
-        if self.interrupt:
-            raise KeyboardInterrupt
-        kind = intent.kind.value
-        if kind == "translate" and self.translate_missing:
-            yield TaskUpdate("", "", done=True, notices=(MISSING,))
-            return
-        if kind == "ask" and self.no_answer:
-            yield TaskUpdate("", "extractive", done=True, notices=(Notice("not_in_article"),))
-            return
-        first = article.sentences[0]
-        yield TaskUpdate(f"**{kind}:**", "extractive")
-        yield TaskUpdate(f"**{kind}:** _{first.text}_", "extractive", done=True, evidence=(first,),
-                         notices=(Notice("used_extractive"),) if kind == "summarize" else ())
+def missing_line(task: str, name: str, model: str, lang: str = "vi") -> str:
+    """The stderr line for a missing model: the notice on one line, plus the tinbot command."""
+    env = f"TINBOT_{task.upper()}_MODEL"
+    text = reply("model_missing", lang, task=name, model=model, command=f"hf download {model}", env=env)
+    return "tinbot: " + " ".join(strip_emphasis(text).split()) + f" (or: tinbot models download {task})"
 
 
 @pytest.fixture
-def scripted(monkeypatch):
-    bot = ScriptedBot()
-    monkeypatch.setattr(cli, "_make_bot", lambda settings: bot)
-    for name in [n for n in os.environ if n.startswith("TINBOT_")]:
+def offline(monkeypatch, tmp_path):
+    """The real ``Tinbot``, offline with an empty model cache; ``offline.made`` lists the bots built."""
+    for name in [n for n in os.environ if n.startswith(("TINBOT_", "HF_"))]:
         monkeypatch.delenv(name)
-    return bot
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("TINBOT_CACHE_DIR", str(tmp_path / "cache"))
+    made = []
+    real = cli._make_bot
+    monkeypatch.setattr(cli, "_make_bot", lambda settings: made.append(real(settings)) or made[-1])
+    return made
+
+
+@pytest.fixture
+def tiny_bot(offline, monkeypatch, tiny_hub):
+    """The real ``Tinbot`` on the session's tiny copy model (already loaded by path: no reload)."""
+    monkeypatch.setattr(cli, "_make_bot", lambda settings: Tinbot(settings, hub=tiny_hub))
+    return tiny_hub
 
 
 @pytest.fixture
@@ -80,61 +84,100 @@ def article_file(tmp_path):
     return path
 
 
-def test_summarize_prints_the_plain_reply_and_the_notices_on_stderr(scripted, article_file, capsys):
+@pytest.fixture
+def port_file(tmp_path):
+    path = tmp_path / "cang.txt"
+    path.write_text(PORT_ARTICLE, encoding="utf-8")
+    return path
+
+
+# ---- one article, in process ------------------------------------------------------------------
+
+
+def test_summarize_prints_the_extractive_summary_and_the_notices_on_stderr(offline, article_file, capsys):
     assert main(["summarize", str(article_file)]) == Exit.OK
     out, err = capsys.readouterr()
-    assert out == f"summarize: {LEAD}\n"   # emphasis marks stripped, the body only
-    assert err == f"tinbot: {reply('used_extractive', 'vi')}\n"
-    assert scripted.intents[0].kind.value == "summarize" and scripted.intents[0].language == "vi"
+    assert out == f"{LEAD_SUMMARY}\n"
+    assert err.splitlines() == [
+        f"tinbot: {reply('used_extractive', 'vi')}",
+        missing_line("summarize", "tóm tắt", "VietAI/vit5-base-vietnews-summarization"),
+    ]
+    assert offline[0].settings.offline and offline[0].hub.settings is offline[0].settings
 
 
-def test_json_output_carries_task_text_engine_notices_and_evidence(scripted, article_file, capsys):
+def test_json_output_carries_task_text_engine_notices_and_evidence(offline, article_file, capsys):
     assert main(["summarize", str(article_file), "--json", "--lang", "en"]) == Exit.OK
     out, err = capsys.readouterr()
-    assert json.loads(out) == {
-        "task": "summarize",
-        "text": f"**summarize:** _{LEAD}_",
-        "engine": "extractive",
-        "notices": [reply("used_extractive", "en")],   # rendered in the --lang language
-        "evidence": [{"text": LEAD, "paragraph": 1, "sentence": 1}],
-    } and err == ""
-    assert scripted.intents[0].language == "en"
+    result = json.loads(out)
+    assert list(result) == ["task", "text", "engine", "notices", "evidence"] and err == ""
+    assert (result["task"], result["text"], result["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
+    assert result["notices"][0] == reply("used_extractive", "en")   # rendered in the --lang language
+    assert result["notices"][1].startswith("⚠️ The summarization model `VietAI/vit5-base-vietnews-summarization`")
+    assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
+    quoted = Article.from_text(ARTICLE).sentences[0].text
+    assert quoted == LEAD and result["evidence"][0]["text"] in quoted   # the article's own first sentence
 
 
-def test_translate_target_and_ask_question_reach_the_intent(scripted, article_file, capsys):
-    assert main(["translate", str(article_file), "--to", "en"]) == Exit.OK
-    assert main(["ask", str(article_file), "Ai là giám đốc ban quản lý?"]) == Exit.OK
-    assert main(["ask", str(article_file), "How long is the bridge?"]) == Exit.OK
-    translate, ask_vi, ask_en = scripted.intents
-    assert (translate.kind.value, translate.target_language) == ("translate", "en")
-    assert (ask_vi.question, ask_vi.language, ask_en.language) == ("Ai là giám đốc ban quản lý?", "vi", "en")
-    out = capsys.readouterr().out
-    for language in ("vi", "en"):  # answers quote their evidence, in the question's language
-        quote = reply("evidence_item", language, text=LEAD, paragraph=1)
-        assert strip_emphasis(f"{reply('evidence_header', language)}\n{quote}") in out
+def test_ask_answers_from_the_article_and_quotes_its_evidence(offline, article_file, capsys):
+    assert main(["ask", str(article_file), ASK_DIRECTOR]) == Exit.OK
+    out, err = capsys.readouterr()
+    quote = reply("evidence_item", "vi", text=DIRECTOR, paragraph=3)
+    assert out == strip_emphasis(f"{DIRECTOR}\n\n{reply('evidence_header', 'vi')}\n{quote}\n")
+    assert err == missing_line("answer", "trả lời câu hỏi", "bigscience/mt0-base") + "\n"
+
+    assert main(["ask", str(article_file), ASK_DIRECTOR, "--json"]) == Exit.OK
+    result = json.loads(capsys.readouterr().out)
+    assert (result["text"], result["engine"]) == (DIRECTOR, "extractive")
+    assert result["evidence"] == [{"text": DIRECTOR, "paragraph": 3, "sentence": 3}]
 
 
-def test_a_missing_model_exits_4_with_the_download_hint_on_one_line(monkeypatch, scripted, article_file, capsys):
-    monkeypatch.setattr(cli, "_make_bot", lambda settings: ScriptedBot(translate_missing=True))
-    for extra in ([], ["--json"]):
-        assert main(["translate", str(article_file), *extra]) == Exit.MODEL
-        err = capsys.readouterr().err
-        assert err.count("\n") == 1 and err.startswith("tinbot: ") and "`" not in err   # Markdown dropped
-        assert "hf download VietAI/envit5-translation" in err and "TINBOT_TRANSLATE_MODEL" in err
-        assert err.endswith("(or: tinbot models download translate)\n")
-
-
-def test_no_answer_exits_1(monkeypatch, scripted, article_file, capsys):
-    monkeypatch.setattr(cli, "_make_bot", lambda settings: ScriptedBot(no_answer=True))
-    assert main(["ask", str(article_file), "Cầu được xây bằng thép gì?"]) == Exit.FAILED
+def test_a_question_the_article_does_not_answer_exits_1(offline, article_file, capsys):
+    assert main(["ask", str(article_file), ASK_STEEL]) == Exit.FAILED
     out, err = capsys.readouterr()
     assert out == "" and err == f"tinbot: {reply('not_in_article', 'vi')}\n"
 
 
-def test_stdin_is_read_with_dash(scripted, monkeypatch, capsys):
+@pytest.mark.parametrize(
+    ("argv", "name", "lang", "before"),
+    [
+        (["translate", "{file}"], "dịch", "vi", ""),
+        (["translate", "{file}", "--to", "en", "--json"], "dịch", "vi", ""),
+        # an English question needs the translator to read a Vietnamese article, and says so first
+        (["ask", "{file}", "How long is the bridge?"], "translation", "en",
+         "tinbot: " + reply("ask_in_article_language", "en", language="Vietnamese") + "\n"),
+    ],
+)
+def test_a_missing_model_exits_4_with_the_download_hint_as_one_line_per_notice(offline, article_file, capsys, argv, name, lang, before):
+    assert main([a.replace("{file}", str(article_file)) for a in argv]) == Exit.MODEL
+    out, err = capsys.readouterr()
+    assert err == before + missing_line("translate", name, "VietAI/envit5-translation", lang) + "\n"
+    assert "`" not in err   # Markdown dropped
+    if "--json" in argv:
+        assert json.loads(out)["text"] == ""
+    else:
+        assert out == ""
+
+
+def test_translate_with_the_tiny_model_strips_the_prefix_and_keeps_paragraphs(tiny_bot, port_file, capsys):
+    assert main(["translate", str(port_file), "--to", "en"]) == Exit.OK
+    out, err = capsys.readouterr()
+    title, *paragraphs = out.rstrip("\n").split("\n\n")
+    assert title.startswith("# ") and len(paragraphs) == len(PORT_PARAGRAPHS)
+    for paragraph, words in zip(paragraphs, PORT_WORDS):
+        assert words in paragraph and not paragraph.startswith(("en:", "vi:"))
+    assert "Traceback" not in err and "tinbot:" not in err
+
+    assert main(["translate", str(port_file), "--to", "en", "--json"]) == Exit.OK
+    result = json.loads(capsys.readouterr().out)
+    assert result["text"] == out.rstrip("\n")   # nothing to strip: plain text and JSON agree
+    assert result["engine"] == tiny_bot.engine("translate").name == f"{tiny_bot.settings.translate.model.rsplit('/', 1)[-1]} · transformers · cpu"
+    assert (result["notices"], result["evidence"]) == ([], [])
+
+
+def test_stdin_is_read_with_dash(offline, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbf" + ARTICLE.encode())))
     assert main(["summarize", "-"]) == Exit.OK
-    assert capsys.readouterr().out == f"summarize: {LEAD}\n"
+    assert capsys.readouterr().out == f"{LEAD_SUMMARY}\n"
 
 
 @pytest.mark.parametrize(
@@ -148,33 +191,41 @@ def test_stdin_is_read_with_dash(scripted, monkeypatch, capsys):
         (["summarize", "{file}"], {"TINBOT_ALLOW_PRIVATE_URLS": "maybe"}, Exit.USAGE, "TINBOT_ALLOW_PRIVATE_URLS='maybe'"),
     ],
 )
-def test_input_and_settings_errors_exit_with_their_code_and_one_line(scripted, article_file, monkeypatch, capsys,
+def test_input_and_settings_errors_exit_with_their_code_and_one_line(offline, article_file, monkeypatch, capsys,
                                                                        argv, env, code, message):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert main([a.replace("{file}", str(article_file)) for a in argv]) == code
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("tinbot: ") and message in err
-    assert scripted.intents == []
+    assert offline == []   # stopped before any model was looked for
 
 
-@pytest.mark.parametrize("argv", [[], ["summarize"], ["translate", "x.txt", "--to", "fr"], ["batch", "a", "b"], ["models", "import", "summarise", "x"]])
-def test_usage_errors_exit_2(scripted, capsys, argv):
+@pytest.mark.parametrize("argv", [[], ["summarize"], ["translate", "x.txt", "--to", "fr"], ["batch", "a", "b"],
+                                  ["models", "import", "summarise", "x"]])
+def test_usage_errors_exit_2(capsys, argv):
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == Exit.USAGE
     assert "usage: tinbot" in capsys.readouterr().err
 
 
-def test_an_unexpected_error_is_one_line_and_exit_1(monkeypatch, scripted, article_file, capsys):
+def test_an_unexpected_error_is_one_line_and_exit_1(offline, monkeypatch, article_file, capsys):
     monkeypatch.setattr(cli, "_make_bot", lambda settings: 1 / 0)
     assert main(["summarize", str(article_file)]) == Exit.FAILED
     assert capsys.readouterr().err == "tinbot: unexpected error: ZeroDivisionError: division by zero\n"
 
 
-def test_interrupt_exits_130(monkeypatch, scripted, article_file, capsys):
-    monkeypatch.setattr(cli, "_make_bot", lambda settings: ScriptedBot(interrupt=True))
-    assert main(["summarize", str(article_file)]) == Exit.INTERRUPTED
+def test_interrupt_exits_130(offline, monkeypatch, capsys):
+    class CtrlC(io.RawIOBase):   # the user presses Ctrl-C while tinbot waits on stdin
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(CtrlC())))
+    assert main(["summarize", "-"]) == Exit.INTERRUPTED
     assert capsys.readouterr().err == "tinbot: interrupted\n"
 
 
@@ -203,7 +254,7 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_batch_writes_every_record_reports_bad_ones_and_resumes(scripted, tmp_path, article_file, capsys):
+def test_batch_writes_every_record_reports_bad_ones_and_resumes(offline, tmp_path, article_file, capsys):
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(source, [
         {"id": 1, "text": ARTICLE},
@@ -219,7 +270,9 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(scripted, tmp_pa
     assert [row["id"] for row in rows] == [1, "tep", "thieu", "line 4", "hai-nguon", "mat-tep", "1"]
     good = [row for row in rows if "error" not in row]
     assert [row["id"] for row in good] == [1, "tep", "1"]
-    assert all(row["text"] == f"**summarize:** _{LEAD}_" and row["engine"] == "extractive" for row in good)
+    for row in good:
+        assert (row["task"], row["text"], row["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
+        assert row["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
     errors = {row["id"]: row["error"] for row in rows if "error" in row}
     assert errors == {
         "thieu": "give exactly one of text, url, file (found none)",
@@ -233,33 +286,36 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(scripted, tmp_pa
 
     before = out.read_bytes()
     assert main(["batch", str(source), str(out), "--task", "summarize"]) == Exit.OK
-    assert out.read_bytes() == before and len(scripted.intents) == 3   # nothing run twice
+    assert out.read_bytes() == before                        # nothing run twice
     assert "7 records already in" in capsys.readouterr().err
 
 
-def test_batch_drops_a_half_written_last_line_and_redoes_that_record(scripted, tmp_path):
+def test_batch_drops_a_half_written_last_line_and_redoes_that_record(offline, tmp_path):
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE}])
+    write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE, "question": ASK_DIRECTOR},
+                         {"id": "c", "text": ARTICLE}])
     out.write_text(json.dumps({"id": "a", "text": "xong"}) + '\n{"id": "b", "te', encoding="utf-8")
     assert main(["batch", str(source), str(out), "--task", "ask"]) == Exit.FAILED   # ask records need a question
-    assert [(row["id"], row.get("error")) for row in read_jsonl(out)] == [("a", None), ("b", "an ask record needs a question")]
+    rows = read_jsonl(out)
+    assert [(row["id"], row.get("error")) for row in rows] == [("a", None), ("b", None), ("c", "an ask record needs a question")]
+    assert (rows[1]["text"], rows[1]["evidence"]) == (DIRECTOR, [{"text": DIRECTOR, "paragraph": 3, "sentence": 3}])
 
 
-def test_batch_stops_with_4_when_the_model_is_missing_and_writes_nothing_for_it(monkeypatch, scripted, tmp_path, capsys):
-    monkeypatch.setattr(cli, "_make_bot", lambda settings: ScriptedBot(translate_missing=True))
+def test_batch_stops_with_4_when_the_model_is_missing_and_writes_nothing_for_it(offline, tmp_path, capsys):
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE}])
     assert main(["batch", str(source), str(out), "--task", "translate"]) == Exit.MODEL
     assert out.read_text() == ""   # a rerun after downloading the model does every record
-    assert "tinbot models download translate" in capsys.readouterr().err.splitlines()[-1]
+    assert capsys.readouterr().err.splitlines()[-1] == missing_line("translate", "dịch", "VietAI/envit5-translation")
 
 
-def test_batch_without_its_input_file_exits_3(scripted, tmp_path, capsys):
+def test_batch_without_its_input_file_exits_3(offline, tmp_path, capsys):
     assert main(["batch", str(tmp_path / "khong-co.jsonl"), str(tmp_path / "out.jsonl"), "--task", "summarize"]) == Exit.INPUT
+    assert capsys.readouterr().err == f"tinbot: {tmp_path / 'khong-co.jsonl'}: no such file\n"
     assert not (tmp_path / "out.jsonl").exists()
 
 
-# ---- models import ----------------------------------------------------------------------------
+# ---- models, in process (the real loader, offline) ------------------------------------------
 
 
 def make_model_folder(path: Path, files=("config.json", "model.safetensors", "spiece.model")) -> Path:
@@ -270,8 +326,7 @@ def make_model_folder(path: Path, files=("config.json", "model.safetensors", "sp
 
 
 @pytest.mark.parametrize("link", [False, True])
-def test_models_import_puts_the_folder_in_the_store_and_prints_the_setting(scripted, tmp_path, monkeypatch, capsys, link):
-    monkeypatch.setenv("TINBOT_CACHE_DIR", str(tmp_path / "cache"))
+def test_models_import_puts_the_folder_in_the_store_and_prints_the_setting(offline, tmp_path, capsys, link):
     folder = make_model_folder(tmp_path / "usb" / "envit5-translation")
     assert main(["models", "import", "translate", str(folder), *(["--link"] if link else [])]) == Exit.OK
     target = tmp_path / "cache" / "models" / "translate" / "envit5-translation"
@@ -287,125 +342,45 @@ def test_models_import_puts_the_folder_in_the_store_and_prints_the_setting(scrip
     [(("model.safetensors", "spiece.model"), "no config.json"), (("config.json", "spiece.model"), "no weights"),
      (("config.json", "pytorch_model.bin"), "no tokenizer")],
 )
-def test_models_import_refuses_incomplete_folders(scripted, tmp_path, monkeypatch, capsys, files, problem):
-    monkeypatch.setenv("TINBOT_CACHE_DIR", str(tmp_path / "cache"))
+def test_models_import_refuses_incomplete_folders(offline, tmp_path, capsys, files, problem):
     folder = make_model_folder(tmp_path / "mo-hinh", files)
     assert main(["models", "import", "answer", str(folder)]) == Exit.INPUT
     assert problem in capsys.readouterr().err
     assert not (tmp_path / "cache" / "models").exists()
 
 
-# ---- the real command, offline ------------------------------------------------------------------
-
-
-def tinbot(*args, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TINBOT_", "HF_"))}
-    env.update(HF_HUB_OFFLINE="1", HF_HOME=str(cwd / "hf"), TINBOT_CACHE_DIR=str(cwd / "cache"),
-               PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(cwd / "xdg"))
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
-
-
-def test_offline_summarize_uses_the_extractive_engine_and_translate_exits_4(tmp_path, article_file):
-    summary = tinbot("summarize", str(article_file), "--json", cwd=tmp_path)
-    assert summary.returncode == Exit.OK, summary.stderr
-    result = json.loads(summary.stdout)
-    assert result["task"] == "summarize" and result["engine"] == "extractive"
-    assert "khánh thành cầu Rạch Miễu 3" in result["text"]   # sentences quoted from the article
-    assert result["evidence"] and all(item["text"] in ARTICLE for item in result["evidence"])
-
-    translation = tinbot("translate", "-", "--to", "en", cwd=tmp_path, stdin=ARTICLE)
-    assert translation.returncode == Exit.MODEL, translation.stderr
-    assert translation.stdout == ""
-    assert translation.stderr.count("\n") == 1   # one line, no log noise, no traceback
-    assert "hf download VietAI/envit5-translation" in translation.stderr
-    assert "tinbot models download translate" in translation.stderr
-
-
-def test_a_real_batch_run_then_a_rerun_that_skips_everything(tmp_path, article_file):
-    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "file": "bai.txt"}, {"id": "c", "file": "mat.txt"}])
-    first = tinbot("batch", str(source), str(out), "--task", "summarize", cwd=tmp_path)
-    assert first.returncode == Exit.FAILED, first.stderr
-    rows = read_jsonl(out)
-    assert [(row["id"], row.get("engine"), "error" in row) for row in rows] == [
-        ("a", "extractive", False), ("b", "extractive", False), ("c", None, True)]
-    assert 'tinbot: record "c": ' in first.stderr and "3/3" in first.stderr
-    before = out.read_bytes()
-    second = tinbot("batch", str(source), str(out), "--task", "summarize", cwd=tmp_path)
-    assert second.returncode == Exit.OK and out.read_bytes() == before
-    assert "3 records already in" in second.stderr
-
-
-# ---- models list / download / convert (the loader replaced by a scripted one) -------------------
-
-
-@pytest.fixture
-def loader(monkeypatch, tmp_path, scripted):
-    """A stand-in ``bot.engines.loader``: only the summarize model is on disk (1,234 bytes)."""
-    import types
-
-    import bot.engines.ct2_engine  # noqa: F401 (imported with the real loader, before it is replaced)
-    from bot.engines.base import ModelUnavailable
-
-    folder = tmp_path / "snapshot"
-    folder.mkdir()
-    (folder / "config.json").write_text("{}")
-    (folder / "model.safetensors").write_bytes(b"w" * 1232)
-    calls = []
-
-    def resolve_model_dir(ms, settings, progress=None):
-        calls.append((ms.task, settings.offline, settings.auto_download))
-        if ms.task == "summarize" or (not settings.offline and ms.task != "answer"):
-            return folder
-        raise ModelUnavailable(ms.task, ms.model, "not_cached", "offline")
-
-    fake = types.SimpleNamespace(resolve_model_dir=resolve_model_dir,
-                                 model_download_command=lambda ms: f"hf download {ms.model}")
-    monkeypatch.setitem(sys.modules, "bot.engines.loader", fake)
-    return types.SimpleNamespace(folder=folder, calls=calls)
-
-
-def test_models_list_looks_offline_and_shows_presence_size_and_hint(loader, capsys):
-    assert main(["models", "list"]) == Exit.OK
+def test_models_list_shows_a_local_folder_present_with_its_size_and_hints_for_the_rest(offline, copy_model_dir, capsys):
+    assert main(["models", "list", "--summarize-model", str(copy_model_dir)]) == Exit.OK
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:3] for line in lines] == [
-        ["summarize", "VietAI/vit5-base-vietnews-summarization", "present"],
+        ["summarize", str(copy_model_dir), "present"],
         ["translate", "VietAI/envit5-translation", "missing"],
         ["answer", "bigscience/mt0-base", "missing"],
     ]
-    assert "1.2 KB" in lines[0] and str(loader.folder) in lines[0]
+    assert lines[0].endswith(str(copy_model_dir))
     assert lines[1].endswith("tinbot models download translate (or hf download VietAI/envit5-translation)")
-    assert {(offline, auto) for _, offline, auto in loader.calls} == {(True, False)}   # never downloads
 
-    assert main(["models", "list", "--json"]) == Exit.OK
+    assert main(["models", "list", "--json", "--summarize-model", str(copy_model_dir)]) == Exit.OK
     listed = json.loads(capsys.readouterr().out)
-    assert listed[0] | {"location": None} == {"task": "summarize", "model": "VietAI/vit5-base-vietnews-summarization",
-                                               "revision": None, "present": True, "location": None,
-                                               "size_bytes": 1234, "hint": None}
+    assert listed[0] == {"task": "summarize", "model": str(copy_model_dir), "revision": None, "present": True,
+                         "location": str(copy_model_dir.resolve()), "size_bytes": folder_size(copy_model_dir), "hint": None}
     assert (listed[2]["present"], listed[2]["hint"]) == (False, "tinbot models download answer (or hf download bigscience/mt0-base)")
 
 
-def test_models_download_goes_online_and_a_failure_exits_4(loader, capsys):
-    assert main(["models", "download", "translate"]) == Exit.OK
-    assert loader.calls == [("translate", False, True)]
-    assert f"translate: VietAI/envit5-translation → {loader.folder}" in capsys.readouterr().out
-    assert main(["models", "download"]) == Exit.MODEL   # answer cannot be fetched
-    assert "answer model 'bigscience/mt0-base' could not be downloaded (not_cached)" in capsys.readouterr().err
+def test_models_download_finds_a_local_folder_and_fails_offline_with_4(offline, copy_model_dir, capsys):
+    assert main(["models", "download", "summarize", "--summarize-model", str(copy_model_dir)]) == Exit.OK
+    assert capsys.readouterr().out.startswith(f"summarize: {copy_model_dir} → {copy_model_dir.resolve()} (")
+    assert main(["models", "download", "--summarize-model", str(copy_model_dir)]) == Exit.MODEL   # translate is not cached
+    assert capsys.readouterr().err == ("tinbot: translate model 'VietAI/envit5-translation' could not be downloaded "
+                                       "(not_cached): not in the Hugging Face cache and offline\n")
 
 
-def test_models_convert_runs_the_ctranslate2_conversion(loader, monkeypatch, capsys):
-    import types
-
-    import bot.engines.ct2_engine as ct2
-
-    loaded = []
-    monkeypatch.setattr(ct2, "supports", lambda folder: True)
-    monkeypatch.setattr(ct2.CT2Engine, "load", classmethod(
-        lambda cls, folder, ms, settings, progress=None: loaded.append((folder, ms.task)) or types.SimpleNamespace(name="ct2 int8 (cpu)")))
-    assert main(["models", "convert", "summarize"]) == Exit.OK
-    assert loaded == [(loader.folder, "summarize")]
-    assert capsys.readouterr().out == "summarize: ready, ct2 int8 (cpu)\n"
+def test_models_convert_leaves_a_model_ctranslate2_cannot_run_on_transformers(offline, tmp_path, capsys):
+    folder = make_model_folder(tmp_path / "bert")
+    (folder / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
+    assert main(["models", "convert", "answer", "--answer-model", str(folder)]) == Exit.OK
+    assert capsys.readouterr().out == f"answer: {folder} is not a model CTranslate2 can run; it stays on transformers\n"
+    assert not (tmp_path / "cache" / "ct2").exists()
 
 
 # ---- flags → settings -------------------------------------------------------------------------
@@ -420,33 +395,23 @@ def test_models_convert_runs_the_ctranslate2_conversion(loader, monkeypatch, cap
         (["batch", "a", "b", "--task", "ask", "--answer-model", "/models/mt0"], {"answer.model": "/models/mt0"}),
     ],
 )
-def test_flags_become_settings_like_app_py(scripted, argv, expected):
+def test_flags_become_settings_like_app_py(offline, argv, expected):
     settings = cli.settings_from_args(cli.build_parser().parse_args(argv))
     for name, value in expected.items():
         task, _, field = name.rpartition(".")
         assert getattr(settings.model(task) if task else settings, field) == value
 
 
-def test_serve_launches_the_chat_with_the_flag_settings(scripted, monkeypatch):
+def test_serve_launches_the_chat_with_the_flag_settings(offline, monkeypatch):
     import types
 
     launched = []
     demo = types.SimpleNamespace(launch=lambda **kwargs: launched.append(kwargs))
-    monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is scripted else None))
+    monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is offline[0] else None))
     assert main(["serve", "--port", "7999", "--auth", "bao:matkhau"]) == Exit.OK
+    assert isinstance(offline[0], Tinbot) and offline[0].settings.port == 7999
     assert launched == [{"server_name": "127.0.0.1", "server_port": 7999, "share": False, "auth": ("bao", "matkhau"),
                          "max_file_size": 10_000_000}]
-
-
-def test_models_list_with_the_real_loader_finds_a_local_folder_and_nothing_else(scripted, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("TINBOT_CACHE_DIR", str(tmp_path / "empty-cache"))
-    folder = make_model_folder(tmp_path / "envit5")
-    assert main(["models", "list", "--json", "--translate-model", str(folder)]) == Exit.OK
-    listed = {row["task"]: row for row in json.loads(capsys.readouterr().out)}
-    assert (listed["translate"]["present"], listed["translate"]["location"]) == (True, str(folder))
-    assert listed["translate"]["size_bytes"] == sum(p.stat().st_size for p in folder.iterdir())
-    assert [listed[t]["present"] for t in ("summarize", "answer")] == [False, False]
 
 
 def test_progress_bar_draws_fractions_and_says_each_message_once(capsys):
@@ -460,3 +425,130 @@ def test_progress_bar_draws_fractions_and_says_each_message_once(capsys):
     err = capsys.readouterr().err
     assert "downloading tiny/model: 100%" in err
     assert err.count("tinbot: Converting tiny/model to CTranslate2") == 1
+
+
+# ---- the real command: python -m bot.cli in a subprocess, offline -------------------------------
+
+
+def tinbot(*args, cwd: Path, stdin: str | None = None, **env_extra: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TINBOT_", "HF_"))}
+    env.update(HF_HUB_OFFLINE="1", HF_HOME=str(cwd / "hf"), TINBOT_CACHE_DIR=str(cwd / "cache"),
+               PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(cwd / "xdg"), **env_extra)
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+def tiny_config(path: Path) -> Path:
+    """A --config TOML giving every task the tiny model's small limits (the model comes by flag)."""
+    table = "\n".join(f"{key} = {json.dumps(value)}" for key, value in TINY_MODEL_SETTINGS.items())
+    path.write_text("".join(f"[{task}]\n{table}\n\n" for task in ("summarize", "translate", "answer")), encoding="utf-8")
+    return path
+
+
+def test_run_summarize_plain_from_stdin_and_json_from_a_file(tmp_path, article_file):
+    plain = tinbot("summarize", "-", cwd=tmp_path, stdin=ARTICLE)
+    assert (plain.returncode, plain.stdout) == (Exit.OK, f"{LEAD_SUMMARY}\n"), plain.stderr
+    assert plain.stderr.splitlines()[0] == f"tinbot: {reply('used_extractive', 'vi')}"
+
+    as_json = tinbot("summarize", str(article_file), "--json", cwd=tmp_path)
+    assert as_json.returncode == Exit.OK and as_json.stderr == ""
+    result = json.loads(as_json.stdout)
+    assert (result["task"], result["text"], result["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
+    assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}] and len(result["notices"]) == 2
+
+
+def test_run_translate_with_the_tiny_model_and_without_any(tmp_path, port_file, copy_model_dir):
+    missing = tinbot("translate", str(port_file), "--to", "en", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (Exit.MODEL, "")
+    assert missing.stderr == missing_line("translate", "dịch", "VietAI/envit5-translation") + "\n"   # one line, no traceback
+
+    done = tinbot("translate", str(port_file), "--to", "en", "--json", "--translate-model", str(copy_model_dir),
+                  "--config", str(tiny_config(tmp_path / "tiny.toml")), cwd=tmp_path)
+    assert done.returncode == Exit.OK, done.stderr
+    result = json.loads(done.stdout)
+    assert result["engine"] == f"{copy_model_dir.name} · transformers · cpu"
+    title, *paragraphs = result["text"].split("\n\n")
+    assert title.startswith("# ") and len(paragraphs) == len(PORT_PARAGRAPHS)
+    for paragraph, words in zip(paragraphs, PORT_WORDS):
+        assert words in paragraph and not paragraph.startswith(("en:", "vi:"))
+    assert "tinbot:" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_run_ask_answers_with_evidence_and_exits_1_when_the_article_does_not_say(tmp_path, article_file):
+    answered = tinbot("ask", str(article_file), ASK_DIRECTOR, cwd=tmp_path)
+    assert answered.returncode == Exit.OK, answered.stderr
+    quote = strip_emphasis(reply("evidence_item", "vi", text=DIRECTOR, paragraph=3))
+    assert answered.stdout.splitlines() == [DIRECTOR, "", strip_emphasis(reply("evidence_header", "vi")), quote]
+
+    unanswered = tinbot("ask", "-", ASK_STEEL, cwd=tmp_path, stdin=ARTICLE)
+    assert (unanswered.returncode, unanswered.stdout) == (Exit.FAILED, "")
+    assert unanswered.stderr == f"tinbot: {reply('not_in_article', 'vi')}\n"
+
+
+def test_run_batch_then_a_rerun_that_resumes_and_skips_everything(tmp_path, article_file):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "file": "bai.txt"}, {"id": "c", "file": "mat.txt"}])
+    first = tinbot("batch", str(source), str(out), "--task", "summarize", cwd=tmp_path)
+    assert first.returncode == Exit.FAILED, first.stderr
+    rows = read_jsonl(out)
+    assert [(row["id"], row.get("text"), row.get("engine")) for row in rows] == [
+        ("a", LEAD_SUMMARY, "extractive"), ("b", LEAD_SUMMARY, "extractive"), ("c", None, None)]
+    assert rows[2]["error"] == f"mat.txt: {tmp_path / 'mat.txt'} does not exist (not_found)"
+    assert f'tinbot: record "c": {rows[2]["error"]}' in first.stderr and "3/3" in first.stderr
+
+    write_jsonl(source, [*map(json.loads, source.read_text().splitlines()), {"id": "d", "text": ARTICLE}])
+    second = tinbot("batch", str(source), str(out), "--task", "summarize", cwd=tmp_path)
+    assert second.returncode == Exit.OK, second.stderr
+    assert "3 records already in" in second.stderr and "1/1" in second.stderr
+    assert [(row["id"], row.get("text")) for row in read_jsonl(out)] == [
+        ("a", LEAD_SUMMARY), ("b", LEAD_SUMMARY), ("c", None), ("d", LEAD_SUMMARY)]   # only the new record ran
+
+
+def test_run_models_list_import_and_list_again(tmp_path, copy_model_dir):
+    before = tinbot("models", "list", "--json", cwd=tmp_path)
+    assert before.returncode == Exit.OK and before.stderr == ""
+    assert [(row["task"], row["present"]) for row in json.loads(before.stdout)] == [
+        ("summarize", False), ("translate", False), ("answer", False)]
+
+    imported = tinbot("models", "import", "summarize", str(copy_model_dir), cwd=tmp_path)
+    assert imported.returncode == Exit.OK, imported.stderr
+    target = tmp_path / "cache" / "models" / "summarize" / copy_model_dir.name
+    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in copy_model_dir.iterdir())
+    assert f"export TINBOT_SUMMARIZE_MODEL={target}" in imported.stdout
+
+    after = tinbot("models", "list", cwd=tmp_path, TINBOT_SUMMARIZE_MODEL=str(target))   # the printed setting
+    assert after.returncode == Exit.OK
+    summarize = after.stdout.splitlines()[0].split()
+    assert summarize[:3] == ["summarize", str(target), "present"] and summarize[-1] == str(target)
+
+
+def test_run_models_download_offline_exits_4_with_a_clear_line(tmp_path):
+    result = tinbot("models", "download", "translate", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (Exit.MODEL, "")
+    assert result.stderr == ("tinbot: translate model 'VietAI/envit5-translation' could not be downloaded "
+                             "(not_cached): not in the Hugging Face cache and offline\n")
+
+
+def test_run_models_convert_writes_the_ctranslate2_folder(tmp_path, copy_model_dir):
+    result = tinbot("models", "convert", "translate", "--translate-model", str(copy_model_dir), cwd=tmp_path)
+    assert result.returncode == Exit.OK, result.stderr
+    assert result.stdout.startswith(f"translate: ready, {copy_model_dir.name} · ctranslate2 ")
+    converted = list((tmp_path / "cache" / "ct2").iterdir())   # bot/engines/ct2_engine.cache_root
+    assert len(converted) == 1 and copy_model_dir.name in converted[0].name
+    assert (converted[0] / "model.bin").is_file()
+    assert f"tinbot: Converted {copy_model_dir} to CTranslate2" in result.stderr
+
+
+def test_run_serve_help_usage_errors_and_a_missing_file(tmp_path):
+    served = tinbot("serve", "--help", cwd=tmp_path)
+    assert served.returncode == Exit.OK and served.stdout.startswith("usage: tinbot serve")
+    for flag in ("--host", "--port", "--share", "--auth", "--offline", "--cache-dir", "--concurrency", "--translate-model"):
+        assert flag in served.stdout
+
+    usage = tinbot("translate", "bai.txt", "--to", "fr", cwd=tmp_path)
+    assert (usage.returncode, usage.stdout) == (Exit.USAGE, "")
+    assert "usage: tinbot translate" in usage.stderr and "invalid choice: 'fr'" in usage.stderr
+
+    absent = tinbot("summarize", "khong-co.txt", cwd=tmp_path)
+    assert (absent.returncode, absent.stdout) == (Exit.INPUT, "")
+    assert absent.stderr == "tinbot: khong-co.txt: khong-co.txt does not exist (not_found)\n"

@@ -81,7 +81,11 @@ class TransformersEngine:
     def load(cls, model_dir: Path, ms: ModelSettings, settings: Settings) -> "TransformersEngine":
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
 
+        # transformers draws a "Loading weights" bar on stderr; tinbot reports loading itself
+        # (chat notices, CLI lines), and a bar would break the CLI's one-line-per-notice stderr.
+        transformers_logging.disable_progress_bar()
         if settings.threads:
             torch.set_num_threads(settings.threads)
         device = pick_device(ms.device)
