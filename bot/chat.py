@@ -21,6 +21,7 @@ from bot.intent import Intent, IntentKind, Length
 from bot.prompts import LANGUAGES, reply
 from bot.reply import acknowledge, source_problem
 from bot.route import route
+from bot.segment import normalize_text
 from bot.service import TASKS, Tinbot
 from bot.sources import SourceError, text_from_file, text_from_url
 
@@ -81,7 +82,7 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             # The user pasted or edited the Article box: that article is now the one to use.
             session, ack = _load_article(bot, session, article_box, _language(session, message))
             preface.append(ack)
-        if not message.strip():
+        if not normalize_text(message):  # whitespace, zero-width and control characters only
             yield ("\n\n".join(preface) if preface else reply("empty_message", _language(session, None))), session
             return
         link, instruction = split_link(message)

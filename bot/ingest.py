@@ -8,6 +8,8 @@ segments the rest into sentences.
 """
 from __future__ import annotations
 
+import re
+
 from bot.article import Article
 from bot.clutter import (
     Kind,
@@ -29,6 +31,7 @@ from bot.segment import normalize_text, split_long_text, split_paragraphs, split
 # cut at commas and spaces so no single sentence outgrows a model's input.
 MAX_SENTENCE_CHARS = 1000
 _TERMINAL = ".!?…:;"
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def parse_article(raw: str) -> Article:
@@ -166,11 +169,14 @@ def looks_like_article(text: str) -> bool:
     """
     paragraphs = [p for p in split_paragraphs(normalize_text(text)) if is_prose(p)]
     sentences = [s for p in paragraphs for s in split_sentences(p)]
-    words = sum(len(p.split()) for p in paragraphs)
+    # Chinese and Japanese write no spaces: each ideograph or kana counts as a word.
+    words = sum(len(p.split()) + len(_UNSPACED.findall(p)) for p in paragraphs)
+    questions = sum(s.endswith("?") for s in sentences)
+    if sentences and questions == len(sentences):
+        return False  # however long, a text of questions only is a question, not an article
     if words >= 120:
         return True
     full = [p for p in paragraphs if _ends_sentence(p) and len(p.split()) >= 10]
     if len(full) >= 2 and words >= 30:
         return True  # two paragraphs of prose, however short each sentence
-    questions = sum(s.endswith("?") for s in sentences)
     return words >= 40 and len(sentences) - questions >= 2

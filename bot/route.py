@@ -19,6 +19,8 @@ from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 
 K = IntentKind
+# Control, zero-width and bidi-override characters: invisible, and they would split keywords ("tóm\x00 tắt").
+_UNSEEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 # Folded word → the spellings it may have when typed with diacritics ("đoàn" is no paragraph).
 _SENSES = {
@@ -222,7 +224,7 @@ def _spelled_right(group: str, match: re.Match, text: _Text) -> bool:
 
 def route(message: str, has_article: bool) -> Intent:
     """What the user wants from ``message``; ``has_article`` says whether an article is loaded."""
-    text = unicodedata.normalize("NFC", message or "").strip()
+    text = unicodedata.normalize("NFC", _UNSEEN.sub("", message or "")).strip()
     if not text:
         return Intent(IntentKind.HELP, language="vi")
     split = _split_article(text)
@@ -230,7 +232,7 @@ def route(message: str, has_article: bool) -> Intent:
         instruction, article = split
         return replace(_route_request(instruction, has_article=True), article_text=article)
     if looks_like_article(text):
-        return Intent(IntentKind.ARTICLE, language=_guess_language(_Text.of(text)), article_text=text)
+        return Intent(IntentKind.ARTICLE, language=_article_language(_Text.of(text)), article_text=text)
     return _route_request(text, has_article)
 
 
@@ -321,7 +323,16 @@ def _guess_language(text: _Text, hint: str | None = None) -> str:
     en = sum(w in _EN_WORDS for w in words) + (3 if hint == "en" else 0)
     if vi != en:
         return "vi" if vi > en else "en"
-    return hint or ("vi" if detect_language(text.nfc) == "vi" else "en")
+    if hint:
+        return hint
+    # Nothing readable (emoji, digits, punctuation): tinbot's own language. Another language: English.
+    code = detect_language(text.nfc)
+    return "vi" if code in ("vi", "unknown") else "en"
+
+
+def _article_language(text: _Text) -> str:
+    """The reply language for a bare pasted article: as a message's, but English for other languages."""
+    return _guess_language(text) if detect_language(text.nfc) in ("vi", "en", "unknown") else "en"
 
 
 def _number(word: str) -> int:

@@ -12,6 +12,7 @@ from bot.article import Article
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
 from bot.language import detect_language
+from bot.prompts import reply
 from bot.reply import render_update
 from bot.settings import Settings
 from bot.tasks import TaskUpdate
@@ -37,13 +38,24 @@ class Tinbot:
         self.hub = hub or ModelHub(settings)
 
     def parse(self, text: str) -> tuple[Article, int | None]:
-        """Parse an article, cutting it at the article limit; returns the cut point if any."""
-        limit = self.settings.limits.max_article_chars
-        if limit is not None and len(text) > limit:
+        """Parse an article, cut at the article limits; returns the cut point (characters) if any.
+
+        Over ``max_article_chars`` the text is cut at a paragraph boundary before parsing; over
+        ``max_article_sentences`` only the first sentences are kept, and the cut point is the
+        length of the kept text (the article is longer than that, and only its beginning is used).
+        """
+        limits = self.settings.limits
+        cut_at = None
+        if limits.max_article_chars is not None and len(text) > limits.max_article_chars:
+            limit = limits.max_article_chars
             cut = text.rfind("\n", 0, limit)
-            text = text[: cut if cut > limit // 2 else limit]
-            return Article.from_text(text), limit
-        return Article.from_text(text), None
+            text, cut_at = text[: cut if cut > limit // 2 else limit], limit
+        article = Article.from_text(text)
+        most = limits.max_article_sentences
+        if most is not None and len(article.sentences) > most:
+            article = _first_sentences(article, most)
+            cut_at = min(cut_at or len(text), len(article.text))
+        return article, cut_at
 
     def run(self, article: Article, intent: Intent) -> Iterator[TaskUpdate]:
         """The updates of the task that ``intent`` asks for."""
@@ -61,26 +73,52 @@ class Tinbot:
             yield render_update(update, intent.language, quote_evidence=quote), update
 
     # Stateless entry points for the API and the command line: text in, final reply out.
+    # Each says why when there is nothing to work on, and says so when the article was cut.
     def summarize(self, text: str, language: str | None = None) -> str:
-        article, _ = self.parse(text)
-        intent = Intent(IntentKind.SUMMARIZE, language=language or _reply_language(article))
-        return _last(self.reply_stream(article, intent))
+        article, cut_at = self.parse(text or "")
+        language = language or _reply_language(article)
+        intent = Intent(IntentKind.SUMMARIZE, language=language)
+        return self._stateless(article, intent, cut_at)
 
     def translate(self, text: str, target: str | None = None) -> str:
-        article, _ = self.parse(text)
-        language = _reply_language(article)
-        intent = Intent(IntentKind.TRANSLATE, language=language, target_language=target)
-        return _last(self.reply_stream(article, intent))
+        article, cut_at = self.parse(text or "")
+        intent = Intent(IntentKind.TRANSLATE, language=_reply_language(article), target_language=target)
+        return self._stateless(article, intent, cut_at)
 
     def ask(self, text: str, question: str) -> str:
-        article, _ = self.parse(text)
-        language = detect_language(question)
-        intent = Intent(IntentKind.ASK, language=language if language in ("vi", "en") else "en", question=question)
-        return _last(self.reply_stream(article, intent))
+        question = question or ""
+        detected = detect_language(question)
+        language = detected if detected in ("vi", "en") else "vi" if detected == "unknown" else "en"
+        limit = self.settings.limits.max_message_chars
+        if limit is not None and len(question) > limit:
+            return reply("message_too_long", language, limit=limit)
+        if not question.strip():
+            return reply("empty_message", language)
+        article, cut_at = self.parse(text or "")
+        return self._stateless(article, Intent(IntentKind.ASK, language=language, question=question), cut_at)
+
+    def _stateless(self, article: Article, intent: Intent, cut_at: int | None) -> str:
+        if article.is_empty():
+            return reply("article_empty", intent.language)
+        text = _last(self.reply_stream(article, intent))
+        if cut_at:
+            text += "\n\n" + reply("article_truncated", intent.language, limit=cut_at)
+        return text
 
 
 def _reply_language(article: Article) -> str:
     return "en" if article.language == "en" else "vi"
+
+
+def _first_sentences(article: Article, count: int) -> Article:
+    """``article`` with only its first ``count`` sentences (and the paragraphs that hold them)."""
+    paragraphs: list[list[str]] = []
+    for sentence in article.sentences[:count]:
+        if sentence.paragraph >= len(paragraphs):
+            paragraphs.extend([] for _ in range(sentence.paragraph - len(paragraphs) + 1))
+        paragraphs[sentence.paragraph].append(sentence.text)
+    return Article.from_paragraphs([p for p in paragraphs if p], title=article.title, date=article.date,
+                                   source=article.source, language=article.language, removed=article.removed)
 
 
 def _last(replies: Iterator[str]) -> str:

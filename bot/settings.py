@@ -79,7 +79,8 @@ class Limits:
     """Explicit limits on what one request may ask for. ``None`` means no limit."""
 
     max_article_chars: int | None = field(default=100_000, metadata=_doc("longest article accepted; longer is truncated with a notice", "TINBOT_MAX_ARTICLE_CHARS"))
-    max_message_chars: int | None = field(default=120_000, metadata=_doc("longest chat message accepted", "TINBOT_MAX_MESSAGE_CHARS"))
+    max_article_sentences: int | None = field(default=1500, metadata=_doc("most sentences of an article that are used (summary, answers, translation); the rest is left out with a notice", "TINBOT_MAX_ARTICLE_SENTENCES"))
+    max_message_chars: int | None = field(default=120_000, metadata=_doc("longest chat message (or API question) accepted; longer is refused with a message", "TINBOT_MAX_MESSAGE_CHARS"))
     max_upload_bytes: int | None = field(default=10_000_000, metadata=_doc("largest uploaded file", "TINBOT_MAX_UPLOAD_BYTES"))
     generation_timeout_s: float | None = field(default=300.0, metadata=_doc("stop a model's generation after this many seconds", "TINBOT_GENERATION_TIMEOUT_S"))
     max_summary_sentences: int = field(default=12, metadata=_doc("most sentences a summary may be asked for", "TINBOT_MAX_SUMMARY_SENTENCES"))
