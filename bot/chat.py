@@ -25,6 +25,10 @@ from bot.segment import normalize_text
 from bot.service import TASKS, Tinbot
 from bot.sources import SourceError, text_from_file, text_from_url
 
+# Tasks that can run without their model (sentence extraction); translation cannot.
+MODEL_CHOICE_TASKS = ("summarize", "answer")
+TASK_OF_INTENT = {IntentKind.SUMMARIZE: "summarize", IntentKind.ASK: "answer"}
+
 # "tóm tắt https://..." : a link plus at most this many words of instruction is a request about
 # the linked article; a longer message that merely contains a link is text.
 LINK_INSTRUCTION_WORDS = 15
@@ -44,13 +48,21 @@ class ChatSession:
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
     reply_language: str = "auto"            # "auto" (the language the user wrote in), "vi" or "en"
+    extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
 
 
-def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None) -> ChatSession:
-    """``session`` with the page's options; unknown values fall back to the defaults."""
+def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None,
+                 model_tasks: list[str] | None = None) -> ChatSession:
+    """``session`` with the page's options; unknown values fall back to the defaults.
+
+    ``model_tasks``: the tasks (of ``MODEL_CHOICE_TASKS``) the user wants run by their model;
+    the others use sentence extraction. None keeps every model on.
+    """
     length = Length(summary_length) if summary_length in {m.value for m in Length} else Length.NORMAL
     language = reply_language if reply_language in LANGUAGES else "auto"
-    return dataclasses.replace(session, summary_length=length, reply_language=language)
+    chosen = set(MODEL_CHOICE_TASKS) if model_tasks is None else set(model_tasks)
+    off = frozenset(task for task in MODEL_CHOICE_TASKS if task not in chosen)
+    return dataclasses.replace(session, summary_length=length, reply_language=language, extractive_tasks=off)
 
 
 def apply_options(intent: Intent, session: ChatSession) -> Intent:
@@ -61,6 +73,8 @@ def apply_options(intent: Intent, session: ChatSession) -> Intent:
     """
     if session.reply_language in LANGUAGES and intent.kind is not IntentKind.ASK:
         intent = dataclasses.replace(intent, language=session.reply_language)
+    if TASK_OF_INTENT.get(intent.kind) in session.extractive_tasks:
+        intent = dataclasses.replace(intent, extractive=True)
     said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL
     if intent.kind is IntentKind.SUMMARIZE and not said_length:
         intent = dataclasses.replace(intent, length=session.summary_length)

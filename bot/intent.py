@@ -39,3 +39,4 @@ class Intent:
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any
+    extractive: bool = False             # the user chose sentence extraction over the model for this task

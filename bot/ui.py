@@ -1,7 +1,7 @@
 """The Gradio page: chat, Article box, quick actions, and the named API endpoints.
 
 Handlers are plain functions from ``bot.chat``, ``bot.service`` and ``bot.export``; this module
-only wires them to components. The Options (summary length, reply language) travel with every
+only wires them to components. The Options (summary length, reply language, models) travel with every
 turn into the session; after every turn the download buttons and the bilingual view follow the
 session's latest summary or translation. Article text and model output are shown as text: the
 chat sanitizes HTML and ``bot.reply`` escapes tags, so nothing pasted can run in the page.
@@ -12,7 +12,7 @@ from typing import Iterator
 
 import gradio as gr
 
-from bot.chat import ChatSession, load_upload, respond, with_options
+from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, respond, with_options
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
 from bot.service import Tinbot
@@ -41,14 +41,14 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                     stop = gr.Button("Dừng / Stop", variant="stop", elem_id="stop")
                     clear = gr.Button("Xoá hội thoại / Clear", elem_id="clear")
             with gr.Column(scale=2):
-                article_box, upload, length, language, downloads = _side_panel()
+                article_box, upload, options, downloads = _side_panel(bot)
         with gr.Accordion("Song ngữ / Bilingual", open=False):
             bilingual = gr.Markdown(reply("bilingual_empty", "vi"), elem_id="bilingual")
 
         def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
-                 reply_language: str) -> Iterator[tuple]:
+                 reply_language: str, model_tasks: list[str]) -> Iterator[tuple]:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
-            state = with_options(state, summary_length, reply_language)
+            state = with_options(state, summary_length, reply_language, model_tasks)
             for answer, state in respond(text, state, bot, article or ""):
                 yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, ""
 
@@ -56,13 +56,13 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         refresh = dict(fn=export_updates, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
         events = []
         for trigger in (message.submit, send.click):
-            events.append(trigger(turn, inputs=[message, chatbot, article_box, session, length, language],
+            events.append(trigger(turn, inputs=[message, chatbot, article_box, session, *options],
                                   outputs=outputs, api_visibility="undocumented"))
         for key, button in buttons.items():
             fixed = reply(f"message_{key}", "vi")
             events.append(
-                button.click(lambda h, a, s, n, g, fixed=fixed: (yield from turn(fixed, h, a, s, n, g)),
-                             inputs=[chatbot, article_box, session, length, language], outputs=outputs,
+                button.click(lambda h, a, s, n, g, m, fixed=fixed: (yield from turn(fixed, h, a, s, n, g, m)),
+                             inputs=[chatbot, article_box, session, *options], outputs=outputs,
                              api_visibility="undocumented")
             )
         for event in events:
@@ -84,8 +84,8 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
     return demo
 
 
-def _side_panel() -> tuple:
-    """The Article box, the upload, the Options (length, reply language) and the download buttons."""
+def _side_panel(bot: Tinbot) -> tuple:
+    """The Article box, the upload, the Options (length, reply language, models) and the downloads."""
     article_box = gr.Textbox(label="Bài báo / Article", lines=22, max_lines=40, elem_id="article")
     upload = gr.File(label="Tải bài lên / Upload an article", file_types=list(UPLOAD_TYPES),
                      type="filepath", elem_id="upload")
@@ -93,11 +93,17 @@ def _side_panel() -> tuple:
         length = gr.Radio(LENGTH_CHOICES, value="normal", label="Độ dài tóm tắt / Summary length", elem_id="opt-length")
         language = gr.Radio(LANGUAGE_CHOICES, value="auto", label="Ngôn ngữ trả lời / Reply language",
                             elem_id="opt-language")
+        # Which configured model runs each task; unticked tasks use sentence extraction. The
+        # models themselves come from settings only: a path typed in a page is never loaded.
+        model_choices = [(f"{reply(f'task_{task}', 'vi')}: {bot.settings.model(task).model}", task)
+                         for task in MODEL_CHOICE_TASKS]
+        models = gr.CheckboxGroup(model_choices, value=list(MODEL_CHOICE_TASKS), elem_id="opt-models",
+                                  label="Dùng mô hình (bỏ chọn: trích câu) / Use the model (untick: extract sentences)")
     gr.Markdown("Tải bản tóm tắt / bản dịch mới nhất · Download the latest summary / translation")
     with gr.Row():
         downloads = [gr.DownloadButton(f"⬇️ .{fmt}", size="sm", interactive=False, elem_id=f"download-{fmt}")
                      for fmt in FORMATS]
-    return article_box, upload, length, language, downloads
+    return article_box, upload, [length, language, models], downloads
 
 
 def export_updates(state: ChatSession) -> tuple:

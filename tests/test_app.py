@@ -168,10 +168,12 @@ def test_a_turn_with_options_fills_the_download_buttons(page):
     turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
     history, state = [], ChatSession()
     for message in (fixture_article("vi-clutter"), "tóm tắt"):
-        for history, _, state, _ in turn(message, history, "", state, "detailed", "en"):
+        for history, _, state, _ in turn(message, history, "", state, "detailed", "en", ["answer"]):
             pass
     assert state.reply_language == "en" and state.last_summary.length.value == "detailed"
+    assert state.extractive_tasks == {"summarize"}
     assert "_Engine: sentence extraction (no model needed)_" in history[-1]["content"]
+    assert "hf download" not in history[-1]["content"]  # extraction was chosen: no "model missing" hint
     *buttons, bilingual = export_updates(state)
     assert bilingual.startswith("No translation yet.")
     names = []

@@ -298,3 +298,19 @@ def test_the_latest_summary_is_remembered_until_a_new_article(offline_bot):
     _, session = turn(offline_bot, fixture_article("en-reuters"), session)
     assert session.last_result is None and session.last_summary is None
     assert (session.summary_length, session.reply_language) == (Length.DETAILED, "en")  # options survive
+
+
+def test_unticking_a_model_runs_that_task_by_extraction_even_when_the_model_is_there(tiny_hub):
+    from bot.chat import with_options
+
+    bot = Tinbot(tiny_hub.settings, hub=tiny_hub)
+    session = with_article(bot, "vi-plain")
+    with_model, _ = turn(bot, "tóm tắt", session)
+    assert "transformers" in with_model[-1]
+    session = with_options(session, "normal", "auto", ["answer"])
+    extracted, session = turn(bot, "tóm tắt", session)
+    assert "trích câu" in extracted[-1] and "transformers" not in extracted[-1]
+    assert "hf download" not in extracted[-1]
+    answered, _ = turn(bot, "Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?", session)
+    assert "transformers" in answered[-1]  # the answer model stays ticked
+    assert with_options(session, None, None).extractive_tasks == frozenset()

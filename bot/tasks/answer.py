@@ -51,11 +51,12 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             notices += (Notice("not_in_article"),)
         yield TaskUpdate("", "", done=True, notices=notices)
         return
-    engine = yield from wait_for_engine(hub, "answer")
+    engine = None if intent.extractive else (yield from wait_for_engine(hub, "answer"))
     if engine is None:
         used = best_sentences(evidence)
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
-        notices += (missing_notice(hub.settings.answer),)
+        if not intent.extractive:
+            notices += (missing_notice(hub.settings.answer),)
     else:
         prompt, used = build_prompt(evidence, question, language, engine.count_tokens,
                                     min(hub.settings.answer.max_input_tokens, engine.max_input_tokens))

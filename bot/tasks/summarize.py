@@ -45,12 +45,14 @@ class Summary:
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     ms = hub.settings.summarize
     readable = not ms.languages or article.language in ms.languages
-    engine = (yield from wait_for_engine(hub, "summarize")) if readable else None
+    use_model = readable and not intent.extractive
+    engine = (yield from wait_for_engine(hub, "summarize")) if use_model else None
     if engine is None:
         chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
-        why = missing_notice(ms) if readable else Notice("model_language", {"language": article.language})
+        why = () if intent.extractive else (
+            missing_notice(ms) if readable else Notice("model_language", {"language": article.language}),)
         summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
-                          (Notice("used_extractive"), why), by_model=False)
+                          (Notice("used_extractive"), *why), by_model=False)
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
     target = intent.target_language
