@@ -7,6 +7,7 @@ NOTICES = {
     "model_loading": {"task": "t", "model": "m"},
     "model_progress": {"step": "downloading x", "percent": "42%"},
     "model_language": {"language": "en"},
+    "model_broken": {"task": "t", "model": "m", "env": "E"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
     "summary_translated": {},

@@ -122,8 +122,12 @@ def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings, progres
     return TransformersEngine.load(model_dir, ms, settings)
 
 
-def missing_notice(ms: ModelSettings) -> Notice:
-    """The ``model_missing`` notice: how to download the model or point tinbot at a folder."""
+def missing_notice(ms: ModelSettings, error: ModelUnavailable | None = None) -> Notice:
+    """Why the model is not there: ``model_broken`` when its files would not load (corrupt
+    weights, unknown architecture), else ``model_missing`` with how to download it or point
+    tinbot at a folder."""
+    if error is not None and error.reason == "load_failed":
+        return Notice("model_broken", {"task": ms.task, "model": ms.model, "env": model_env_var(ms.task)})
     return Notice("model_missing", {"task": ms.task, "model": ms.model,
                                     "command": model_download_command(ms), "env": model_env_var(ms.task)})
 

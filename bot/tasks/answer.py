@@ -46,7 +46,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         if cross and translator is None:
             # Not "the article does not say": we could not read the question in its language.
             notices = (Notice("ask_in_article_language", {"language": language}),
-                       missing_notice(hub.settings.translate))
+                       missing_notice(hub.settings.translate, hub.unavailable("translate")))
         else:
             notices += (Notice("not_in_article"),)
         yield TaskUpdate("", "", done=True, notices=notices)
@@ -56,7 +56,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         used = best_sentences(evidence)
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
         if not intent.extractive:
-            notices += (missing_notice(hub.settings.answer),)
+            notices += (missing_notice(hub.settings.answer, hub.unavailable("answer")),)
     else:
         prompt, used = build_prompt(evidence, question, language, engine.count_tokens,
                                     min(hub.settings.answer.max_input_tokens, engine.max_input_tokens))

@@ -50,7 +50,7 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     if engine is None:
         chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
         why = () if intent.extractive else (
-            missing_notice(ms) if readable else Notice("model_language", {"language": article.language}),)
+            missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),)
         summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
                           (Notice("used_extractive"), *why), by_model=False)
     else:
@@ -123,7 +123,7 @@ def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bo
     shown = format_summary(summary.sentences, bullets)
     engine = yield from wait_for_engine(hub, "translate", text=shown, engine=summary.engine)
     if engine is None:
-        return dataclasses.replace(summary, notices=summary.notices + (missing_notice(hub.settings.translate),))
+        return dataclasses.replace(summary, notices=summary.notices + (missing_notice(hub.settings.translate, hub.unavailable("translate")),))
     sentences = translate_sentences(engine, hub.settings.translate, summary.sentences, src, tgt)
     return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True,
                                notices=summary.notices + (Notice("summary_translated"),))

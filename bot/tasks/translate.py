@@ -35,7 +35,7 @@ def translate_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     engine = yield from wait_for_engine(hub, "translate")
     ms = hub.settings.translate
     if engine is None:
-        yield TaskUpdate("", "", done=True, notices=(missing_notice(ms),))
+        yield TaskUpdate("", "", done=True, notices=(missing_notice(ms, hub.unavailable("translate")),))
         return
     yield from _translate_paragraphs(engine, ms, paragraphs, title, src, tgt)
 
