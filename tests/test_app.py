@@ -187,3 +187,19 @@ def test_a_turn_with_options_fills_the_download_buttons(page):
     assert docx[1].text.startswith("UBND TP. Đà Nẵng tổ chức lễ khởi công")
     *buttons, bilingual = export_updates(ChatSession())
     assert all(b.interactive is False and b.value is None for b in buttons)
+
+
+def test_login_is_required_when_auth_is_set(tmp_path):
+    settings = Settings.from_env({}, offline=True, cache_dir=str(tmp_path), auth="bao:mat-khau-9")
+    demo = build_demo(Tinbot(settings))
+    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True,
+                auth=settings.login())
+    try:
+        with pytest.raises(Exception):
+            Client(demo.local_url, verbose=False)  # no credentials: the page refuses the client
+        with pytest.raises(Exception):
+            Client(demo.local_url, auth=("bao", "sai"), verbose=False)
+        client = Client(demo.local_url, auth=("bao", "mat-khau-9"), verbose=False)
+        assert "UBND TP. Đà Nẵng" in client.predict(fixture_article("vi-clutter"), api_name="/summarize")
+    finally:
+        demo.close()

@@ -148,9 +148,11 @@ def test_a_failing_task_becomes_a_short_error_and_the_next_turn_works(offline_bo
         yield  # pragma: no cover - makes this a generator like the real tasks
 
     monkeypatch.setitem(bot.service.TASKS, IntentKind.SUMMARIZE, broken)
-    replies, session = turn(offline_bot, "tóm tắt", session)
+    secret_tail = "chi tiết riêng tư không được ghi vào nhật ký"
+    replies, session = turn(offline_bot, "tóm tắt " + "x" * 200 + secret_tail, session)
     assert "Có lỗi khi xử lý" in replies[-1] and "engine exploded" not in replies[-1]
-    assert "engine exploded" in caplog.text  # the log keeps the details
+    assert "engine exploded" in caplog.text  # the log keeps the details...
+    assert secret_tail not in caplog.text  # ...but only a short excerpt of what the user wrote
     monkeypatch.undo()
     replies, _ = turn(offline_bot, "ai là Giám đốc Sở Giao thông vận tải?", session)
     assert "Lê Văn Hòa" in replies[-1]
