@@ -25,6 +25,8 @@ from bot.segment import normalize_text
 from bot.service import TASKS, Tinbot
 from bot.sources import SourceError, text_from_file, text_from_url
 
+# Notices shown while a model loads; the generation time limit starts after them.
+LOADING_NOTICES = {"model_loading", "model_progress"}
 # Tasks that can run without their model (sentence extraction); translation cannot.
 MODEL_CHOICE_TASKS = ("summarize", "answer")
 TASK_OF_INTENT = {IntentKind.SUMMARIZE: "summarize", IntentKind.ASK: "answer"}
@@ -151,13 +153,18 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = refine_summary(intent, session.last_summary)
         session = dataclasses.replace(session, last_summary=intent)
     timeout = bot.settings.limits.generation_timeout_s
+    loading = False
     for text, update in bot.reply_updates(session.article, intent):
         if update.done:
             result = task_result(session.article, intent, update)
             session = dataclasses.replace(session, last_result=result or session.last_result)
         yield join(text), session
-        if timeout is not None and time.monotonic() - started > timeout:
-            yield join(text + "\n\n" + reply("timeout", language, seconds=int(timeout))), session
+        if any(n.key in LOADING_NOTICES for n in update.notices):
+            loading = True  # a first download can take minutes: the limit is for generating
+        elif loading:
+            started, loading = time.monotonic(), False  # the model is there: the clock starts now
+        elif timeout is not None and not update.done and time.monotonic() - started > timeout:
+            yield join(text + "\n\n" + reply("timeout", language, seconds=round(timeout))), session
             return
 
 

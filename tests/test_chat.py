@@ -316,3 +316,45 @@ def test_unticking_a_model_runs_that_task_by_extraction_even_when_the_model_is_t
     answered, _ = turn(bot, "Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?", session)
     assert "transformers" in answered[-1]  # the answer model stays ticked
     assert with_options(session, None, None).extractive_tasks == frozenset()
+
+
+def test_generation_over_its_time_limit_is_stopped_and_says_so(copy_model_dir, tiny_hub):
+    import dataclasses as dc
+
+    from tiny_models import tiny_settings
+
+    settings = tiny_settings(copy_model_dir)
+    settings = dc.replace(settings, limits=dc.replace(settings.limits, generation_timeout_s=1e-6))
+    bot = Tinbot(settings, hub=tiny_hub)
+    session = with_article(bot, "vi-plain")
+    replies, session = turn(bot, "dịch sang tiếng Anh", session)
+    assert replies[-1].endswith("⏱️ Yêu cầu chạy quá 0 giây nên đã dừng. Hãy thử với bài ngắn hơn.")
+    assert len(replies) >= 2 and "⏱️" not in replies[-2]  # the stop comes after what was made so far
+    patient = Tinbot(tiny_hub.settings, hub=tiny_hub)
+    replies, _ = turn(patient, "Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?", session)
+    assert "1.250" in replies[-1] and "⏱️" not in replies[-1]  # the session goes on
+
+
+def test_the_time_limit_does_not_count_a_slow_model_download(copy_model_dir, monkeypatch):
+    import dataclasses as dc
+    import time
+
+    import bot.engines.hub as hub_module
+    from bot.engines.hub import ModelHub
+    from tiny_models import tiny_settings
+
+    real_resolve = hub_module.resolve_model_dir
+
+    def slow_download(ms, settings, progress=None):
+        progress(f"downloading {ms.model}", 0.5)
+        time.sleep(2.5)  # longer than the generation limit below
+        return real_resolve(ms, settings, progress)
+
+    monkeypatch.setattr(hub_module, "resolve_model_dir", slow_download)
+    settings = tiny_settings(copy_model_dir)
+    settings = dc.replace(settings, limits=dc.replace(settings.limits, generation_timeout_s=2.0))
+    bot = Tinbot(settings, hub=ModelHub(settings))
+    session = with_article(bot, "vi-plain")
+    replies, _ = turn(bot, "tóm tắt", session)
+    assert any("⏳" in r for r in replies)  # the download was shown while it ran
+    assert "⏱️" not in replies[-1] and "transformers" in replies[-1]
