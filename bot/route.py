@@ -1,6 +1,6 @@
 """Routing: what the user wants from one chat message, as an ``Intent``.
 
-Keyword tables are data (the ``_RULES`` registry and the option tables below) matched on a
+Keyword tables are data (``bot.route_keywords``: the rules registry and the option tables) matched on a
 lowercased copy of the message without diacritics, so "tóm tắt", "tom tat" and "tomtat" are one
 keyword. Some folded words stand for several Vietnamese words ("doan": đoạn/đoàn, "dich":
 dịch/đích); a pattern marks such a word as ``{doan}`` and, when the user did type diacritics,
@@ -17,142 +17,34 @@ from dataclasses import dataclass, replace
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
-
-K = IntentKind
-# Control, zero-width and bidi-override characters: invisible, and they would split keywords ("tóm\x00 tắt").
-_UNSEEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-# Folded word → the spellings it may have when typed with diacritics ("đoàn" is no paragraph).
-_SENSES = {
-    "dich": ("dịch",), "doan": ("đoạn",), "ban": ("bản",), "gi": ("gì",), "nao": ("nào",), "may": ("mấy",),
-    "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",),
-}
-# Typed without diacritics these are nearly always other words ("đoạn sau" = the next paragraph).
-_STRICT = frozenset({"sau", "tu"})
-
-_NUMBERS = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
-    "chin": 9, "muoi": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "nhat": 1, "dau": 1, "dau tien": 1, "mo dau": 1,
-}
-_MACROS = {
-    # Polite lead-in before a verb: "bạn ơi, dịch giúp mình", "please translate". One word each,
-    # so the repetition cannot backtrack.
-    "<PRE>": r"^(?:(?:ban|bot|oi|hay|giup|gium|lam|on|vui|long|nho|minh|toi|tui|em|anh|chi|muon|"
-             r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|"
-             r"va|roi|vay|chao|hi|hello|hey)\W+)*",
-    "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
-    "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
-    "<SUBJ>": r"(?:bai(?:\s+(?:bao|viet))?|ban\s+tin|tin(?:\s+tuc)?|van\s+ban|doan\s+van|no)"
-              r"(?:\s+(?:nay|do|tren))?",
-}
-# Words after "dịch" that make it the epidemic (dịch bệnh, dịch cúm), a service or a translator.
-_NOT_VERB = r"benh|vu|te|cum|ta|hach|soi|sot|chuyen|covid|sars|gia|hai|lo|tay|bach|heo|lon|ga|bung"
-# Words before "dịch" that make it a noun (đại dịch, phòng dịch, giao dịch, người dịch).
-_NOT_AFTER = "".join(rf"(?<!\b{w} )" for w in (
-    "dai", "giao", "phong", "chong", "mien", "dap", "vung", "o", "tam", "benh", "mua", "tran", "con", "nguoi"))
-
-# Refinements of the last summary; each also makes the message a summary request.
-_REFINES = (
-    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b"),
-    ("shorter", "en", r"\bshort(?:er|en)\b|\bmore\s+(?:concise|brief)\b|\btoo\s+long\b"),
-    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b"),
-    ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
+from bot.route_keywords import (
+    K,
+    _BULLETS,
+    _EN_WORDS,
+    _LENGTHS,
+    _MACROS,
+    _MAX_INSTRUCTION_WORDS,
+    _MAX_OPTIONS_WORDS,
+    _MIN_LOOSE_ARTICLE_WORDS,
+    _NUMBERS,
+    _ORDINALS,
+    _PARAGRAPHS,
+    _QUESTION,
+    _QUESTION_LEAD,
+    _REFINES,
+    _RULES_TABLE,
+    _SENSES,
+    _SENTENCES,
+    _STRICT,
+    _TARGET_ASK,
+    _TARGET_BARE,
+    _TARGET_CODES,
+    _TARGET_DIRECTED,
+    _TASK_KINDS,
+    _UNSEEN,
+    _VI_WORDS,
 )
-# The registry: (kind, language of the keywords or None to guess, preset length, patterns).
-_RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]], ...] = (
-    (K.SUMMARIZE, "vi", Length.SHORT, (
-        r"\b<SUBJ>\s+(?:noi|viet|de\s+cap|ban)\s+(?:ve\s+)?(?:cai\s+|chuyen\s+|dieu\s+|van\s+de\s+)?{gi}\b",
-    )),
-    (K.SUMMARIZE, "en", Length.SHORT, (
-        r"\bwhat(?:'s|s|\s+is)\s+(?:this|the|it)(?:\s+(?:article|story|text|piece|news|post|report))?\s+(?:all\s+)?about\b",
-    )),
-    (K.SUMMARIZE, "vi", None, (
-        r"\btom\s*(?:ta[tc]|luoc|lai)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",
-        r"\bnoi\s+dung\s+(?:cua\s+)?<SUBJ>\s+(?:la\s+)?{gi}\b",
-        r"\b(?:so\s+luoc|khai\s+quat|tong\s+quan|rut\s+gon|van\s+tat)\b",
-    )),
-    *((K.SUMMARIZE, language, None, (pattern,)) for _, language, pattern in _REFINES),
-    (K.SUMMARIZE, "en", None, (
-        r"\bsumm?[ae]ri[sz]e\b", r"\bsumm?[ae]ry\b", r"\bsum\s+(?:it\s+|this\s+)?up\b",
-        r"\btl\s*;?\s*dr\b", r"\b(?:key|main)\s+(?:points?|ideas?|takeaways?)\b",
-        r"\b(?:gist|recap|overview)\b",
-    )),
-    (K.TRANSLATE, "vi", None, (
-        rf"<PRE>{{dich}}\b(?!\s+(?:{_NOT_VERB})\b)",
-        r"\b{dich}\s+(?:sang|qua|ra|thanh)\s+(?:tieng\s+)?(?:anh|viet)\b",
-        rf"{_NOT_AFTER}\b{{dich}}\s+(?:bai|{{doan}}|cau|phan|van\s+ban|noi\s+dung|toan\s+bo|giup|gium|ho|lai|cai\s+nay)\b",
-        r"\b{ban}\s+(?:dich\s+)?tieng\s+(?:anh|viet)\b",
-    )),
-    (K.TRANSLATE, "en", None, (
-        r"\b(?:translate|translation|transalte|traslate|translte|tranlate)\b",
-        r"\b(?:english|vietnamese)\s+version\b",
-    )),
-    (K.TRANSLATE, None, None, (  # the whole message names a language: "in English please", "tiếng Anh đi"
-        r"^<PRE>(?:(?:in|to|into|bang|sang|qua)\s+)?<LANG>(?:\W+(?:please|pls|plz|version|di|nhe|nha|duoc\s+khong))*\W*$",
-    )),
-    (K.HELP, "vi", None, (
-        r"^\W*/?(?:giup|gium|tro\s+giup|huong\s+dan)(?:\W+(?:do|minh|toi|em|voi|nhe|nha|di|su\s+dung|cach\s+dung))*\W*$",
-        r"\b(?:ban|bot|em)\s+(?:co\s+the\s+)?lam\s+(?:duoc\s+)?(?:nhung\s+)?(?:cai\s+)?{gi}\b",
-        r"^<PRE>(?:cach\s+(?:su\s+)?dung|su\s+dung\s+(?:nhu\s+)?the\s+nao)(?:\W+(?:bot|ban|nay|the\s+nao|sao))*\W*$",
-        r"^\W*ban\s+la\s+ai\W*$",
-    )),
-    (K.HELP, "en", None, (
-        r"^\W*/?(?:help|commands?|menu)(?:\W+(?:me|please|pls))*\W*$", r"\bwhat\s+can\s+you\s+do\b",
-        r"\bhow\s+(?:do\s+i|to|can\s+i)\s+use\b", r"^\W*who\s+are\s+you\W*$",
-    )),
-    (K.GREETING, "vi", None, (
-        r"^\W*(?:xin\s+chao|chao|alo|cam\s*on)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|nhieu|lam|a|oi|"
-        r"buoi\s+sang|moi\s+nguoi|ca\s+nha))*\W*$",
-    )),
-    (K.GREETING, "en", None, (
-        r"^\W*(?:hi|hello|hey|helo|hallo|good\s+(?:morning|afternoon|evening)|thanks?|thank\s+you|thx|"
-        r"tks|ty)(?:\W+(?:there|bot|tinbot|so\s+much|a\s+lot|very\s+much|again|everyone|all))*\W*$",
-    )),
-)
-_TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)
 
-# Options: each table is matched by one small function below.
-_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
-              r"points?|lines?|ideas?|(?:key|main)\s+points?|takeaways?)\b")
-_BULLETS = (r"\bgach\s*(?:dau\s*)?dong\b|\bgach\s+y\b|\by\s+chinh\b|\bbullets?\b|\b(?:key|main)\s+points\b"
-            r"|\b(?:dang|thanh|theo)\s+danh\s+sach\b|\bliet\s+ke\b|\blist\b")
-_LENGTHS = (
-    (Length.SHORT, r"\bngan\b(?!\s+(?:hon|lai|nua|qua|them|nhat))|\b(?:van\s+tat|so\s+luoc)\b"
-                   r"|\bbrief(?:ly)?\b|\bshort\b|\bconcise(?:ly)?\b|\btl\s*;?\s*dr\b|\bquick(?:ly)?\b"),
-    (Length.DETAILED, r"\b(?:chi\s+tiet|day\s+du|cu\s+the)\b(?!\s+hon)|\bdetailed\b|\bin\s+(?:detail|depth)\b"
-                      r"|\bthorough(?:ly)?\b|\bcomprehensive\b|\bk[iy]\s+(?:cang|luong)\b"),
-)
-_TARGET_ASK = r"\bbang\s+tieng\s+(anh|viet)\b|\bin\s+(english|vietnamese)\b"
-_TARGET_DIRECTED = (_TARGET_ASK + r"|\b(?:sang|qua)\s+(?:tieng\s+)?(anh|viet)\b|\b(?:ra|thanh)\s+tieng\s+(anh|viet)\b"
-                    r"|\b(?:to|into)\s+(english|vietnamese)\b")
-_TARGET_BARE = r"(?<!\btu )(?<!\bfrom )\b(?:tieng\s+(anh|viet)|(english|vietnamese))\b"
-_TARGET_CODES = {"anh": "en", "english": "en", "viet": "vi", "vietnamese": "vi"}
-_PARAGRAPHS = (
-    (None, r"\b(?:{doan}(?:\s+van)?|paragraph|para)\s+(?:thu\s+|so\s+|number\s+|no\.?\s*|#\s*)?(?P<n>\d{1,3}|<NUM>|nhat)\b"),
-    (4, r"\b{doan}(?:\s+van)?\s+thu\s+tu\b"),  # "thứ tư" typed plain; plain "tu" alone is "từ" (from)
-    (None, r"\b{doan}(?:\s+van)?\s+(?P<n>dau(?:\s+tien)?|mo\s+dau)\b"),
-    (None, r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:paragraph|para)\b"),
-)
-_QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
-             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which)\b"
-             r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
-# Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
-_QUESTION_LEAD = r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey)\b\W*|(?:tra\s+loi|answer)\b[^:?]*:\s*)+"
-_VI_WORDS = frozenset(
-    "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "
-    "giup gium hay di nhe nha va trong nguoi ve da se dang cac mot hai ong voi thi cung doan tieng sang "
-    "bang roi chua oi thu nhat ra len cau y gon ngan chi tiet dang danh sach gach dong".split())
-_EN_WORDS = frozenset(
-    "the is are was were of to in and what who when where why how which this that please article it its "
-    "does did do can you me my about into from with for on be story text".split())
-_MAX_INSTRUCTION_WORDS = 15    # an instruction line is short; a longer first line is the article's own
-_MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
-_MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"
 
 
 def strip_diacritics(text: str) -> str:

@@ -5,11 +5,8 @@ requests each, mixing /summarize, /ask, /translate and /chat. Every reply is che
 the client's own article (/ask, /chat) and for the absence of every other client's facts.
 """
 import sys
-import threading
-import time
 from pathlib import Path
 
-import pytest
 from gradio_client import Client
 
 from bot.settings import Settings
