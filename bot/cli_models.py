@@ -69,18 +69,25 @@ def model_status(task: str, settings: Settings) -> ModelStatus:
 
 def download_models(args, settings: Settings) -> Exit:
     """Fetch each model into the cache the chat reads (huggingface_hub shows its own progress bars)."""
-    from bot.engines.loader import resolve_model_dir
-
     online = dataclasses.replace(settings, offline=False, auto_download=True)
     for task in _tasks(args):
         ms = settings.model(task)
-        try:
-            with ProgressBar() as bar:
-                folder = Path(resolve_model_dir(ms, online, progress=bar.report))
-        except ModelUnavailable as error:
-            raise CliError(Exit.MODEL, f"{task} model {ms.model!r} could not be downloaded ({error.reason}): {error.detail}") from None
+        folder = _model_folder(ms, online, "{task} model {model!r} could not be downloaded ({reason}): {detail}")
         print(f"{task}: {ms.model} → {folder} ({human_size(folder_size(folder))})")
     return Exit.OK
+
+
+def _model_folder(ms, settings: Settings, failure: str) -> Path:
+    """The model's folder (downloading it with a progress bar if the settings allow), or exit 4
+    with ``failure`` filled in from the loader's reason."""
+    from bot.engines.loader import resolve_model_dir
+
+    try:
+        with ProgressBar() as bar:
+            return Path(resolve_model_dir(ms, settings, progress=bar.report))
+    except ModelUnavailable as error:
+        raise CliError(Exit.MODEL, failure.format(task=ms.task, model=ms.model, reason=error.reason,
+                                                  detail=error.detail)) from None
 
 
 def convert_models(args, settings: Settings) -> Exit:
@@ -89,16 +96,11 @@ def convert_models(args, settings: Settings) -> Exit:
         from bot.engines.ct2_engine import CT2Engine, supports
     except ImportError as error:
         raise CliError(Exit.MODEL, f"CTranslate2 support is not available: {error}") from None
-    from bot.engines.loader import resolve_model_dir
 
     for task in _tasks(args):
         ms = settings.model(task)
-        try:
-            with ProgressBar() as bar:
-                folder = Path(resolve_model_dir(ms, settings, progress=bar.report))
-        except ModelUnavailable as error:
-            raise CliError(Exit.MODEL, f"{task} model {ms.model!r} is not available ({error.reason}); "
-                                       f"run: tinbot models download {task}") from None
+        folder = _model_folder(ms, settings, "{task} model {model!r} is not available ({reason}); "
+                                             "run: tinbot models download {task}")
         if not supports(folder):
             print(f"{task}: {ms.model} is not a model CTranslate2 can run; it stays on transformers")
             continue

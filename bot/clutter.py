@@ -8,8 +8,9 @@ text typed without accents, are recognised alike. ``bot.ingest`` decides with th
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import Enum
+
+from bot.textstats import strip_diacritics
 
 
 class Kind(str, Enum):
@@ -25,8 +26,7 @@ class Kind(str, Enum):
 
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form for matching: "Lượt Xem" → "luot xem", "Đà Nẵng" → "da nang"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+    return strip_diacritics(text).lower()
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",

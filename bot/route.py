@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
+from bot.textstats import strip_diacritics  # noqa: F401 - also part of this module's interface
 from bot.route_keywords import (
     K,
     _BULLETS,
@@ -45,12 +46,6 @@ from bot.route_keywords import (
     _VI_WORDS,
 )
 
-
-
-def strip_diacritics(text: str) -> str:
-    """``text`` without accents and tone marks, "đ" as "d": "Tóm tắt ĐOẠN 2" → "Tom tat DOAN 2"."""
-    kept = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", kept.replace("đ", "d").replace("Đ", "D"))
 
 
 @dataclass(frozen=True)
