@@ -18,6 +18,7 @@ from typing import Iterator
 from bot.article import Article
 from bot.export import TaskResult, task_result
 from bot.intent import Intent, IntentKind, Length
+from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import acknowledge, source_problem
 from bot.route import route
@@ -227,6 +228,4 @@ def _language(session: ChatSession, message: str | None) -> str:
 
 
 def _guess_language(message: str) -> str:
-    from bot.language import detect_language
-
     return "en" if detect_language(message[:500]) == "en" else "vi"
