@@ -202,7 +202,11 @@ def case_generate(name: str, naive, engine, text: str, new_tokens: int, repeat: 
     model, tok = naive
     naive_s, made = best_of(repeat, lambda: naive_generate(model, tok, text, new_tokens, beams))
     tinbot_s, _ = best_of(repeat, lambda: engine.generate([text], forced(new_tokens, beams)))
-    return Row(name, naive_s, tinbot_s, made, new_tokens, f"{engine.count_tokens(text)} tokens in")
+    note = f"{engine.count_tokens(text)} tokens in"
+    if engine.vmap is not None:  # output_vocabulary (models/defaults.toml): the output layer is cut
+        scored = len(engine.vmap.candidates(engine._source(text)))
+        note += f"; tinbot scores {scored} of {len(engine.vmap.token_ids)} output tokens"
+    return Row(name, naive_s, tinbot_s, made, new_tokens, note)
 
 
 def first_token_s(engine, text: str, new_tokens: int, repeat: int) -> float:

@@ -49,6 +49,7 @@ class ModelSettings:
     device: str = field(default="auto", metadata=_doc("auto (cuda when available), cpu or cuda"))
     dtype: str = field(default="auto", metadata=_doc("auto, float32, float16 or bfloat16 (transformers engine)"))
     compute_type: str = field(default="auto", metadata=_doc("CTranslate2 compute type: auto, int8, float32, float16, int8_float16"))
+    output_vocabulary: int = field(default=0, metadata=_doc("CTranslate2: score only the input's tokens plus this many most common ones at each step (0: the whole vocabulary); for outputs that copy their input"))
 
     def validate(self) -> "ModelSettings":
         checks = [
@@ -63,6 +64,7 @@ class ModelSettings:
             (self.engine in ("auto", "transformers", "ctranslate2"), "engine", "use auto, transformers or ctranslate2"),
             (self.device in ("auto", "cpu", "cuda") or self.device.startswith("cuda:"), "device", "use auto, cpu or cuda"),
             (self.dtype in ("auto", "float32", "float16", "bfloat16"), "dtype", "use auto, float32, float16 or bfloat16"),
+            (self.output_vocabulary >= 0, "output_vocabulary", "use 0 (whole vocabulary) or a token count such as 16384"),
         ]
         for ok, name, fix in checks:
             if not ok:

@@ -11,6 +11,7 @@ import pytest
 from bot.engines import ct2_engine
 from bot.engines.base import GenerationConfig
 from bot.engines.ct2_engine import CT2Engine
+from bot.engines.vocab_map import vocabulary_map_lines
 from bot.engines.transformers_engine import TransformersEngine
 from bot.settings import Settings
 
@@ -310,3 +311,78 @@ def test_untied_model_scores_tokens_as_transformers_does(untied_dir: Path, setti
     # CTranslate2 adds the end token to the target itself: give it the labels without theirs
     (scored,) = engine.translator.score_batch([engine._source(source)], [tok.convert_ids_to_tokens(labels[0, :-1].tolist())])
     assert scored.log_probs == pytest.approx(expected, abs=1e-3)
+
+
+# ---------------------------------------------------------------- vocabulary map (output_vocabulary)
+
+def test_vocabulary_map_lists_common_tokens_once_then_maps_the_rest_to_themselves():
+    vocabulary = ["<pad>", "</s>", "<unk>", "▁đoàn", "▁cảng", "<0x41>", "▁tàu", "a b", "▁lũ"]
+    lines = vocabulary_map_lines(vocabulary, common=3)
+    # the always-allowed line: the 3 most common tokens plus every byte piece (spells any character)
+    assert lines[0] == "\t<pad> </s> <unk> <0x41>"
+    # every other token is a candidate only when the input has it; a token with a space cannot be written
+    assert lines[1:] == ["▁đoàn\t▁đoàn", "▁cảng\t▁cảng", "▁tàu\t▁tàu", "▁lũ\t▁lũ"]
+
+
+def _allowed_ids(engine: CT2Engine, common: int, text: str) -> set[int]:
+    vocabulary = engine.tokenizer.convert_ids_to_tokens(list(range(len(engine.tokenizer))))
+    always = set(vocabulary[:common]) | {t for t in vocabulary if t.startswith("<0x")}
+    return {engine.tokenizer.convert_tokens_to_ids(t) for t in always | set(engine._source(text))}
+
+
+def test_output_vocabulary_restricts_generation_to_input_and_common_tokens(settings, model_dir: Path):
+    common = 24
+    engine = load(settings, model_dir, compute_type="float32", output_vocabulary=common)
+    assert engine.vmap is not None and engine.stream_vmap
+    text = INPUTS[1]
+    # forcing 40 tokens after a short copy makes the model pick tokens it would not copy: every one
+    # must still be an input token or one of the common ones
+    forced = GenerationConfig(max_new_tokens=40, min_new_tokens=40, num_beams=1, no_repeat_ngram_size=0)
+    (result,) = engine.translator.translate_batch([engine._source(text)], **engine._decoding(forced))
+    ids = engine.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
+    assert len(ids) == 40 and set(ids) <= _allowed_ids(engine, common, text)
+    unrestricted = load(settings, model_dir, compute_type="float32")
+    (free,) = unrestricted.translator.translate_batch([unrestricted._source(text)], **unrestricted._decoding(forced))
+    assert not set(unrestricted.tokenizer.convert_tokens_to_ids(free.hypotheses[0])) <= _allowed_ids(engine, common, text)
+
+
+def test_output_vocabulary_changes_nothing_when_the_output_copies_the_input(settings, model_dir: Path):
+    common = 24
+    restricted = load(settings, model_dir, compute_type="float32", output_vocabulary=common)
+    full = load(settings, model_dir, compute_type="float32")
+    texts = [t for t in INPUTS if not t.startswith(("vi:", "en:"))]  # these outputs add "en:"/"vi:"
+    for text in texts:  # the premise: every token the full model picks is a candidate of the map
+        (result,) = full.translator.translate_batch([full._source(text)], **full._decoding(GREEDY))
+        assert set(full.tokenizer.convert_tokens_to_ids(result.hypotheses[0])) <= _allowed_ids(restricted, common, text)
+    expected = full.generate(texts, GREEDY)
+    assert restricted.generate(texts, GREEDY) == expected
+    # streaming reads CTranslate2's per-step ids through the map: the words must be the same
+    streams = [list(restricted.stream(t, GREEDY)) for t in texts]
+    assert [s[-1] for s in streams] == expected and all(len(s) > 3 for s in streams)
+
+
+def test_vocabulary_map_is_written_once_per_size_and_skipped_when_it_would_restrict_nothing(settings, model_dir: Path):
+    engine = load(settings, model_dir, compute_type="float32", output_vocabulary=24)
+    ct2_dir = Path(engine.translator.model_path) if hasattr(engine.translator, "model_path") else None
+    ct2_dir = ct2_dir or next(ct2_engine.cache_root(settings).glob("*float32"))
+    vmap = ct2_dir / "vmap.txt"
+    written = vmap.stat().st_mtime_ns
+    load(settings, model_dir, compute_type="float32", output_vocabulary=24)
+    assert vmap.stat().st_mtime_ns == written
+    load(settings, model_dir, compute_type="float32", output_vocabulary=30)
+    assert vmap.read_text(encoding="utf-8").split("\n", 1)[0].count(" ") >= 29
+    assert load(settings, model_dir, compute_type="float32", output_vocabulary=10**6).vmap is None
+    assert load(settings, model_dir, compute_type="float32").vmap is None
+
+
+def test_stream_drops_the_map_when_per_step_ids_cannot_be_read(settings, model_dir: Path, monkeypatch):
+    # as if a CTranslate2 release numbered per-step candidates another way: the load-time check
+    # must notice, and streaming must go on without the map rather than show wrong words
+    from bot.engines.vocab_map import VocabularyMap
+
+    original = VocabularyMap.candidates
+    monkeypatch.setattr(VocabularyMap, "candidates", lambda self, *a: [0] + original(self, *a))
+    engine = load(settings, model_dir, compute_type="float32", output_vocabulary=24)
+    assert engine.vmap is not None and not engine.stream_vmap
+    text = INPUTS[1]
+    assert list(engine.stream(text, GREEDY))[-1] == engine.generate([text], GREEDY)[0]

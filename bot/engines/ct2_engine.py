@@ -23,6 +23,7 @@ from typing import Any, Iterator
 
 from bot.engines.base import GenerationConfig
 from bot.engines.loader import Progress
+from bot.engines.vocab_map import VocabularyMap, ensure_vocabulary_map
 from bot.settings import ModelSettings, Settings
 
 # config.json "model_type" values whose CTranslate2 conversion tinbot has checked against the
@@ -194,6 +195,8 @@ class CT2Engine:
     batch_tokens: int
     target_prefix: tuple[str, ...] = ()
     timeout_s: float | None = None
+    vmap: VocabularyMap | None = None   # score only its candidates (``ModelSettings.output_vocabulary``)
+    stream_vmap: bool = False           # streaming reads per-step ids through ``vmap`` (checked on load)
 
     @classmethod
     def load(cls, model_dir: Path, ms: ModelSettings, settings: Settings,
@@ -210,6 +213,7 @@ class CT2Engine:
         device, index = resolve_device(ms)
         compute_type = resolve_compute_type(ms, device)
         path = ensure_converted(model_dir, ms, settings, compute_type, progress)
+        vmap = ensure_vocabulary_map(path, ms.output_vocabulary)  # read when the Translator opens
         translator = ctranslate2.Translator(
             str(path), device=device, device_index=index, compute_type=compute_type,
             # one translation at a time using every core: a chat waits on one reply, and batched
@@ -221,11 +225,13 @@ class CT2Engine:
             name=f"{model_label(ms.model)} · ctranslate2 {compute_type} · {device}",
             max_input_tokens=ms.max_input_tokens, translator=translator, tokenizer=tokenizer,
             batch_tokens=ms.batch_tokens, target_prefix=_forced_prefix(model_dir, tokenizer),
-            timeout_s=settings.limits.generation_timeout_s,
+            timeout_s=settings.limits.generation_timeout_s, vmap=vmap,
         )
         # CUDA libraries are only opened on the first run: try one token now, so a broken GPU
         # setup fails the load (and the hub falls back to transformers) instead of every reply
         engine.generate(["."], GenerationConfig(max_new_tokens=1, num_beams=1))
+        if vmap is not None:
+            engine.stream_vmap = engine._streams_like_batch()
         return engine
 
     def count_tokens(self, text: str) -> int:
@@ -244,7 +250,7 @@ class CT2Engine:
             # of at most this many tokens, so little compute is spent on padding
             max_batch_size=self.batch_tokens, batch_type="tokens",
             beam_size=config.num_beams, length_penalty=config.length_penalty,
-            callback=(lambda step: stop()) if config.num_beams == 1 else None, **_decoding(config),
+            callback=(lambda step: stop()) if config.num_beams == 1 else None, **self._decoding(config),
         )
         return [self._decode_ids(self.tokenizer.convert_tokens_to_ids(r.hypotheses[0])) for r in results]
 
@@ -263,10 +269,13 @@ class CT2Engine:
         stop = self._stopper(cancel)
         ids: list[int] = []
         shown = None
-        steps = self.translator.generate_tokens(self._source(text), prefix[0] if prefix else None, **_decoding(config))
+        source = self._source(text)
+        candidates = self.vmap.candidates(source, self.target_prefix) if self.stream_vmap else None
+        steps = self.translator.generate_tokens(source, prefix[0] if prefix else None,
+                                                **self._decoding(config, use_vmap=candidates is not None))
         try:
             for step in steps:
-                ids.append(step.token_id)
+                ids.append(candidates[step.token_id] if candidates else step.token_id)
                 so_far = self._decode_ids(ids)
                 # a byte-fallback character split over tokens decodes to U+FFFD until complete
                 if so_far and so_far != shown and not so_far.endswith("\ufffd"):
@@ -296,16 +305,27 @@ class CT2Engine:
         text = self.tokenizer.decode(ids, skip_special_tokens=True)
         return unicodedata.normalize("NFC", text).strip()  # as TransformersEngine: NFC, no edge spaces
 
+    def _streams_like_batch(self) -> bool:
+        """Whether streaming through the vocabulary map gives the tokens batch decoding gives.
 
-def _decoding(config: GenerationConfig) -> dict:
-    """Decoding options shared by ``translate_batch`` and ``generate_tokens``."""
-    return dict(
-        max_decoding_length=config.max_new_tokens,
-        min_decoding_length=config.min_new_tokens,
-        no_repeat_ngram_size=config.no_repeat_ngram_size,
-        repetition_penalty=config.repetition_penalty,
-        max_input_length=0,  # inputs are already cut to max_input_tokens when tokenized
-    )
+        Guards the reading of CTranslate2's per-step ids (``VocabularyMap``): if a CTranslate2
+        release changes it, streaming goes on without the map instead of showing wrong words.
+        """
+        probe, config = "Hà Nội, 25/11: tin 1.000 người.", GenerationConfig(max_new_tokens=8, num_beams=1, no_repeat_ngram_size=0)
+        self.stream_vmap = True
+        streamed = list(self.stream(probe, config))
+        return bool(streamed) and streamed[-1] == self.generate([probe], config)[0]
+
+    def _decoding(self, config: GenerationConfig, use_vmap: bool | None = None) -> dict:
+        """Decoding options shared by ``translate_batch`` and ``generate_tokens``."""
+        return dict(
+            max_decoding_length=config.max_new_tokens,
+            min_decoding_length=config.min_new_tokens,
+            no_repeat_ngram_size=config.no_repeat_ngram_size,
+            repetition_penalty=config.repetition_penalty,
+            max_input_length=0,  # inputs are already cut to max_input_tokens when tokenized
+            use_vmap=self.vmap is not None if use_vmap is None else use_vmap,
+        )
 
 
 def _forced_prefix(model_dir: Path, tokenizer: Any) -> tuple[str, ...]:
