@@ -47,6 +47,7 @@ class Article:
     source: str | None = None
     language: str = "vi"
     removed: tuple[str, ...] = field(default=())
+    legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the paste was converted to Unicode
 
     @classmethod
     def from_text(cls, raw: str) -> "Article":

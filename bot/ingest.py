@@ -25,6 +25,7 @@ from bot.clutter import (
     trailer_source,
 )
 from bot.language import detect_language
+from bot.legacy import decode_legacy
 from bot.segment import normalize_text, split_long_text, split_paragraphs, split_sentences
 
 # A "sentence" longer than this has no usable punctuation (a transcript, a pasted list); it is
@@ -36,6 +37,8 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 def parse_article(raw: str) -> Article:
     """Clean, segment and describe a pasted article (NFC, clutter removed, metadata found)."""
+    # before normalizing: TCVN3 writes "ư" as a soft hyphen, which normalizing deletes
+    raw, legacy_encoding = decode_legacy(raw or "")
     paragraphs = split_paragraphs(normalize_text(raw))
     kinds = [classify(p) for p in paragraphs]
     _mark_trailers(paragraphs, kinds)
@@ -68,6 +71,7 @@ def parse_article(raw: str) -> Article:
         source=source,
         language=detect_language(text or " ".join(paragraphs)) if paragraphs else "vi",
         removed=tuple(removed),
+        legacy_encoding=legacy_encoding,
     )
 
 

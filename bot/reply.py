@@ -52,6 +52,8 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
     lines.append(" · ".join(details))
     if article.language not in ("vi", "en", "unknown"):
         lines.append(reply("unsupported_language", language, language=language_name(article.language, language)))
+    if article.legacy_encoding:
+        lines.append(reply("ack_legacy_encoding", language, encoding=article.legacy_encoding))
     if article.removed:
         lines.append(reply("ack_removed", language, count=len(article.removed)))
     if truncated_at:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import bot.legacy as _legacy
+
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
 _MIDDLE = ("Văn", "Thị", "Minh", "Quốc", "Thanh", "Hữu", "Ngọc", "Đức")
 _GIVEN = ("Khôi", "Lâm", "Nhân", "Phúc", "Quyên", "Sơn", "Tâm", "Uyên", "Vinh", "Xuân", "Yến", "Bảo",
@@ -86,3 +88,19 @@ def one_sentence_without_punctuation(words: int = 5000) -> str:
 def one_line_paragraphs(count: int = 10_000) -> str:
     """``count`` paragraphs of one short sentence each, one per line."""
     return "\n".join(f"Tin {i} ngắn." for i in range(count))
+
+
+# ---------------------------------------------------------------- legacy encodings
+# Encoders built from bot.legacy's own tables (tests/test_legacy.py checks those tables against
+# hand-written words), for whole articles typed in TCVN3 or VNI.
+
+def to_tcvn3(text: str) -> str:
+    encode = {letter: code for code, letter in zip(_legacy._TCVN3_CODES, _legacy._TCVN3_LETTERS)}
+    return "".join(encode.get(ch, encode.get(ch.lower(), ch)) for ch in text)
+
+
+def to_vni(text: str) -> str:
+    encode: dict[str, str] = {}
+    for code, letter in _legacy._VNI.items():
+        encode.setdefault(letter, code)
+    return "".join(encode.get(ch, ch) for ch in text)

@@ -21,7 +21,7 @@ from bot.service import Tinbot
 from bot.settings import Settings
 from generated import (
     CHINESE_ARTICLE, ENGLISH_ARTICLE, FRENCH_ARTICLE, RUSSIAN_ARTICLE, news_article,
-    one_line_paragraphs, one_sentence_without_punctuation,
+    one_line_paragraphs, one_sentence_without_punctuation, to_tcvn3, to_vni,
 )
 
 HANG_GUARD_S = 20.0  # a hang guard, not a performance target
@@ -113,6 +113,8 @@ CASES = [
     Case("nfd-article", NFD_STORY, expect=(reply("meta_language", "vi", language=reply("language_vi", "vi")),)),
     Case("nfd-question", unicodedata.normalize("NFD", QUESTION), before=STORY.text, expect=(STORY.leader,)),
     Case("nfd-article-question", QUESTION, before=NFD_STORY, expect=(STORY.leader,)),
+    Case("tcvn3-article", to_tcvn3(STORY.text), expect=(reply("ack_legacy_encoding", "vi", encoding="TCVN3"),)),
+    Case("vni-article-question", QUESTION, before=to_vni(STORY.text), expect=(STORY.leader,)),
     Case("question-before-article", QUESTION, expect=(reply("need_article", "vi"),)),
     Case("english-question-before-article", "Who led the delegation?", expect=(reply("need_article", "en"),)),
     Case("summary-before-article", "tóm tắt", expect=(reply("need_article", "vi"),)),
