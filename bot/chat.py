@@ -84,8 +84,12 @@ def apply_options(intent: Intent, session: ChatSession) -> Intent:
     return intent
 
 
-def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = "") -> Iterator[tuple[str, ChatSession]]:
-    """Yield (reply so far, session) pairs; the last pair is final."""
+def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = "",
+            client: str = "") -> Iterator[tuple[str, ChatSession]]:
+    """Yield (reply so far, session) pairs; the last pair is final.
+
+    ``client`` names the caller in the log (the page passes Gradio's session hash).
+    """
     started = time.monotonic()
     message = message or ""
     language = _language(session, None)
@@ -125,6 +129,13 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             preface.append(ack)
         for text, session in _answer(intent, session, bot, preface, started):
             yield text, session
+    except GeneratorExit:
+        # Closed before the reply was finished: the client went away (closed the page, dropped
+        # the connection) or pressed Stop. Nobody is left to read a reply; closing the task's
+        # generators stops the model at its next step, and the log says whose turn it was.
+        log.info("turn stopped before its reply was finished (client %s, after %.1f s, message %r)",
+                 client or "unknown", time.monotonic() - started, message[: bot.settings.log_excerpt_chars])
+        raise
     except Exception:  # the chat must survive anything; the log keeps the details
         ref = uuid.uuid4().hex[:8]
         log.exception("turn failed (ref %s, message %r)", ref, message[: bot.settings.log_excerpt_chars])

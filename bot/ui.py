@@ -46,10 +46,10 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             bilingual = gr.Markdown(reply("bilingual_empty", "vi"), elem_id="bilingual")
 
         def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
-                 reply_language: str, model_tasks: list[str]) -> Iterator[tuple]:
+                 reply_language: str, model_tasks: list[str], request: gr.Request | None = None) -> Iterator[tuple]:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
             state = with_options(state, summary_length, reply_language, model_tasks)
-            for answer, state in respond(text, state, bot, article or ""):
+            for answer, state in respond(text, state, bot, article or "", client=_client(request)):
                 yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, ""
 
         outputs = [chatbot, article_box, session, message]
@@ -58,13 +58,17 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         for trigger in (message.submit, send.click):
             events.append(trigger(turn, inputs=[message, chatbot, article_box, session, *options],
                                   outputs=outputs, api_visibility="undocumented"))
+
+        def quick_action(fixed: str):
+            def action(history: list, article: str, state: ChatSession, summary_length: str,
+                       reply_language: str, model_tasks: list[str], request: gr.Request | None = None):
+                yield from turn(fixed, history, article, state, summary_length, reply_language, model_tasks, request)
+            return action
+
         for key, button in buttons.items():
-            fixed = reply(f"message_{key}", "vi")
-            events.append(
-                button.click(lambda h, a, s, n, g, m, fixed=fixed: (yield from turn(fixed, h, a, s, n, g, m)),
-                             inputs=[chatbot, article_box, session, *options], outputs=outputs,
-                             api_visibility="undocumented")
-            )
+            events.append(button.click(quick_action(reply(f"message_{key}", "vi")),
+                                       inputs=[chatbot, article_box, session, *options], outputs=outputs,
+                                       api_visibility="undocumented"))
         for event in events:
             event.then(**refresh)
 
@@ -117,6 +121,11 @@ def export_updates(state: ChatSession) -> tuple:
     return (*(gr.DownloadButton(value=str(paths[fmt]), interactive=True) for fmt in FORMATS), view)
 
 
+def _client(request: gr.Request | None) -> str:
+    """Who is asking, for the log: Gradio's session hash (one per page load or API client)."""
+    return (request.session_hash or "") if request is not None else ""
+
+
 def _add_api(bot: Tinbot, session: gr.State) -> None:
     """Named endpoints for scripts (see the README for gradio_client examples)."""
 
@@ -142,8 +151,9 @@ def _add_api(bot: Tinbot, session: gr.State) -> None:
     chat_reply = gr.Markdown(visible=False)
     trigger = gr.Button(visible=False)
 
-    def chat(text: str, article: str, state: ChatSession) -> Iterator[tuple[str, ChatSession]]:
-        for answer, state in respond(text, state, bot, article or ""):
+    def chat(text: str, article: str, state: ChatSession,
+             request: gr.Request | None = None) -> Iterator[tuple[str, ChatSession]]:
+        for answer, state in respond(text, state, bot, article or "", client=_client(request)):
             yield answer, state
 
     trigger.click(chat, inputs=[chat_message, chat_article, session], outputs=[chat_reply, session], api_name="chat")
