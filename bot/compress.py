@@ -2,9 +2,12 @@
 
 A journalist's lead restates the story's first sentence without its scaffolding: the outlet it
 came from ("Theo báo X, ", "VOV đưa tin, "), the bare dateline ("Ngày 24/3, "), the personal
-details in parentheses ("(SN 1973, trú tại ...)"), and the closing attribution of a quote
-("..., ông Hưng nói."). Each rule below removes one such piece by pattern only; none guesses
-at meaning, so numbers and names in the kept part are never touched (the guard relies on it).
+details in parentheses ("(SN 1973, trú tại ...)"), the closing attribution of a quote
+("..., ông Hưng nói."), and the framing phrase a body sentence opens with ("Trao đổi với báo
+chí bên lề hội nghị, ", "Tuy nhiên, "), which only made sense in its paragraph. Each rule
+below removes one such piece by pattern only; none guesses at meaning, so numbers and names in
+the kept part are never touched (the guard relies on it). A cut that would take a word the
+caller wants kept (``keep``: the headline's words) is not made.
 
 Deletion-based compression in the spirit of Knight & Marcu (2002) and Clarke & Lapata (2008),
 with hand-written rules instead of a learned model, since tinbot runs offline.
@@ -12,7 +15,10 @@ with hand-written rules instead of a learned model, since tinbot runs offline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Callable
+
+from bot.textstats import syllables
 
 # Fewer words than this left after a cut: the cut took the substance, keep the original.
 MIN_WORDS = 6
@@ -35,6 +41,17 @@ _PERSON_DETAILS = re.compile(r"\s*\((?:SN|sinh năm|\d+\s+tuổi|ngụ|trú|quê
 _REPORT_VERB = (r"(?:nói(?: thêm)?|cho biết(?: thêm)?|cho hay|chia sẻ|khẳng định|nhấn mạnh|"
                 r"đưa tin|tiết lộ|bày tỏ|nhận định|thông tin|kể|giải thích|lưu ý)")
 _TRAILING_ATTRIBUTION = re.compile(rf"([^,]{{20,}}?)[”\"']?\s*,\s*[^,]{{2,60}}?\s{_REPORT_VERB}\s*\.?$", re.I)
+# A framing phrase up to the first comma: a connective ("Tuy nhiên, ", "Trước đó, "), or a
+# phrase of occasion, place, time or purpose ("Phát biểu tại lễ khánh thành, ", "Trong diễn
+# biến mới nhất, ", "Liên quan đến vụ việc, ", "Để giảm ùn tắc, "). Sapos drop these. A phrase
+# holding a number stays: it may scope a figure ("Trong 6 tháng đầu năm, xuất khẩu đạt ...").
+_CONNECTIVE = (r"tuy nhiên|trước đó|sau đó|theo đó|ngoài ra|bên cạnh đó|đồng thời|trong khi đó|do đó|"
+               r"vì vậy|vì thế|thậm chí|đặc biệt|mặt khác|cùng ngày|ngay sau đó|tiếp đó|cụ thể|như vậy|"
+               r"khi đó|lúc này|hiện nay|hiện tại")
+_FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với|tiếp xúc|làm việc với|bên lề|liên quan|"
+               r"trong|tại|trên|trước|sau|khi|ngay|giữa|vào|từ|qua|với|để|nhằm|về|đối với|theo|cũng theo|"
+               r"nhân|kể từ|hồi|dù|mặc dù|(?:đầu|cuối) (?:tuần|tháng|năm|giờ)")
+_FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
 
 Rule = Callable[[str], str]
 
@@ -63,20 +80,31 @@ RULES: dict[str, Rule] = {
     "leads": _leads,
     "person_details": _cut(_PERSON_DETAILS),
     "trailing_attribution": _trailing_attribution,
+    "framing": _cut(_FRAMING),
 }
 
 
-def compress(text: str, rules: tuple[str, ...] = tuple(RULES)) -> str:
-    """``text`` with the lead-ins, personal details and closing attribution cut (as ``rules`` says).
+def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[str] = frozenset()) -> str:
+    """``text`` with the lead-ins, personal details, closing attribution and framing phrase cut
+    (as ``rules`` says).
 
-    A cut that would leave fewer than ``MIN_WORDS`` words is not made. The result starts with
-    a capital letter like the original.
+    A cut that would leave fewer than ``MIN_WORDS`` words, or remove one of the syllables in
+    ``keep`` (lowercase, as ``bot.textstats.syllables`` gives them), is not made. The result
+    starts with a capital letter like the original.
     """
     out = text
     for name in rules:
         cut = RULES[name](out).strip()
-        if len(cut.split()) >= MIN_WORDS:
+        if len(cut.split()) >= MIN_WORDS and not _loses(out, cut, keep):
             out = cut
     if out != text and out:
         out = out[0].upper() + out[1:]
     return out
+
+
+def _loses(before: str, after: str, keep: frozenset[str]) -> bool:
+    """Whether cutting ``before`` down to ``after`` removes a syllable of ``keep``."""
+    if not keep:
+        return False
+    remaining = Counter(syllables(after))
+    return any(n > remaining[t] for t, n in Counter(syllables(before)).items() if t in keep)

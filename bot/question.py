@@ -1,17 +1,20 @@
 """Read a question: what to search for, and what kind of answer it expects.
 
 Question words ("ai", "bao nhiêu", "khi nào", ...) carry no topic, so they leave the query and
-become an expected answer type; ``has_type`` then tells whether a sentence holds something of
-that kind (a number, a date, a name) that the question does not already name. Used by
-``bot.retrieve``.
+become an expected answer type; ``bot.answer_type.has_type`` then tells whether a sentence
+holds something of that kind that the question does not already name. The nouns around the
+question word make the type precise: "thành phố nào" asks for a place, "lý do ... là gì" for a
+reason. Syllables are compared in one spelling (``bot.orthography``). Used by ``bot.retrieve``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from bot.guard import find_names
-from bot.textstats import STOP_WORDS, ngrams, strip_diacritics, syllables
+from bot.answer_type import has_type
+from bot.orthography import words
+from bot.textstats import STOP_WORDS, ngrams, strip_diacritics
+
+__all__ = ["Query", "has_type", "parse_question", "terms"]
 
 # Question phrase → expected answer type. Longer phrases are matched first, so "năm nào"
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
@@ -20,79 +23,124 @@ _QUESTION_WORDS = {
     "khi nào": "time", "năm nào": "time", "bao giờ": "time", "lúc nào": "time",
     "thời gian nào": "time", "thời điểm nào": "time", "when": "time", "what year": "time",
     "ai": "person", "who": "person", "whom": "person",
-    "ở đâu": "place", "nơi nào": "place", "where": "place",
-    "tại sao": "reason", "vì sao": "reason", "why": "reason",
-    "như thế nào": "manner", "thế nào": "manner", "how": "manner",
+    "ở đâu": "place", "nơi nào": "place", "đi đâu": "place", "where": "place",
+    "tại sao": "reason", "vì sao": "reason", "do đâu": "reason", "why": "reason",
+    "như thế nào": "manner", "thế nào": "manner", "ra sao": "manner", "how": "manner",
     "là gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",
 }
-_QUESTION_PHRASES = {tuple(k.split()): v for k, v in _QUESTION_WORDS.items()}
-_UNACCENTED_PHRASES = {tuple(strip_diacritics(k).split()): v for k, v in _QUESTION_WORDS.items()}
-_LONGEST_PHRASE = max(len(p) for p in _QUESTION_PHRASES)
+# "<noun> nào" asks for one of the noun's kind: "thành phố nào" a place, "thế kỷ nào" a time.
+_HEAD_NOUNS = {
+    "thành phố": "place", "nước": "place", "quốc gia": "place", "tỉnh": "place", "vùng": "place",
+    "khu vực": "place", "địa điểm": "place", "châu lục": "place",
+    "thế kỷ": "time", "thập niên": "time", "ngày": "time", "tháng": "time", "thời kỳ": "time",
+    "người": "person", "nhà khoa học": "person", "nhân vật": "person",
+}
+# Nouns that say what a "gì"/"nào" question wants: "lý do ... là gì?" asks for a reason.
+_ASKED_NOUNS = {
+    "lý do": "reason", "nguyên nhân": "reason", "mục đích": "purpose", "mục tiêu": "purpose",
+}
+_LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
+_BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
-_NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.I)
-# Years, day/month dates, "năm 1942", "thế kỷ 19", and spans back in time: "4 tỷ năm trước",
-# "7000 trước Công Nguyên", "the 1990s".
-_TIME = re.compile(
-    r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d"
-    r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
-    r"|\b(?:in|since|until|by)\s+\d{3,4}\b",
-    re.I,
-)
-_REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|because|since|due to)\b", re.I)
-_PLACE_WORD = re.compile(r"\b(?:ở|tại|từ|in|at)\s+$", re.I)
-_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON}
+
+def _table(mapping: dict, bare: bool) -> dict:
+    """``mapping`` keyed by folded syllable tuples, unaccented when ``bare``."""
+    return {tuple(strip_diacritics(w) if bare else w for w in words(k)): v for k, v in mapping.items()}
+
+
+_TABLES = {bare: tuple(_table(m, bare) for m in (_QUESTION_WORDS, _HEAD_NOUNS, _ASKED_NOUNS))
+           for bare in (False, True)}
 
 
 @dataclass(frozen=True)
 class Query:
-    """A question reduced to what is searched: content terms, their unaccented forms, the answer type.
+    """A question reduced to what is searched.
+
+    ``terms``/``stripped_terms``: content syllables and syllable pairs, plain and unaccented;
+    ``answer_type``: what the question word asks for; ``words``: the kept syllables, in order
+    (unaccented when the question was typed without diacritics); ``asked``: every syllable of
+    the question, so an answer can be told from an echo of the question; ``accented``: whether
+    the question was typed with diacritics.
     """
 
     terms: tuple
     stripped_terms: tuple
     answer_type: str | None
+    words: tuple = ()
+    asked: frozenset = frozenset()
+    accented: bool = True
 
 
-def terms(tokens: list[str]) -> list:
+def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
     """Content syllables plus syllable pairs (pairs keep stop words: "người dân", "bao giờ")."""
-    return [t for t in tokens if t not in STOP_WORDS] + ngrams(tokens, 2)
+    return [t for t in tokens if t not in stop_words] + ngrams(tokens, 2)
 
 
 def parse_question(question: str) -> Query:
     """Drop the question words of ``question`` and note the answer type they ask for."""
-    tokens = syllables(question)
+    tokens = words(question)
     bare = [strip_diacritics(t) for t in tokens]
+    accented = bare != tokens
     # Unaccented matching only for unaccented questions: "máy" must not be taken for "mấy".
-    phrases, keys = (_QUESTION_PHRASES, tokens) if bare != tokens else (_UNACCENTED_PHRASES, bare)
-    keep = [True] * len(tokens)
-    answer_type = None
-    i = 0
-    while i < len(tokens):
-        for size in range(_LONGEST_PHRASE, 0, -1):
+    phrases, heads, nouns = _TABLES[not accented]
+    spans = _question_spans(tokens, phrases)
+    dropped = {i for start, end, _ in spans for i in range(start, end)}
+    segments = _segments(tokens, dropped)
+    # No pair spans a dropped question word: "có bao nhiêu vận động" gives no ("có", "vận").
+    stop = STOP_WORDS if accented else _BARE_STOP_WORDS
+    exact = [t for seg in segments for t in seg if t not in stop] + [p for seg in segments for p in ngrams(seg, 2)]
+    # Stop words are judged on the accented form: "nam" (south) is no stop word, "năm" is.
+    stripped = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in exact]
+    kept = tuple(t for seg in segments for t in seg)
+    kind = _answer_type(tokens, spans, heads, nouns)
+    return Query(tuple(exact), tuple(stripped), kind, kept, frozenset(tokens) | frozenset(bare), accented)
+
+
+def _question_spans(keys: list[str], phrases: dict) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each question phrase, longest match first, left to right."""
+    spans, i = [], 0
+    while i < len(keys):
+        for size in range(min(_LONGEST_PHRASE, len(keys) - i), 0, -1):
             kind = phrases.get(tuple(keys[i : i + size]))
             if kind:
-                answer_type = answer_type or kind
-                keep[i : i + size] = [False] * size
+                spans.append((i, i + size, kind))
                 i += size
                 break
         else:
             i += 1
-    kept = [t for t, k in zip(tokens, keep) if k]
-    return Query(tuple(terms(kept)), tuple(terms([strip_diacritics(t) for t in kept])), answer_type)
+    return spans
 
 
-def has_type(text: str, query: Query) -> bool:
-    """Whether ``text`` holds something of the asked kind that the question does not already name."""
-    pattern = _TYPE_PATTERNS.get(query.answer_type or "")
-    if pattern is not None:
-        return bool(pattern.search(text))
-    if query.answer_type not in ("person", "place"):
-        return False
-    asked = set(query.terms)
-    for name in find_names(text):
-        if set(syllables(name)) <= asked:
-            continue  # "Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer
-        start = text.find(name)
-        if query.answer_type == "person" or _PLACE_WORD.search(text[max(0, start - 8) : start]):
-            return True
-    return False
+def _answer_type(tokens: list[str], spans: list, heads: dict, nouns: dict) -> str | None:
+    """The first question phrase's kind, made precise by the nouns around it.
+
+    "<noun> nào" takes the noun's kind ("thành phố nào" a place) and any other "nào" asks for
+    a named thing ("entity"); a "gì"/"nào" question about a "lý do" or a "mục đích" asks for a
+    reason or a purpose.
+    """
+    if not spans:
+        return None
+    start, end, kind = spans[0]
+    if kind != "thing":
+        return kind
+    which = strip_diacritics(tokens[end - 1]) == "nao"
+    if which:
+        for size in (3, 2, 1):
+            head = heads.get(tuple(tokens[start - size : start])) if start >= size else None
+            if head:
+                return head
+    for noun, asked in nouns.items():
+        if any(tuple(tokens[i : i + len(noun)]) == noun for i in range(len(tokens))):
+            return asked
+    return "entity" if which else kind
+
+
+def _segments(tokens: list[str], dropped: set[int]) -> list[list[str]]:
+    """The runs of ``tokens`` between dropped positions."""
+    segments: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        if i in dropped:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    return [s for s in segments if s]

@@ -1,49 +1,71 @@
 """Find the sentences of an article that answer a question (offline, no weights).
 
-A BM25 ranking (Robertson & Zaragoza 2009) over syllable unigrams and bigrams, with additions
-that matter for Vietnamese questions:
+Each sentence gets a few explainable scores, each about a share of a perfect match, and is
+ranked by their weighted sum (``Weights``; chosen on a small grid, with cross-validation, by
+``python -m bot.eval ask PATH --folds 5``):
 
-* question words ("ai", "bao nhiêu", "khi nào", ...) are dropped from the query and turned into
-  an expected answer type (``bot.question``): a sentence holding a number, a date or a name of
-  the asked kind gets a bonus;
-* the same ranking over diacritics-stripped syllables is a secondary signal, so "ai la truong
-  doan" still finds "trưởng đoàn", and "hóa" still finds "hoá";
-* a little of each neighbour's score is added, because a subject named in one sentence is
-  often answered in the next.
+* ``lexical``: BM25 (Robertson & Zaragoza 2009, ``bot.scoring``) over syllables and syllable
+  pairs, plus the same over diacritics-stripped syllables, so "ai la truong doan" still finds
+  "trưởng đoàn". Question words are not searched (``bot.question``); syllables are compared
+  in one spelling, so "hóa" finds "hoá" (``bot.orthography``);
+* ``answer_type``: the sentence holds a number for "bao nhiêu", a date for "khi nào", a
+  reason for "tại sao" (``bot.answer_type``); ``name_type``: a name the question lacks for
+  "ai", "ở đâu", "<noun> nào". Both are given as the sentence's lexical score, so the weight
+  is a multiplier: a sentence of the asked kind needs fewer matching words;
+* ``neighbour``: the better neighbour's lexical score, because the question's subject is
+  often named in the sentence before or after the answer;
+* ``anaphor``: for a sentence that opens with "Nó", "Ông", "Cơ quan này", ..., the share of
+  the question the previous sentence matches and this one does not: the subject it refers to;
+* ``paragraph``: the lexical score of the sentence's paragraph, as a whole.
 
-The article's index (tokens, document frequencies) is built once and reused for every
-question about it. The ranking goes through ``bot.extractive.rank``, the selection code the
-summarizer uses.
+The article's index (tokens, terms) is built once and reused for every question about it. The
+ranking goes through ``bot.extractive.rank``, the selection code the summarizer uses.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from bot.answer_type import NAME_KINDS
 from bot.article import Article, Sentence
 from bot.extractive import rank
+from bot.orthography import words
 from bot.question import Query, has_type, parse_question, terms
-from bot.textstats import strip_diacritics, syllables
+from bot.scoring import bm25_parts, bm25_scores, idf_parts
+from bot.textstats import strip_diacritics
 
-__all__ = ["Evidence", "Query", "bm25_scores", "find_evidence", "is_answerable", "parse_question"]
+__all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
+           "is_answerable", "parse_question"]
 
-K1, B = 0.8, 0.4             # BM25 (defaults 1.2, 0.75): short sentences, so less length damping
-BIGRAM_WEIGHT = 1.5          # a shared syllable pair is stronger evidence than one syllable
 STRIPPED_WEIGHT = 0.8        # diacritics-stripped match: helps unaccented questions, noisier
-NEIGHBOUR_WEIGHT = 0.15      # share of the better neighbour's score a sentence inherits
-ANAPHOR_WEIGHT = 0.5         # share of the previous score a sentence opening with "Nó", "Ông", ... inherits
-TYPE_BONUS = 0.15            # share of the top score given to sentences of the asked type
-# Scores are shares of a perfect match (see _ideal). Under this share no sentence matches enough
-# of the question to answer it: on qa-dev 96% of questions clear it, questions put to the wrong
-# article 9%.
-MIN_SCORE = 0.2
+# Under this score no sentence matches enough of the question to answer it. Measured by
+# `python -m bot.eval ask` on qa-dev: 95.7% of the questions clear it on their own article,
+# 9.9% when put to one of the other articles (the previous ranking: 94.6% and 9.9%).
+MIN_SCORE = 0.325
 
 # Openings that refer back to the previous sentence's subject.
 _ANAPHOR = re.compile(r"^(?:nó|ông|bà|họ|anh|chị|cô|đây|điều này|việc này|[\w\s]{0,20}?\bnày\b|it|he|she|they|this|these)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each score adds to ``lexical`` (weight 1) when sentences are ranked.
+
+    The best point of ``bot.eval_ask.GRID`` on qa-dev (93 questions): hit@1 76.3, hit@3 88.2;
+    chosen on the other folds in 5-fold cross-validation, 74.6 and 88.0 (2-fold: 75.1, 87.5).
+    """
+
+    answer_type: float = 0.5
+    name_type: float = 0.2
+    neighbour: float = 0.2
+    anaphor: float = 0.8
+    paragraph: float = 0.6
+
+
+WEIGHTS = Weights()
+FEATURES = ("lexical",) + tuple(asdict(WEIGHTS))
 
 
 @dataclass(frozen=True)
@@ -56,9 +78,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Index:
-    """What every question about one article needs: its sentences' terms, plain and unaccented."""
+    """What every question about one article needs: its sentences' tokens and terms, plain and unaccented."""
 
     sentences: tuple[Sentence, ...]
+    tokens: tuple[list, ...]
     terms: tuple[list, ...]
     stripped: tuple[list, ...]
     accented: bool  # whether the article is written with diacritics at all
@@ -68,27 +91,19 @@ class Index:
 def index(article: Article) -> Index:
     """The article's retrieval index; built once, then reused for each question about it."""
     sentences = article.sentences
-    tokens = [syllables(s.text) for s in sentences]
+    tokens = tuple(words(s.text) for s in sentences)
     bare = [[strip_diacritics(t) for t in toks] for toks in tokens]
     accented = any(t != b for toks, bs in zip(tokens[:20], bare[:20]) for t, b in zip(toks, bs))
-    return Index(sentences, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
+    return Index(sentences, tokens, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
 
 
-def find_evidence(article: Article, question: str, k: int = 3) -> list[Evidence]:
+def find_evidence(article: Article, question: str, k: int = 3, weights: Weights = WEIGHTS) -> list[Evidence]:
     """The ``k`` sentences of ``article`` most likely to answer ``question``, best first."""
     if not article.sentences or k <= 0:
         return []
-    idx = index(article)
-    query = parse_question(question)
-    exact = bm25_scores(list(idx.terms), query.terms)
-    stripped = bm25_scores(list(idx.stripped), query.stripped_terms)
-    combined = [a + STRIPPED_WEIGHT * b for a, b in zip(exact, stripped)]
-    combined = _add_neighbours(combined, idx.sentences)
-    combined = _add_type_bonus(combined, idx.sentences, query)
-    accented = query.terms != query.stripped_terms or not idx.accented
-    ideal = _ideal(idx, query, accented)
-    by_index = {s.index: score / ideal for s, score in zip(idx.sentences, combined)}
-    best = rank(idx.sentences, lambda s: by_index[s.index])[:k]
+    scores = combine(feature_table(article, question), weights)
+    by_index = {s.index: score for s, score in zip(article.sentences, scores)}
+    best = rank(article.sentences, lambda s: by_index[s.index])[:k]
     return [Evidence(s, round(by_index[s.index], 4)) for s in best]
 
 
@@ -97,64 +112,67 @@ def is_answerable(evidence: list[Evidence]) -> bool:
     return bool(evidence) and evidence[0].score >= MIN_SCORE
 
 
-def _ideal(idx: Index, query: Query, accented: bool) -> float:
-    """The score of a sentence holding every query term once: scores become shares of it,
-    comparable across questions of any length (1.0 ≈ the whole question is matched).
-
-    A question typed without diacritics can only match through the stripped index, so only
-    that part counts towards its ideal.
-    """
-    exact = _idf_sum(list(idx.terms), query.terms) if accented else 0.0
-    stripped = _idf_sum(list(idx.stripped), query.stripped_terms)
-    return exact + STRIPPED_WEIGHT * stripped or 1.0
-
-
-def _idf(n: int, df: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def _document_frequency(documents: list[list], wanted: set) -> Counter:
-    return Counter(t for d in documents for t in set(d) if t in wanted)
-
-
-def _idf_sum(documents: list[list], query: Sequence) -> float:
-    df = _document_frequency(documents, set(query))
-    return sum(_term_weight(t) * _idf(len(documents), df[t]) for t in set(query))
-
-
-def _term_weight(term) -> float:
-    return BIGRAM_WEIGHT if isinstance(term, tuple) else 1.0
-
-
-def bm25_scores(documents: list[list], query: Sequence) -> list[float]:
-    """BM25 of each document (a list of terms) for ``query`` (unigrams and syllable pairs)."""
-    n = len(documents)
-    avg = sum(len(d) for d in documents) / n or 1.0
-    wanted = set(query)
-    df = _document_frequency(documents, wanted)
-    scores = []
-    for doc in documents:
-        tf = Counter(t for t in doc if t in wanted)
-        score = 0.0
-        for term, count in tf.items():
-            score += _term_weight(term) * _idf(n, df[term]) * count * (K1 + 1) / (count + K1 * (1 - B + B * len(doc) / avg))
-        scores.append(score)
+def combine(table: dict[str, list[float]], weights: Weights = WEIGHTS) -> list[float]:
+    """Each sentence's rank score: ``lexical`` plus the weighted other scores."""
+    scores = list(table["lexical"])
+    for name, weight in asdict(weights).items():
+        if weight:
+            scores = [s + weight * f for s, f in zip(scores, table[name])]
     return scores
 
 
-def _add_neighbours(scores: list[float], sentences: Sequence[Sentence]) -> list[float]:
-    out = []
-    for i, score in enumerate(scores):
-        neighbours = [scores[j] for j in (i - 1, i + 1) if 0 <= j < len(scores)]
-        score += NEIGHBOUR_WEIGHT * max(neighbours, default=0.0)
-        if i and _ANAPHOR.match(sentences[i].text):  # "Nó chứa ...": the subject is the previous sentence's
-            score += ANAPHOR_WEIGHT * scores[i - 1]
-        out.append(score)
-    return out
+def feature_table(article: Article, question: str) -> dict[str, list[float]]:
+    """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
+    idx = index(article)
+    query = parse_question(question)
+    parts = _lexical_parts(idx, query)
+    lexical = [sum(p.values()) for p in parts]
+    sentences = idx.sentences
+    typed = [lex if lex > 0 and has_type(s.text, query) else 0.0 for lex, s in zip(lexical, sentences)]
+    names = query.answer_type in NAME_KINDS
+    return {
+        "lexical": lexical,
+        "answer_type": [0.0] * len(typed) if names else typed,
+        "name_type": typed if names else [0.0] * len(typed),
+        "neighbour": [max((lexical[j] for j in (i - 1, i + 1) if 0 <= j < len(lexical)), default=0.0)
+                      for i in range(len(lexical))],
+        "anaphor": [_missing(parts[i], parts[i - 1]) if _refers_back(sentences, i) else 0.0
+                    for i in range(len(sentences))],
+        "paragraph": _paragraph_scores(idx, query),
+    }
 
 
-def _add_type_bonus(scores: list[float], sentences: Sequence[Sentence], query: Query) -> list[float]:
-    if query.answer_type is None or not scores:
-        return scores
-    bonus = TYPE_BONUS * max(scores)
-    return [s + (bonus if s > 0 and has_type(sent.text, query) else 0.0) for s, sent in zip(scores, sentences)]
+def _lexical_parts(idx: Index, query: Query) -> list[dict]:
+    """Each sentence's lexical score term by term, as shares of a sentence holding every term once.
+
+    A question typed without diacritics can only match through the stripped index, so only
+    that part counts towards the perfect match.
+    """
+    exact_docs, bare_docs = list(idx.terms), list(idx.stripped)
+    exact_ideal = sum(idf_parts(exact_docs, query.terms).values()) if query.accented or not idx.accented else 0.0
+    ideal = exact_ideal + STRIPPED_WEIGHT * sum(idf_parts(bare_docs, query.stripped_terms).values()) or 1.0
+    exact, bare = bm25_parts(exact_docs, query.terms), bm25_parts(bare_docs, query.stripped_terms)
+    return [{**{("=", t): v / ideal for t, v in a.items()},
+             **{("~", t): STRIPPED_WEIGHT * v / ideal for t, v in b.items()}} for a, b in zip(exact, bare)]
+
+
+def _refers_back(sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether sentence ``i`` opens by referring to the previous sentence of its paragraph."""
+    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and bool(_ANAPHOR.match(sentences[i].text))
+
+
+def _missing(own: dict, other: dict) -> float:
+    """The share of the question ``other`` matches beyond what ``own`` matches."""
+    return sum(max(0.0, v - own.get(t, 0.0)) for t, v in other.items())
+
+
+def _paragraph_scores(idx: Index, query: Query) -> list[float]:
+    """Each sentence's paragraph, scored as one document among the article's paragraphs."""
+    groups: dict[int, list] = {}
+    for s, sentence_terms in zip(idx.sentences, idx.terms if query.accented else idx.stripped):
+        groups.setdefault(s.paragraph, []).extend(sentence_terms)
+    documents = list(groups.values())
+    wanted = query.terms if query.accented else query.stripped_terms
+    ideal = sum(idf_parts(documents, wanted).values()) or 1.0
+    by_paragraph = {p: score / ideal for p, score in zip(groups, bm25_scores(documents, wanted))}
+    return [by_paragraph[s.paragraph] for s in idx.sentences]

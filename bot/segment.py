@@ -36,6 +36,10 @@ _BOUNDARY = re.compile(r"[.!?…]+[”’»)\]}\"']*(?=\s)")
 # "ông ta nói.Sau đó": a period glued to the next sentence, a typing slip common in pasted text.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[^\W\d_]{2})")
 _LIST_MARKER = re.compile(r"^(\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])$")
+# A given name cut to its opening consonants, as Vietnamese news does: "chị Nguyễn Thị Ng.",
+# "anh Lê Văn Kh.", "chị Ng. (SN 1992)". No Vietnamese word lacks a vowel, so the period after
+# one is an abbreviation's, like the one after "TP".
+_CLUSTER_INITIAL = re.compile(r"Ngh|Ng|Nh|Kh|Ph|Ch|Gh")
 # English words that usually come right before a name's initial ("by J. Smith").
 _BEFORE_INITIALS = frozenset({"by", "and", "of", "with", "from", "to", "said", "says", "president"})
 _PAIRS = {"“": "”", "‘": "’", "«": "»", "(": ")", "[": "]"}
@@ -144,7 +148,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     word = words[-1].lstrip(_OPENERS)
     last = word.split(".")[-1]
-    if last in ABBREVIATIONS:
+    if last in ABBREVIATIONS or _CLUSTER_INITIAL.fullmatch(last):
         return True
     if len(words) == 1 and _LIST_MARKER.match(word):
         return True  # "1. Tăng cường ...", "II. Kết quả": a list marker, not a sentence

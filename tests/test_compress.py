@@ -32,3 +32,30 @@ def test_a_cut_that_leaves_too_little_is_not_made():
 def test_rules_can_be_chosen():
     text = "Ngày 24/3, Công an TP. HCM bắt 2 đối tượng trộm cắp (32 tuổi, ngụ quận 1) tại chùa."
     assert compress(text, rules=("person_details",)) == "Ngày 24/3, Công an TP. HCM bắt 2 đối tượng trộm cắp tại chùa."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trao đổi với phóng viên bên lề hội nghị, ông Trần Văn Minh cho biết tỉnh sẽ mở thêm hai tuyến xe buýt.",
+     "Ông Trần Văn Minh cho biết tỉnh sẽ mở thêm hai tuyến xe buýt."),
+    ("Tuy nhiên, nhiều hộ dân ven sông vẫn chưa được hỗ trợ di dời trước mùa mưa.",
+     "Nhiều hộ dân ven sông vẫn chưa được hỗ trợ di dời trước mùa mưa."),
+    ("Liên quan đến vụ việc trên, công an huyện đã mời chủ quán lên làm việc.",
+     "Công an huyện đã mời chủ quán lên làm việc."),
+])
+def test_opening_framing_phrase_is_cut(text, expected):
+    assert compress(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Từ ngày 1/7, mức phí gửi xe máy tại các chợ sẽ tăng lên 5.000 đồng.",   # a number: the phrase scopes it
+    "Khiêm tốn, anh nói rằng mọi thành công đều nhờ đồng đội.",              # not a framing word
+    "Tuy nhiên, việc này chưa xong.",                                         # too little would be left
+])
+def test_framing_phrase_that_carries_facts_or_is_not_one_stays(text):
+    assert compress(text) == text
+
+
+def test_a_cut_that_would_take_a_kept_word_is_not_made():
+    text = "Tại cảng Cát Lái, lực lượng hải quan đã phát hiện ba container gỗ lậu."
+    assert compress(text) == "Lực lượng hải quan đã phát hiện ba container gỗ lậu."
+    assert compress(text, keep=frozenset({"cát", "lái"})) == text

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from bot.eval import contains_answer, main
+from bot.eval import main
+from bot.eval_ask import contains_answer
 from bot.textstats import rouge, syllables, strip_diacritics
 
 
@@ -70,6 +71,29 @@ def test_ask_command_reports_hits_and_the_bm25_baseline(tmp_path, capsys):
     assert main(["ask", write(tmp_path / "q.jsonl", rows)]) == 0
     result = result_line(capsys)
     assert float(result["hit1"]) == 100.0 and "bm25_hit3" in result
+
+
+ASK_ROWS = [
+    {"title": "Đoàn thể thao", "context": "Trưởng đoàn là ông Đặng Hà Việt. Đoàn gồm 498 vận động viên. Lễ xuất quân diễn ra ngày 15/9.",
+     "question": q, "answers": [a]}
+    for q, a in [("Ai là trưởng đoàn?", "Đặng Hà Việt"), ("Đoàn có bao nhiêu vận động viên?", "498"),
+                 ("Lễ xuất quân diễn ra khi nào?", "15/9")]
+]
+
+
+def test_ask_command_cross_validates_the_weights(tmp_path, capsys):
+    assert main(["ask", write(tmp_path / "q.jsonl", ASK_ROWS), "--folds", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "3-fold cross-validation" in out
+    result = dict(item.split("=") for item in out.strip().splitlines()[-1].split()[1:])
+    assert float(result["cv_hit1"]) == 100.0 and float(result["wrong_answerable"]) == 0.0
+
+
+@pytest.mark.parametrize("args", [["ask", "--folds", "1"], ["ask", "--folds", "4"], ["guard", "--folds", "2"]])
+def test_folds_must_fit_the_questions_and_the_command(tmp_path, capsys, args):
+    path = write(tmp_path / "q.jsonl", ASK_ROWS)
+    assert main([args[0], path, *args[1:]]) == 2
+    assert "--folds" in capsys.readouterr().err
 
 
 def test_guard_command_corrupts_and_catches(tmp_path, capsys):

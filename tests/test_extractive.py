@@ -2,7 +2,10 @@
 import pytest
 
 from bot.article import Article
-from bot.extractive import Budget, rank, select, summarize_extractive, trim_sentence
+from bot.extractive import (
+    WEIGHTS, Budget, budget_for, candidates, choose, headline_words, rank, select, summarize_extractive,
+    trim_sentence,
+)
 from bot.intent import Length
 
 TITLE = "Hà Nội khai trương tuyến xe buýt điện đầu tiên nối sân bay Nội Bài"
@@ -85,3 +88,58 @@ def test_select_ranks_then_restores_order():
 def test_trim_drops_source_dateline_and_personal_details(text, expected):
     sentence = Article.from_paragraphs([[text]]).sentences[0]
     assert trim_sentence(sentence).text.startswith(expected)
+
+
+def test_opening_framing_phrase_is_trimmed_from_the_summary():
+    paragraphs = [["Phát biểu tại buổi lễ sáng nay, Hà Nội chính thức khai trương tuyến xe buýt điện đầu tiên nối sân bay Nội Bài.",
+                   "Nhiều người dân tranh thủ đi thử trong buổi sáng đầu tiên."]]
+    chosen = summarize_extractive(article(paragraphs), length=Length.SHORT)
+    assert chosen[0].text.startswith("Hà Nội chính thức khai trương")
+
+
+def test_framing_phrase_naming_the_headline_is_kept():
+    sentence = Article.from_paragraphs([["Tại sân bay Nội Bài, hành khách đã xếp hàng chờ chuyến xe buýt điện đầu tiên."]]).sentences[0]
+    assert trim_sentence(sentence).text.startswith("Hành khách đã xếp hàng")
+    kept = trim_sentence(sentence, headline_words(article()))
+    assert kept.text == sentence.text
+
+
+def test_closing_attribution_is_trimmed_from_the_summary():
+    lead = "Tuyến xe buýt điện nối sân bay Nội Bài chở hơn 3.000 hành khách trong tuần đầu, ông Lê Văn Hùng cho biết."
+    chosen = summarize_extractive(article([[lead, "Ảnh: Minh Anh."]]), length=Length.SHORT)
+    assert chosen[0].text == "Tuyến xe buýt điện nối sân bay Nội Bài chở hơn 3.000 hành khách trong tuần đầu."
+
+
+def test_headline_words_are_the_title_content_syllables():
+    assert {"khai", "trương", "nội", "bài"} <= headline_words(article())
+    assert "các" not in headline_words(article(title="Các tuyến xe buýt mới"))
+    assert headline_words(Article.from_paragraphs([["Một câu."]])) == frozenset()
+
+
+def test_a_repeated_sentence_is_not_chosen_twice_however_long_the_summary():
+    repeated = [[LEAD, LEAD, LEAD.replace("Sáng 12/3", "Trưa 12/3")], BODY[0][1:]]
+    chosen = summarize_extractive(article(repeated), length=Length.DETAILED)
+    texts = [s.text for s in chosen]
+    assert len(texts) == len(set(texts)) == 2
+
+
+@pytest.mark.parametrize("length, sentences, syllables", [
+    (Length.SHORT, 1, 30), (Length.NORMAL, 2, 30), (Length.DETAILED, 5, 110),
+])
+def test_each_requested_length_has_its_budget(length, sentences, syllables):
+    assert budget_for(length) == Budget(sentences, syllables)
+
+
+def test_a_sentence_count_overrides_the_length_and_lifts_the_syllable_cap():
+    assert budget_for(Length.SHORT, max_sentences=3) == Budget(3, None)
+    assert budget_for(Length.SHORT, max_sentences=0) == Budget(1, None)
+    assert budget_for(Length.DETAILED, max_syllables=40) == Budget(5, 40)
+
+
+def test_weights_decide_which_candidate_wins():
+    found = candidates(article())
+    by_position = {name: 0.0 for name in WEIGHTS} | {"position": 1.0}
+    by_shortness = {name: 0.0 for name in WEIGHTS} | {"fragment": 1.0}
+    assert [s.index for s in choose(found, Budget(1), by_position)] == [0]
+    assert [s.text for s in choose(found, Budget(1), by_shortness)] == ["Ảnh: Minh Anh."]
+    assert choose(found, Budget(1)) == summarize_extractive(article(), max_sentences=1)

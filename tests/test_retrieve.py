@@ -3,7 +3,8 @@ import pytest
 
 from bot.article import Article
 from bot.question import has_type
-from bot.retrieve import Evidence, find_evidence, index, is_answerable, parse_question
+from bot.orthography import fold
+from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -80,3 +81,103 @@ def test_the_index_is_built_once_per_article():
     find_evidence(ARTICLE, "Ai là trưởng đoàn?")
     find_evidence(ARTICLE, "Đoàn có bao nhiêu vận động viên?")
     assert index.cache_info().misses == 1
+
+
+# --- answer types, spelling, context ---------------------------------------------------------
+
+def test_a_quantity_beats_a_year_for_bao_nhiêu():
+    article = Article.from_paragraphs([
+        ["Năm 1896, thị trấn ven sông được chọn làm thủ phủ của tỉnh mới.",
+         "Hiện nay thủ phủ của tỉnh có khoảng 838.400 việc làm trong các ngành dịch vụ."],
+    ])
+    question = parse_question("Thủ phủ của tỉnh có bao nhiêu việc làm?")
+    assert has_type(article.sentences[1].text, question)
+    assert not has_type(article.sentences[0].text, question)  # a year is a time, not a quantity
+    assert "838.400" in find_evidence(article, "Thủ phủ của tỉnh có bao nhiêu việc làm?")[0].sentence.text
+
+
+def test_a_number_sentence_outranks_a_closer_match_without_one():
+    article = Article.from_paragraphs([
+        ["Nhà máy thủy điện trên sông Đà tuyển công nhân.",
+         "Nhà máy thủy điện trên sông Đà tuyển thêm 350 công nhân kỹ thuật trong năm nay."],
+    ])
+    question = "Nhà máy thủy điện trên sông Đà tuyển bao nhiêu công nhân?"
+    assert "350" in find_evidence(article, question)[0].sentence.text
+    assert "350" not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Lễ hội được tổ chức ở thành phố nào?", "place"),
+    ("Ngôi chùa được xây vào thế kỷ nào?", "time"),
+    ("Loài hoa nào nở vào mùa đông?", "entity"),
+    ("Lý do khiến giá lúa tăng là gì?", "reason"),
+    ("Mục đích của chuyến thăm là gì?", "purpose"),
+    ("Cây cầu mới có đặc điểm gì?", "thing"),
+    ("le hoi duoc to chuc o thanh pho nao?", "place"),
+])
+def test_the_noun_around_the_question_word_makes_the_type_precise(question, kind):
+    assert parse_question(question).answer_type == kind
+
+
+def test_question_words_leave_no_pair_across_the_gap():
+    terms = parse_question("Đoàn có bao nhiêu vận động viên?").terms
+    assert ("vận", "động") in terms and ("có", "vận") not in terms
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    ("Người cổ đại sống tại châu Phi từ rất sớm.", "Người cổ đại sống ở đâu?", True),
+    ("Người cổ đại sống rất sớm, theo Hội Khảo cổ.", "Người cổ đại sống ở đâu?", False),
+    ("Ông Nguyễn Văn An dẫn đầu đoàn Việt Nam.", "Ai dẫn đầu đoàn Việt Nam?", True),
+    ("Đoàn Việt Nam lên đường sáng nay.", "Ai dẫn đầu đoàn Việt Nam?", False),
+    ("Cuộc họp bị hoãn do mưa lớn kéo dài.", "Tại sao cuộc họp bị hoãn?", True),
+    ("Năm 1973, ông chuyển sang nghiên cứu vật lý.", "Năm 1973, ông làm gì vào năm nào?", False),
+])
+def test_has_type_wants_something_the_question_does_not_name(text, question, expected):
+    assert has_type(text, parse_question(question)) is expected
+
+
+@pytest.mark.parametrize("a, b", [("hóa", "hoá"), ("khỏe", "khoẻ"), ("thúy", "thuý"), ("lý", "lí"), ("kỳ", "kì"), ("Mỹ", "mĩ")])
+def test_both_spellings_fold_to_one(a, b):
+    assert fold(a.lower()) == fold(b)
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàng", "máy", "mấy", "thuyền", "y"])
+def test_folding_leaves_other_syllables_alone(word):
+    assert fold(word) == word
+
+
+def test_old_and_new_tone_placement_match_exactly():
+    article = Article.from_paragraphs([
+        ["Thành phố đẩy mạnh công nghiệp hoá và hiện đại hoá nông thôn.",
+         "Thành phố mở thêm ba công viên ven sông."],
+    ])
+    old_style = find_evidence(article, "Thành phố đẩy mạnh công nghiệp hóa và hiện đại hóa ra sao?")
+    new_style = find_evidence(article, "Thành phố đẩy mạnh công nghiệp hoá và hiện đại hoá ra sao?")
+    assert old_style == new_style and "hoá" in old_style[0].sentence.text
+
+
+def test_a_sentence_referring_back_borrows_the_previous_subject():
+    article = Article.from_paragraphs([
+        ["Bộ Văn hoá vừa thành lập Cục Di sản số vào tháng trước.",
+         "Cơ quan này phụ trách số hoá hiện vật và quản lý dữ liệu bảo tàng."],
+        ["Cục Di sản số đặt trụ sở tại một toà nhà cũ ở trung tâm thủ đô.",
+         "Một số bảo tàng địa phương cũng đang số hoá hiện vật."],
+    ])
+    question = "Cục Di sản số phụ trách những việc gì?"
+    assert find_evidence(article, question)[0].sentence.index == 1
+    assert find_evidence(article, question, weights=Weights(anaphor=0.0))[0].sentence.index != 1
+
+
+def test_of_two_equal_sentences_the_one_in_the_paragraph_about_the_subject_wins():
+    article = Article.from_paragraphs([
+        ["Làng lụa Vạn Phúc nằm bên sông Nhuệ.", "Nghề làm gốm ở đây có từ lâu đời."],
+        ["Làng gốm Bát Tràng ở ngoại thành Hà Nội.", "Làng có nhiều lò nung cổ.", "Nghề làm gốm ở đây có từ lâu đời."],
+    ])
+    question = "Nghề làm gốm ở làng Bát Tràng có từ bao giờ?"
+
+    def order(weights: Weights) -> list[int]:
+        found = find_evidence(article, question, k=5, weights=weights)
+        return [e.sentence.index for e in found if e.sentence.text.startswith("Nghề làm gốm")]
+
+    assert order(Weights()) == [4, 1]
+    assert order(Weights(paragraph=0.0)) == [1, 4]

@@ -81,6 +81,9 @@ def test_split_paragraphs(text, expected):
         ("He lives at No. 5 Main Street.", ["He lives at No. 5 Main Street."]),
         ("Ông Nguyễn V. A. đã ký. Bà Trần T. B. Lan chứng kiến.", ["Ông Nguyễn V. A. đã ký.", "Bà Trần T. B. Lan chứng kiến."]),
         ("The report by J. Smith came out. Nobody read it.", ["The report by J. Smith came out.", "Nobody read it."]),
+        # A given name cut to its opening consonants.
+        ("Chị Nguyễn Thị Ng. (SN 1992) bị thương. Anh Kh. (32 tuổi) đưa chị đi viện.",
+         ["Chị Nguyễn Thị Ng. (SN 1992) bị thương.", "Anh Kh. (32 tuổi) đưa chị đi viện."]),
         # A capital letter after an ordinary word is a name for a group, not an initial.
         ("Việt Nam ở bảng B. Đội tuyển đá trận đầu ngày 6/11.", ["Việt Nam ở bảng B.", "Đội tuyển đá trận đầu ngày 6/11."]),
         # Numbers, dates, times and versions.

@@ -1,0 +1,68 @@
+"""Whether a sentence holds an answer of the asked kind: a number, a date, a name, a reason.
+
+``bot.question`` turns "bao nhiêu", "khi nào", "ai", "ở đâu", "tại sao" into an answer type;
+``has_type`` then looks for something of that kind in a candidate sentence that the question
+does not already name ("Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer). The
+patterns are hand-written for Vietnamese news and Wikipedia prose, with a few English forms.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.guard import find_names
+from bot.orthography import fold
+from bot.textstats import strip_diacritics, syllables
+
+if TYPE_CHECKING:
+    from bot.question import Query
+
+_NUMBER_WORDS = r"hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|một phần"
+# A quantity, not a date: "năm 1896", "ngày 11", "15/9" are times, "1.000 người" a number.
+_NUMBER = re.compile(
+    r"(?<!\bnăm )(?<!\bngày )(?<!\btháng )(?<!\bkỷ )(?<![\d/.,-])(?!(?:1\d{3}|20\d{2})\b)\d+(?:[.,]\d+)*(?![\d/-])"
+    r"|\b(?:" + _NUMBER_WORDS + r")\b(?!\s+\d)",
+    re.I,
+)
+# Years, day/month dates, "năm 1942", "thế kỷ 19", and spans back in time: "4 tỷ năm trước",
+# "7000 trước Công Nguyên", "the 1990s".
+_TIME = re.compile(
+    r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d"
+    r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
+    r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b",
+    re.I,
+)
+_REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|nguyên nhân|lý do|lí do|because|since|due to)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:để|nhằm|mục đích|mục tiêu|in order to|so that|aims? to)\b", re.I)
+# A name right after a place preposition, perhaps with a place noun between: "tại châu Phi".
+_PLACE_WORD = re.compile(
+    r"\b(?:ở|tại|từ|đến|tới|sang|khắp|in|at|from|to)\s+"
+    r"(?:(?:thành phố|thủ đô|tỉnh|nước|quốc gia|châu|vùng|miền|đảo|bang|huyện|quận|làng|xã)\s+)?$",
+    re.I,
+)
+_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE}
+NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
+
+
+def has_type(text: str, query: "Query") -> bool:
+    """Whether ``text`` holds something of the asked kind that the question does not already name."""
+    kind = query.answer_type or ""
+    pattern = _TYPE_PATTERNS.get(kind)
+    if pattern is not None:
+        return any(_new(m.group(0), query) for m in pattern.finditer(text))
+    if kind not in NAME_KINDS:
+        return False
+    for name in find_names(text):
+        folded = {fold(w) for w in syllables(name)}
+        if folded <= query.asked or {strip_diacritics(w) for w in folded} <= query.asked:
+            continue  # "Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer
+        start = text.find(name)
+        if kind != "place" or _PLACE_WORD.search(text[max(0, start - 20) : start]):
+            return True
+    return False
+
+
+def _new(span: str, query: "Query") -> bool:
+    """A number or date the question already names ("năm 1973, Hawking ...") is no answer."""
+    digits = re.findall(r"\d+", span)
+    return not digits or not set(digits) <= set(query.asked)
