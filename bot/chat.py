@@ -20,7 +20,7 @@ from bot.export import TaskResult, task_result
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
-from bot.reply import acknowledge, source_problem
+from bot.reply import ONCE_PER_SESSION, acknowledge, notice_id, source_problem
 from bot.route import route
 from bot.segment import normalize_text
 from bot.service import TASKS, Tinbot
@@ -52,6 +52,7 @@ class ChatSession:
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
     reply_language: str = "auto"            # "auto" (the language the user wrote in), "vi" or "en"
     extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
+    shown_notices: frozenset[str] = frozenset()     # long notices already shown once (bot.reply.notice_id)
 
 
 def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None,
@@ -166,10 +167,11 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         session = dataclasses.replace(session, last_summary=intent)
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
-    for text, update in bot.reply_updates(session.article, intent):
+    for text, update in bot.reply_updates(session.article, intent, seen=session.shown_notices):
         if update.done:
             result = task_result(session.article, intent, update)
-            session = dataclasses.replace(session, last_result=result or session.last_result)
+            shown = session.shown_notices | {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}
+            session = dataclasses.replace(session, last_result=result or session.last_result, shown_notices=shown)
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating

@@ -75,17 +75,34 @@ def source_problem(reason: str, detail: str, language: str, limit: int | None) -
         return reply("source_unreadable", language)
 
 
-def render_notice(notice: Notice, language: str) -> str:
+# Notices whose full text (how to download a model, which variable to set) is shown once per
+# chat session; later replies say the same in one line (``<key>_again`` in prompts/replies.toml).
+ONCE_PER_SESSION = frozenset({"model_missing", "model_broken"})
+
+
+def notice_id(notice: Notice) -> str:
+    """What makes two notices "the same" for ``ONCE_PER_SESSION``: the kind and the task."""
+    return f"{notice.key}:{notice.args.get('task', '')}"
+
+
+def render_notice(notice: Notice, language: str, *, seen: frozenset[str] = frozenset()) -> str:
     args = dict(notice.args)
     if "task" in args:
         args["task"] = reply(f"task_{args['task']}", language)
     if "language" in args:
         args["language"] = language_name(args["language"], language)
-    return reply(notice.key, language, **args)
+    key = notice.key
+    if key in ONCE_PER_SESSION and notice_id(notice) in seen:
+        key, args = key + "_again", {"task": args["task"], "model": args["model"]}
+    return reply(key, language, **args)
 
 
-def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = False) -> str:
-    """One streamed state of a task's reply: notices first while loading, then the body."""
+def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = False,
+                  seen: frozenset[str] = frozenset()) -> str:
+    """One streamed state of a task's reply: notices first while loading, then the body.
+
+    ``seen``: ``notice_id``s this session was already shown in full (see ``ONCE_PER_SESSION``).
+    """
     parts = []
     # An extractive answer *is* its evidence: quote it once, with where it stands in the article.
     quoted_answer = quote_evidence and update.engine == "extractive" and bool(update.evidence)
@@ -98,7 +115,7 @@ def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = F
         ]
         header = reply("evidence_answer" if quoted_answer else "evidence_header", language)
         parts.append("\n".join([header, *quotes]))
-    parts.extend(render_notice(n, language) for n in update.notices)
+    parts.extend(render_notice(n, language, seen=seen) for n in update.notices)
     if update.done and update.engine:
         engine = reply("engine_extractive", language) if update.engine == "extractive" else update.engine
         parts.append(reply("engine_footer", language, engine=engine))

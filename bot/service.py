@@ -66,11 +66,15 @@ class Tinbot:
         for text, _ in self.reply_updates(article, intent):
             yield text
 
-    def reply_updates(self, article: Article, intent: Intent) -> Iterator[tuple[str, TaskUpdate]]:
-        """(Markdown reply so far, the update it shows): the chat keeps the final update for downloads."""
+    def reply_updates(self, article: Article, intent: Intent,
+                      seen: frozenset[str] = frozenset()) -> Iterator[tuple[str, TaskUpdate]]:
+        """(Markdown reply so far, the update it shows): the chat keeps the final update for downloads.
+
+        ``seen``: notices the chat session already showed in full (``bot.reply.ONCE_PER_SESSION``).
+        """
         quote = intent.kind is IntentKind.ASK
         for update in self.run(article, intent):
-            yield render_update(update, intent.language, quote_evidence=quote), update
+            yield render_update(update, intent.language, quote_evidence=quote, seen=seen), update
 
     # Stateless entry points for the API and the command line: text in, final reply out.
     # Each says why when there is nothing to work on, and says so when the article was cut.

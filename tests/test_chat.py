@@ -86,6 +86,20 @@ def test_offline_translation_explains_how_to_get_the_model(offline_bot):
     assert "TINBOT_TRANSLATE_MODEL=" in final
 
 
+def test_missing_model_instructions_come_once_per_session_then_in_one_line(offline_bot):
+    session = with_article(offline_bot)
+    first, session = turn(offline_bot, "dịch sang tiếng Anh", session)
+    second, session = turn(offline_bot, "dịch sang tiếng Anh", session)
+    third, session = turn(offline_bot, "tóm tắt", session)
+    assert "hf download VietAI/envit5-translation" in first[-1]
+    assert "hf download" not in second[-1] and "envit5-translation" in second[-1]
+    assert "tin nhắn trước" in second[-1]
+    # another task's model is another notice: its instructions still come once in full
+    assert "hf download VietAI/vit5-base-vietnews-summarization" in third[-1]
+    fresh, _ = turn(offline_bot, "dịch sang tiếng Anh", with_article(offline_bot))
+    assert "hf download VietAI/envit5-translation" in fresh[-1]  # a new session is told in full
+
+
 def test_request_before_any_article_asks_for_one(offline_bot):
     replies, session = turn(offline_bot, "tóm tắt giúp mình")
     assert "dán một bài báo" in replies[-1]
