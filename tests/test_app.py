@@ -3,13 +3,16 @@
 Two servers: one offline with no weights at all (the state of every machine here), one with
 the tiny real models of tests/tiny_models.py configured by path.
 """
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+import httpx
 import pytest
 from gradio_client import Client
 
@@ -203,3 +206,47 @@ def test_login_is_required_when_auth_is_set(tmp_path):
         assert "UBND TP. Đà Nẵng" in client.predict(fixture_article("vi-clutter"), api_name="/summarize")
     finally:
         demo.close()
+
+
+def _run_upload_event(url: str, path: str) -> tuple[int, str, list[dict]]:
+    """Call the page's upload handler over Gradio's queue protocol with ``path`` as the file."""
+    config = httpx.get(url + "config", timeout=30).json()
+    kinds = {c["id"]: c for c in config["components"]}
+    upload = next(d for d in config["dependencies"]
+                  if any(kinds.get(t[0], {}).get("props", {}).get("elem_id") == "upload" and t[1] == "upload"
+                         for t in d["targets"]))
+    file_data = {"path": path, "orig_name": "secret.txt", "meta": {"_type": "gradio.FileData"}}
+    payload = [file_data if kinds[i]["type"] == "file" else ([] if kinds[i]["type"] == "chatbot" else None)
+               for i in upload["inputs"]]
+    api = url + config.get("api_prefix", "/gradio_api").strip("/") + "/"
+    session = uuid.uuid4().hex
+    joined = httpx.post(api + "queue/join", timeout=30, json={
+        "data": payload, "fn_index": upload["id"], "session_hash": session, "event_data": None, "trigger_id": None})
+    events = []
+    if joined.status_code == 200:
+        with httpx.stream("GET", api + "queue/data", params={"session_hash": session}, timeout=60) as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data:"):
+                    events.append(json.loads(line[5:]))
+                    if events[-1]["msg"] in ("process_completed", "close_stream"):
+                        break
+    return joined.status_code, joined.text, events
+
+
+def test_the_upload_handler_cannot_be_pointed_at_a_file_on_the_server(offline_client, tmp_path):
+    # a client that skips the upload and names a server path itself must not get the file read
+    secret = tmp_path / "secret.txt"
+    marker = "Bí mật nội bộ số 4711 không được lộ ra ngoài"
+    secret.write_text(". ".join([marker] * 30) + ".", encoding="utf-8")
+    url = offline_client.src.rstrip("/") + "/"
+    status, text, events = _run_upload_event(url, str(secret))
+    seen = json.dumps(events, ensure_ascii=False) + text
+    assert marker not in seen
+    assert status != 200 or any(e["msg"] == "process_completed" and not e.get("success", True) for e in events)
+    # the control: the same call with the file really uploaded does read it, so the refusal
+    # above is Gradio's path check, not a malformed request
+    api = url + httpx.get(url + "config", timeout=30).json().get("api_prefix", "/gradio_api").strip("/") + "/"
+    with open(secret, "rb") as handle:
+        uploaded = httpx.post(api + "upload", files={"files": ("secret.txt", handle, "text/plain")}, timeout=30).json()[0]
+    status, text, events = _run_upload_event(url, uploaded)
+    assert status == 200 and marker in json.dumps(events, ensure_ascii=False)
