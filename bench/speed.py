@@ -14,6 +14,7 @@ Not a test: timings depend on the machine and its load. See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import io
 import json
@@ -220,6 +221,22 @@ def first_token_s(engine, text: str, new_tokens: int, repeat: int) -> float:
     return min(first() for _ in range(repeat))
 
 
+def vocabulary_map_effect(path: Path, settings: Settings, mapped, evidence: str, args) -> str:
+    """The answer case with and without ``output_vocabulary``, beam and streamed greedy, same run."""
+    from bot.engines.ct2_engine import CT2Engine
+
+    ms = dataclasses.replace(settings.model("answer"), output_vocabulary=0)
+    whole = CT2Engine.load(path, ms, settings)
+    whole.generate([ARTICLE[0]], forced(2, 1))
+    lines = []
+    for label, beams in ((f"beam {args.beams}", args.beams), ("greedy, streamed", 1)):
+        run = (lambda e: e.generate([evidence], forced(32, beams))) if beams > 1 else (lambda e: list(e.stream(evidence, forced(32, 1))))
+        without, _ = best_of(args.repeat, lambda: run(whole))
+        with_map, _ = best_of(args.repeat, lambda: run(mapped))
+        lines.append(f"answer {label}: whole vocabulary {without:.2f} s, vocabulary map {with_map:.2f} s ({without / with_map:.1f}×)")
+    return "\n".join(lines)
+
+
 def evidence_text(tok, target: int = 200) -> str:
     """The answer prompt with the run of article sentences whose token count is closest to ``target``."""
     prompts = [ANSWER_PROMPT.format(evidence=" ".join(ARTICLE[2:2 + n]), question=QUESTION) for n in range(1, 6)]
@@ -303,8 +320,11 @@ def run(args) -> list[Row]:
     del naive; gc.collect()
 
     naive = load_naive(paths["answer"])
-    rows.append(case_generate("answer", naive, engines["answer"], evidence_text(naive[1]), 32, args.repeat, args.beams))
+    evidence = evidence_text(naive[1])
+    rows.append(case_generate("answer", naive, engines["answer"], evidence, 32, args.repeat, args.beams))
     del naive; gc.collect()
+    if engines["answer"].vmap is not None:
+        print(vocabulary_map_effect(paths["answer"], settings, engines["answer"], evidence, args))
 
     rss = peak_rss_mb(workdir, paths, cores, naive=False)
     naive_rss = peak_rss_mb(workdir, paths, cores, naive=True) if args.naive_rss else float("nan")
