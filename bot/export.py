@@ -7,9 +7,11 @@ name a path outside the folder the files are written to.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,18 +141,24 @@ def write_exports(result: TaskResult, folder: str | Path) -> dict[str, Path]:
     return paths
 
 
-def cached_exports(result: TaskResult, root: str | Path | None = None) -> dict[str, Path]:
+def cached_exports(result: TaskResult, root: str | Path | None = None,
+                   max_age_s: float | None = None) -> dict[str, Path]:
     """``write_exports`` into a folder named by the result's content, reused when it exists.
 
     The page refreshes the buttons after every turn; keying the folder by content writes each
-    distinct result once instead of leaving a new temp folder behind per turn.
+    distinct result once instead of leaving a new temp folder behind per turn. Folders not used
+    for ``max_age_s`` (``Limits.export_max_age_s``) are deleted whenever a new one is written,
+    so a server that runs for months does not fill its disk.
     """
     root = Path(root) if root is not None else Path(tempfile.gettempdir()) / "tinbot-exports"
     key = hashlib.sha256(to_markdown(result).encode("utf-8")).hexdigest()[:20]
     folder = root / key
     paths = {fmt: folder / file_name(result, fmt) for fmt in FORMATS}
     if all(path.is_file() for path in paths.values()):
+        os.utime(folder)  # used again: its age counts from now
         return paths
+    if max_age_s is not None:
+        prune_exports(root, max_age_s)
     scratch = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=_make_dir(root)))
     written = write_exports(result, scratch)
     try:
@@ -159,6 +167,19 @@ def cached_exports(result: TaskResult, root: str | Path | None = None) -> dict[s
         shutil.rmtree(scratch, ignore_errors=True)
         return paths
     return {fmt: folder / path.name for fmt, path in written.items()}
+
+
+def prune_exports(root: Path, max_age_s: float) -> int:
+    """Delete the export folders under ``root`` last used more than ``max_age_s`` ago; how many."""
+    cutoff, removed = time.time() - max_age_s, 0
+    for folder in root.iterdir() if root.is_dir() else ():
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)
+                removed += 1
+        except OSError:  # taken by another request at the same moment: theirs to keep or delete
+            continue
+    return removed
 
 
 def _make_dir(path: Path) -> Path:

@@ -88,6 +88,7 @@ class Limits:
     max_summary_sentences: int = field(default=12, metadata=_doc("most sentences a summary may be asked for", "TINBOT_MAX_SUMMARY_SENTENCES"))
     allow_private_urls: bool = field(default=False, metadata=_doc("let links point to loopback/private/link-local addresses (an intranet news site); cloud metadata addresses stay refused", "TINBOT_ALLOW_PRIVATE_URLS"))
     fetch_timeout_s: float = field(default=10.0, metadata=_doc("time limit for fetching one link: connect, every read, and the whole download", "TINBOT_FETCH_TIMEOUT_S"))
+    export_max_age_s: float = field(default=86_400.0, metadata=_doc("download files (summary/translation .md/.txt/.docx) older than this are deleted when new ones are written", "TINBOT_EXPORT_MAX_AGE_S"))
 
 
 @dataclass(frozen=True)

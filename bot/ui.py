@@ -53,7 +53,12 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                 yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, ""
 
         outputs = [chatbot, article_box, session, message]
-        refresh = dict(fn=export_updates, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
+        max_age_s = bot.settings.limits.export_max_age_s
+
+        def export_updates_for(state: ChatSession) -> tuple:
+            return export_updates(state, max_age_s)
+
+        refresh = dict(fn=export_updates_for, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
         events = []
         for trigger in (message.submit, send.click):
             events.append(trigger(turn, inputs=[message, chatbot, article_box, session, *options],
@@ -110,14 +115,16 @@ def _side_panel(bot: Tinbot) -> tuple:
     return article_box, upload, [length, language, models], downloads
 
 
-def export_updates(state: ChatSession) -> tuple:
-    """The download buttons (files in a fresh temp folder, or disabled) and the bilingual view."""
+def export_updates(state: ChatSession, max_age_s: float | None = None) -> tuple:
+    """The download buttons (files in a fresh temp folder, or disabled) and the bilingual view.
+
+    ``max_age_s``: older download folders are deleted (``Limits.export_max_age_s``)."""
     result = state.last_result
     language = result.language if result else (state.reply_language if state.reply_language in LANGUAGES else "vi")
     view = bilingual_markdown(result, language)
     if result is None:
         return (*(gr.DownloadButton(value=None, interactive=False) for _ in FORMATS), view)
-    paths = cached_exports(result)
+    paths = cached_exports(result, max_age_s=max_age_s)
     return (*(gr.DownloadButton(value=str(paths[fmt]), interactive=True) for fmt in FORMATS), view)
 
 

@@ -161,7 +161,7 @@ def test_page_has_options_disabled_downloads_and_a_bilingual_view(page):
     assert public == {"summarize", "translate", "ask", "chat"}
     # Every chat turn is followed by a refresh of the downloads and the bilingual view.
     turns = [i for i, fn in page.fns.items() if "chat" in [b.elem_id for b in fn.outputs] and fn.name != "uploaded"]
-    refreshed = {fn.trigger_after for fn in page.fns.values() if fn.name == "export_updates"}
+    refreshed = {fn.trigger_after for fn in page.fns.values() if fn.name == "export_updates_for"}
     assert turns and set(turns) <= refreshed
 
 

@@ -163,3 +163,22 @@ def test_cached_exports_write_each_result_once(tmp_path):
     other = cached_exports(dataclasses.replace(result, text="Câu khác."), tmp_path)
     assert other["md"].parent != first["md"].parent
     assert len(list(tmp_path.iterdir())) == 2  # two distinct results, two folders, no leftovers
+
+
+def test_old_export_folders_are_deleted_when_a_new_result_is_written(tmp_path):
+    import os
+    import time
+
+    from bot.export import cached_exports
+
+    result = TaskResult(kind="summarize", text="Câu một. Câu hai.", title="Tin thử", language="vi")
+    old = cached_exports(result, tmp_path)["md"].parent
+    used = cached_exports(dataclasses.replace(result, text="Câu vẫn dùng."), tmp_path)["md"].parent
+    two_days_ago = time.time() - 2 * 86_400
+    for folder in (old, used):
+        os.utime(folder, (two_days_ago, two_days_ago))
+    cached_exports(dataclasses.replace(result, text="Câu vẫn dùng."), tmp_path)  # used again: young
+    fresh = cached_exports(dataclasses.replace(result, text="Câu mới."), tmp_path, max_age_s=86_400)["md"].parent
+    assert not old.exists()
+    assert used.is_dir() and fresh.is_dir()
+    assert cached_exports(result, tmp_path)["md"].is_file()  # a deleted result is simply written again
