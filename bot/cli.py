@@ -23,7 +23,8 @@ from enum import IntEnum
 from bot.settings import TASKS, Settings, SettingsError
 
 # Settings exposed as flags, derived from the fields (their help is the field's documentation).
-SERVE_FIELDS = ("host", "port", "share", "auth", "offline", "auto_download", "cache_dir", "threads", "concurrency")
+SERVE_FIELDS = ("host", "port", "share", "auth", "offline", "auto_download", "cache_dir", "threads", "inter_threads",
+                "concurrency")
 TASK_FIELDS = ("offline", "auto_download", "cache_dir", "threads")
 COMMAND_TASKS = ("summarize", "translate", "ask")
 

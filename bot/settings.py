@@ -106,7 +106,8 @@ class Settings:
     offline: bool = field(default=False, metadata=_doc("never touch the network; use cached or local models only", "HF_HUB_OFFLINE"))
     auto_download: bool = field(default=True, metadata=_doc("download a missing model on first use", "TINBOT_AUTO_DOWNLOAD"))
     cache_dir: str | None = field(default=None, metadata=_doc("where downloaded and converted models are kept (default: the Hugging Face cache)", "TINBOT_CACHE_DIR"))
-    threads: int | None = field(default=None, metadata=_doc("CPU threads for inference (default: all cores)", "TINBOT_THREADS"))
+    threads: int | None = field(default=None, metadata=_doc("CPU threads for inference (default: all cores); with CTranslate2, the threads of one generation (intra_threads)", "TINBOT_THREADS"))
+    inter_threads: int = field(default=1, metadata=_doc("CTranslate2: generations one model runs at the same time, each with `threads` threads; 1 suits a laptop, a server with many cores may raise it with TINBOT_CONCURRENCY", "TINBOT_INTER_THREADS"))
     concurrency: int = field(default=2, metadata=_doc("requests generated at the same time (one per core is sensible)", "TINBOT_CONCURRENCY"))
     queue_size: int = field(default=64, metadata=_doc("requests that may wait; more get a 'busy' reply", "TINBOT_QUEUE_SIZE"))
     log_excerpt_chars: int = field(default=80, metadata=_doc("at most this much article text goes into a log line", "TINBOT_LOG_EXCERPT_CHARS"))
@@ -141,6 +142,8 @@ class Settings:
         if "port" not in top and "TINBOT_PORT" in environ:
             top["port"] = int(environ["TINBOT_PORT"])
         top.update(overrides)
+        if top.get("inter_threads", 1) < 1:
+            raise SettingsError(f"inter_threads = {top['inter_threads']!r} is not valid: use 1 or more (TINBOT_INTER_THREADS)")
         return cls(**models, limits=limits, **top)
 
     def with_model(self, task: str, **changes: Any) -> "Settings":

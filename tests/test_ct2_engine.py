@@ -13,7 +13,7 @@ from bot.engines.base import GenerationConfig
 from bot.engines.ct2_engine import CT2Engine
 from bot.engines.vocab_map import vocabulary_map_lines
 from bot.engines.transformers_engine import TransformersEngine
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 # Inputs the copy model was trained on, with and without diacritics and with the language prefix.
 INPUTS = (
@@ -386,3 +386,12 @@ def test_stream_drops_the_map_when_per_step_ids_cannot_be_read(settings, model_d
     assert engine.vmap is not None and not engine.stream_vmap
     text = INPUTS[1]
     assert list(engine.stream(text, GREEDY))[-1] == engine.generate([text], GREEDY)[0]
+
+
+def test_inter_threads_setting_sets_parallel_generations(tmp_path: Path, model_dir: Path):
+    settings = Settings.from_env({"TINBOT_INTER_THREADS": "2"}, cache_dir=str(tmp_path / "cache"), threads=1)
+    assert settings.inter_threads == 2
+    assert load(settings, model_dir, compute_type="float32").translator.num_translators == 2
+    assert Settings.from_env({}).inter_threads == 1
+    with pytest.raises(SettingsError, match="inter_threads"):
+        Settings.from_env({"TINBOT_INTER_THREADS": "0"})

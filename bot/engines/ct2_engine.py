@@ -216,9 +216,9 @@ class CT2Engine:
         vmap = ensure_vocabulary_map(path, ms.output_vocabulary)  # read when the Translator opens
         translator = ctranslate2.Translator(
             str(path), device=device, device_index=index, compute_type=compute_type,
-            # one translation at a time using every core: a chat waits on one reply, and batched
-            # sentences already fill the cores better than parallel translations would
-            inter_threads=1, intra_threads=settings.threads or usable_cores(),
+            # by default one translation at a time using every core: a chat waits on one reply,
+            # and batched sentences already fill the cores better than parallel translations would
+            inter_threads=settings.inter_threads, intra_threads=settings.threads or usable_cores(),
         )
         tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
         engine = cls(
