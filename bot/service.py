@@ -122,7 +122,8 @@ def _first_sentences(article: Article, count: int) -> Article:
             paragraphs.extend([] for _ in range(sentence.paragraph - len(paragraphs) + 1))
         paragraphs[sentence.paragraph].append(sentence.text)
     return Article.from_paragraphs([p for p in paragraphs if p], title=article.title, date=article.date,
-                                   source=article.source, language=article.language, removed=article.removed)
+                                   source=article.source, language=article.language, removed=article.removed,
+                                   legacy_encoding=article.legacy_encoding)
 
 
 def _last(replies: Iterator[str]) -> str:

@@ -87,3 +87,9 @@ def test_chat_says_the_article_was_converted(tmp_path):
         pass
     summary = [text for text, _ in respond("tóm tắt", session, bot, "")][-1]
     assert "µ" not in summary and "®" not in summary  # tasks see the converted text
+
+
+def test_a_cut_legacy_article_still_says_it_was_converted(tmp_path):
+    settings = Settings.from_env({"TINBOT_MAX_ARTICLE_SENTENCES": "2"}, offline=True, cache_dir=str(tmp_path))
+    article, cut_at = Tinbot(settings).parse(to_vni(ARTICLE))
+    assert cut_at and len(article.sentences) == 2 and article.legacy_encoding == "VNI"
