@@ -23,8 +23,8 @@ from enum import IntEnum
 from bot.settings import TASKS, Settings, SettingsError
 
 # Settings exposed as flags, derived from the fields (their help is the field's documentation).
-SERVE_FIELDS = ("host", "port", "share", "auth", "offline", "auto_download", "cache_dir", "threads", "inter_threads",
-                "concurrency")
+SERVE_FIELDS = ("host", "port", "share", "auth", "offline", "auto_download", "preload", "cache_dir", "threads",
+                "inter_threads", "concurrency")
 TASK_FIELDS = ("offline", "auto_download", "cache_dir", "threads")
 COMMAND_TASKS = ("summarize", "translate", "ask")
 
@@ -182,7 +182,10 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> Exit:
     logging.getLogger().setLevel(logging.INFO)
     from bot.ui import build_demo
 
-    demo = build_demo(_make_bot(settings))
+    bot = _make_bot(settings)
+    demo = build_demo(bot)
+    if settings.preload:
+        bot.hub.preload()
     demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login(),
                 max_file_size=settings.limits.max_upload_bytes)
     return Exit.OK

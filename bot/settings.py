@@ -105,6 +105,7 @@ class Settings:
     auth: str | None = field(default=None, metadata=_doc("user:password to require a login", "TINBOT_AUTH"))
     offline: bool = field(default=False, metadata=_doc("never touch the network; use cached or local models only", "HF_HUB_OFFLINE"))
     auto_download: bool = field(default=True, metadata=_doc("download a missing model on first use", "TINBOT_AUTO_DOWNLOAD"))
+    preload: bool = field(default=True, metadata=_doc("when the server starts, load the models already on this machine in the background, so the first reply does not wait (never downloads)", "TINBOT_PRELOAD"))
     cache_dir: str | None = field(default=None, metadata=_doc("where downloaded and converted models are kept (default: the Hugging Face cache)", "TINBOT_CACHE_DIR"))
     threads: int | None = field(default=None, metadata=_doc("CPU threads for inference (default: all cores); with CTranslate2, the threads of one generation (intra_threads)", "TINBOT_THREADS"))
     inter_threads: int = field(default=1, metadata=_doc("CTranslate2: generations one model runs at the same time, each with `threads` threads; 1 suits a laptop, a server with many cores may raise it with TINBOT_CONCURRENCY", "TINBOT_INTER_THREADS"))

@@ -136,6 +136,29 @@ def test_app_py_binds_localhost_by_default(tmp_path):
         process.wait(timeout=30)
 
 
+def test_app_py_preloads_the_models_on_this_machine_at_start(tmp_path, copy_model_dir):
+    import threading
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TINBOT_CACHE_DIR": str(tmp_path), "GRADIO_ANALYTICS_ENABLED": "False",
+           "TINBOT_SUMMARIZE_MODEL": str(copy_model_dir), "TINBOT_SUMMARIZE_ENGINE": "transformers"}
+    process = subprocess.Popen([sys.executable, "app.py", "--port", str(free_port())], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any("preloaded the summarize model" in line for line in lines):
+            assert process.poll() is None, "".join(lines)
+            time.sleep(0.5)
+        assert any("preloaded the summarize model" in line for line in lines), "".join(lines)[-2000:]
+        # translate and answer are hub ids not in this empty cache: never tried, never downloaded
+        assert not any("preloaded the translate" in line or "download" in line.lower() for line in lines)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 # --- the page itself: options, downloads, bilingual view (built, not served) -------------------
 
 @pytest.fixture(scope="module")

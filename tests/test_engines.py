@@ -324,3 +324,29 @@ def test_the_chat_sees_download_progress_while_a_model_loads(copy_model_dir, mon
     assert percents[:2] == ["25%", "75%"]
     assert engine is hub.engine("summarize") and hub.state("summarize") == "ready"
     assert list(wait_for_engine(hub, "summarize")) == []  # a loaded model: no waiting notice
+
+
+def test_preload_loads_the_models_on_this_machine_in_the_background(copy_model_dir):
+    hub = ModelHub(tiny_settings(copy_model_dir, tasks=("summarize", "answer")))
+    hub.preload().join(timeout=120)
+    assert hub.state("summarize") == hub.state("answer") == "ready"
+    # translate points at a folder that does not exist: not tried, so no "missing" is remembered
+    assert hub.state("translate") == "unloaded"
+
+
+def test_preload_never_downloads(tmp_path, monkeypatch):
+    monkeypatch.setattr(loader, "_download", lambda *a: pytest.fail("preload must not download"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    settings = Settings.from_env({}, cache_dir=str(tmp_path), auto_download=True,
+                                 summarize={"model": "someone/not-cached-model"})
+    hub = ModelHub(settings)
+    hub.preload(("summarize",)).join(timeout=60)
+    assert hub.state("summarize") == "unloaded"
+
+
+def test_tasks_with_different_output_vocabularies_do_not_share_an_engine(copy_model_dir):
+    settings = tiny_settings(copy_model_dir)
+    settings = settings.with_model("answer", output_vocabulary=24)
+    hub = ModelHub(settings)
+    assert hub.engine("summarize") is hub.engine("translate")
+    assert hub.engine("answer") is not hub.engine("summarize")

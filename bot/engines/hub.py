@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Callable, Generator
 
 from bot.engines.base import Engine, GenerationConfig, ModelUnavailable
-from bot.engines.loader import Progress, model_download_command, model_env_var, resolve_model_dir
+from bot.engines.loader import (
+    Progress, available_locally, model_download_command, model_env_var, resolve_model_dir,
+)
 from bot.settings import TASKS, ModelSettings, Settings
 from bot.tasks import Notice, TaskUpdate
 
@@ -86,9 +88,31 @@ class ModelHub:
             self._engines[task] = engine
             return engine
 
+    def preload(self, tasks: tuple[str, ...] = TASKS) -> threading.Thread:
+        """Load, in a background thread, the tasks' models that are on this machine already.
+
+        The server calls it at start (setting ``preload``): the first reply then does not wait
+        for loading (or, the very first time, for the CTranslate2 conversion). It never
+        downloads: a missing model is still fetched, with progress, when a reply needs it.
+        """
+        def run() -> None:
+            for task in tasks:
+                if task in self._engines or not available_locally(self.settings.model(task), self.settings):
+                    continue
+                try:
+                    self.engine(task)
+                    log.info("preloaded the %s model %s", task, self.settings.model(task).model)
+                except ModelUnavailable:
+                    pass  # logged by engine(); the reply will say so
+
+        thread = threading.Thread(target=run, name="tinbot-preload", daemon=True)
+        thread.start()
+        return thread
+
     def _load(self, ms: ModelSettings, progress: Progress | None) -> Engine:
         model_dir = resolve_model_dir(ms, self.settings, progress)
-        key = (str(model_dir), ms.engine, ms.device, ms.dtype, ms.compute_type, ms.max_input_tokens)
+        key = (str(model_dir), ms.engine, ms.device, ms.dtype, ms.compute_type, ms.max_input_tokens,
+               ms.output_vocabulary)
         with self._mutex:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
         with key_lock:

@@ -86,6 +86,14 @@ def resolve_model_dir(ms: ModelSettings, settings: Settings, progress: Progress 
     return _download(ms, settings, progress)
 
 
+def available_locally(ms: ModelSettings, settings: Settings) -> bool:
+    """Whether ``ms.model`` can be loaded without downloading: a model folder, or a complete cached snapshot."""
+    path = Path(ms.model).expanduser()
+    if path.exists() or not looks_like_hub_id(ms.model):
+        return (path / "config.json").is_file()
+    return _cached_snapshot(ms, settings) is not None
+
+
 def _local_folder(ms: ModelSettings, path: Path) -> Path:
     if not path.is_dir():
         raise ModelUnavailable(ms.task, ms.model, "missing_folder", f"no folder at {path}")
