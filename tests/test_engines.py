@@ -350,3 +350,34 @@ def test_tasks_with_different_output_vocabularies_do_not_share_an_engine(copy_mo
     hub = ModelHub(settings)
     assert hub.engine("summarize") is hub.engine("translate")
     assert hub.engine("answer") is not hub.engine("summarize")
+
+
+def _encode_while_counting(engine, rounds: int = 1500) -> list[str]:
+    """Padded batches encoded in one thread while two others count tokens; the errors seen."""
+    texts = ["Đoàn gồm 15 thành viên.", "Ông Hòa đề nghị cảng ưu tiên nâng cấp bến số 3 để đón tàu trọng tải lớn."]
+    errors: list[str] = []
+
+    def encode():
+        for _ in range(rounds):
+            try:
+                batch = engine._encode(texts)
+                assert batch["input_ids"].shape[0] == 2
+            except Exception as error:  # noqa: BLE001 - the race shows up as several error types
+                errors.append(repr(error)[:120])
+                return
+
+    def count():
+        for _ in range(rounds):
+            engine.count_tokens("Trường học trong vùng lũ tạm cho học sinh nghỉ hai ngày.")
+
+    threads = [threading.Thread(target=f) for f in (encode, count, count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+def test_concurrent_requests_encode_without_mixing_tokenizer_settings(engine):
+    # the load test met this: a padded batch came back unpadded while another request counted tokens
+    assert _encode_while_counting(engine) == []

@@ -17,7 +17,7 @@ import threading
 import time
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -197,6 +197,9 @@ class CT2Engine:
     timeout_s: float | None = None
     vmap: VocabularyMap | None = None   # score only its candidates (``ModelSettings.output_vocabulary``)
     stream_vmap: bool = False           # streaming reads per-step ids through ``vmap`` (checked on load)
+    # encode in turn: a fast tokenizer resets its shared truncation state on every call (see
+    # TransformersEngine), so concurrent requests could otherwise get each other's settings
+    _tokenizer_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def load(cls, model_dir: Path, ms: ModelSettings, settings: Settings,
@@ -235,7 +238,8 @@ class CT2Engine:
         return engine
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer.encode(text))
+        with self._tokenizer_lock:
+            return len(self.tokenizer.encode(text))
 
     def generate(self, texts: list[str], config: GenerationConfig,
                  cancel: threading.Event | None = None) -> list[str]:
@@ -295,7 +299,8 @@ class CT2Engine:
                             or (deadline is not None and time.monotonic() > deadline))
 
     def _source(self, text: str) -> list[str]:
-        ids = self.tokenizer.encode(text, truncation=True, max_length=self.max_input_tokens)
+        with self._tokenizer_lock:
+            ids = self.tokenizer.encode(text, truncation=True, max_length=self.max_input_tokens)
         return self.tokenizer.convert_ids_to_tokens(ids)
 
     def _prefixes(self, n: int) -> list[list[str]] | None:

@@ -76,6 +76,10 @@ class TransformersEngine:
         self.name, self.max_input_tokens, self.device = name, max_input_tokens, device
         self.timeout_s = timeout_s
         self._lock = threading.Lock()
+        # A fast tokenizer keeps its padding and truncation settings on the shared Rust object and
+        # resets them on every call: two requests encoding at once (one padded batch, one token
+        # count) can get unpadded rows ("expected sequence of length 10 (got 11)"). Encode in turn.
+        self._tokenizer_lock = threading.Lock()
 
     @classmethod
     def load(cls, model_dir: Path, ms: ModelSettings, settings: Settings) -> "TransformersEngine":
@@ -100,7 +104,8 @@ class TransformersEngine:
         return cls(model, tokenizer, name, ms.max_input_tokens, device, settings.limits.generation_timeout_s)
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text).input_ids)
+        with self._tokenizer_lock:
+            return len(self.tokenizer(text).input_ids)
 
     def generate(self, texts: list[str], config: GenerationConfig, cancel: threading.Event | None = None) -> list[str]:
         """One output per input, in order, from one padded batch."""
@@ -157,7 +162,8 @@ class TransformersEngine:
 
     def _encode(self, texts: list[str]) -> dict:
         # Tasks chunk inputs to fit; truncation only guards the model from an oversight.
-        batch = self.tokenizer(texts, return_tensors="pt", padding=True, truncation=True, max_length=self.max_input_tokens)
+        with self._tokenizer_lock:
+            batch = self.tokenizer(texts, return_tensors="pt", padding=True, truncation=True, max_length=self.max_input_tokens)
         return {k: v.to(self.device) for k, v in batch.items()}
 
     def _kwargs(self, config: GenerationConfig, *events: threading.Event | None) -> dict:
