@@ -8,14 +8,19 @@ chat sanitizes HTML and ``bot.reply`` escapes tags, so nothing pasted can run in
 """
 from __future__ import annotations
 
-from typing import Iterator
+import logging
+import uuid
+from typing import Callable, Iterator
 
 import gradio as gr
 
 from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, respond, with_options
 from bot.export import FORMATS, bilingual_markdown, cached_exports
+from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.service import Tinbot
+
+log = logging.getLogger("tinbot.ui")
 
 QUICK_ACTIONS = ("summarize", "translate_en", "summarize_en")
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -128,6 +133,18 @@ def export_updates(state: ChatSession, max_age_s: float | None = None) -> tuple:
     return (*(gr.DownloadButton(value=str(paths[fmt]), interactive=True) for fmt in FORMATS), view)
 
 
+def _guarded(endpoint: str, text: str, run: Callable[[], str]) -> str:
+    """``run()``, or, if it raises, a short apology with an error reference (as the chat gives)
+    in the language of ``text``; the log keeps the traceback under the same reference."""
+    try:
+        return run()
+    except Exception:
+        ref = uuid.uuid4().hex[:8]
+        log.exception("API /%s failed (ref %s)", endpoint, ref)
+        language = "en" if detect_language((text or "")[:500]) == "en" else "vi"
+        return reply("internal_error", language, ref=ref)
+
+
 def _client(request: gr.Request | None) -> str:
     """Who is asking, for the log: Gradio's session hash (one per page load or API client)."""
     return (request.session_hash or "") if request is not None else ""
@@ -138,15 +155,15 @@ def _add_api(bot: Tinbot, session: gr.State) -> None:
 
     def summarize(article: str) -> str:
         """Summarize an article (Vietnamese or English); Markdown reply."""
-        return bot.summarize(article)
+        return _guarded("summarize", article, lambda: bot.summarize(article))
 
     def translate(article: str, target: str = "en") -> str:
         """Translate an article paragraph by paragraph; target "en" or "vi"."""
-        return bot.translate(article, target if target in ("en", "vi") else None)
+        return _guarded("translate", article, lambda: bot.translate(article, target if target in ("en", "vi") else None))
 
     def ask(article: str, question: str) -> str:
         """Answer a question about an article, quoting the sentences it rests on."""
-        return bot.ask(article, question)
+        return _guarded("ask", question or article, lambda: bot.ask(article, question))
 
     gr.api(summarize, api_name="summarize")
     gr.api(translate, api_name="translate")

@@ -17,6 +17,7 @@ import pytest
 from gradio_client import Client
 
 from bot.chat import ChatSession
+from bot.prompts import reply
 from bot.service import Tinbot
 from bot.settings import Settings
 from bot.ui import build_demo, export_updates
@@ -110,6 +111,25 @@ def test_tiny_chat_streams_a_model_summary(tiny_client):
     streamed = job.outputs()
     assert len(streamed) >= 2 and streamed[-1] == final
     assert "transformers" in final
+
+
+def test_an_exception_in_an_api_call_gets_a_reference_and_the_next_call_works(tmp_path, caplog):
+    class Exploding(Tinbot):
+        def summarize(self, text, language=None):
+            raise RuntimeError("boom inside summarize")
+
+    demo = build_demo(Exploding(Settings.from_env({}, offline=True, cache_dir=str(tmp_path))))
+    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    try:
+        client = Client(demo.local_url, verbose=False)
+        with caplog.at_level("ERROR", logger="tinbot.ui"):
+            answer = client.predict(fixture_article("vi-clutter"), api_name="/summarize")
+        ref = answer.split("`")[1]
+        assert answer == reply("internal_error", "vi", ref=ref)
+        assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)  # traceback in the log only
+        assert "UBND TP. Đà Nẵng" in client.predict(fixture_article("vi-clutter"), "Ai khởi công?", api_name="/ask")
+    finally:
+        demo.close()
 
 
 def test_app_py_binds_localhost_by_default(tmp_path):
