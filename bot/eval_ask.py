@@ -10,13 +10,12 @@ that do best on the other folds (over the small ``GRID``) score the held-out que
 from __future__ import annotations
 
 import itertools
-import random
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 from bot.article import Article, Sentence
 from bot.retrieve import WEIGHTS, Weights, bm25_scores, combine, feature_table, find_evidence, is_answerable
-from bot.textstats import mean, ngrams, strip_diacritics, syllables
+from bot.textstats import fold_splits, mean, ngrams, strip_diacritics, syllables
 
 # Candidate weights for cross-validation: each score left out, at its default, and doubled.
 GRID = {name: (0.0, value, 2 * value) for name, value in asdict(WEIGHTS).items()}
@@ -107,17 +106,12 @@ def cross_validate(all_cases: list[Case], folds: int, shuffles: int = SHUFFLES) 
                                                       sum(outcome[p][q][1] for q in questions),
                                                       -_distance(points[p], WEIGHTS)))
 
-    runs = []
-    for seed in range(shuffles):
-        order = list(range(len(all_cases)))
-        random.Random(seed).shuffle(order)
-        h1 = h3 = 0
-        for fold in range(folds):
-            held = order[fold::folds]
-            chosen = best([q for q in order if q not in held])
-            h1 += sum(outcome[chosen][q][0] for q in held)
-            h3 += sum(outcome[chosen][q][1] for q in held)
-        runs.append((100 * h1 / len(all_cases), 100 * h3 / len(all_cases)))
+    totals = [[0, 0] for _ in range(shuffles)]  # held-out hits@1, hits@3 per shuffle
+    for seed, train, held in fold_splits(len(all_cases), folds, shuffles):
+        chosen = best(train)
+        totals[seed][0] += sum(outcome[chosen][q][0] for q in held)
+        totals[seed][1] += sum(outcome[chosen][q][1] for q in held)
+    runs = [(100 * h1 / len(all_cases), 100 * h3 / len(all_cases)) for h1, h3 in totals]
     return CrossValidation(mean(r[0] for r in runs), mean(r[1] for r in runs), min(r[0] for r in runs),
                            max(r[0] for r in runs), points[best(list(range(len(all_cases))))])
 

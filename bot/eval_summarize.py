@@ -10,14 +10,13 @@ the headline figure comes from fitting the weights to the same articles.
 from __future__ import annotations
 
 import itertools
-import random
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bot.article import Article, Sentence
 from bot.extractive import BUDGETS, WEIGHTS, budget_for, candidates, choose, summarize_extractive
 from bot.intent import Length
-from bot.textstats import Rouge, mean, rouge, syllables
+from bot.textstats import Rouge, fold_splits, mean, rouge, syllables
 
 # Signal groups the grid scales together, and the scales tried for each; the NORMAL syllable
 # budget is tried at its default and at one longer value.
@@ -112,15 +111,10 @@ def cross_validate(rows: list[dict], folds: int, shuffles: int = SHUFFLES) -> Cr
         scores[setting] = [(rouge(t, r["summary"]), len(syllables(t))) for t, r in zip(texts, rows)]
     held: list[tuple[Rouge, int]] = []
     picked: dict[Setting, int] = {}
-    for shuffle in range(shuffles):
-        order = list(range(len(rows)))
-        random.Random(shuffle).shuffle(order)
-        for fold in range(folds):
-            test = set(order[fold::folds])
-            train = [i for i in order if i not in test]
-            best = max(GRID, key=lambda s: (_gain(scores[s], train), s == DEFAULT))
-            picked[best] = picked.get(best, 0) + 1
-            held.extend(scores[best][i] for i in sorted(test))
+    for _, train, test in fold_splits(len(rows), folds, shuffles):
+        best = max(GRID, key=lambda s: (_gain(scores[s], train), s == DEFAULT))
+        picked[best] = picked.get(best, 0) + 1
+        held.extend(scores[best][i] for i in sorted(test))
     return CrossValidation(mean(s.r1 for s, _ in held), mean(s.r2 for s, _ in held),
                            mean(s.rl for s, _ in held), mean(n for _, n in held), picked)
 

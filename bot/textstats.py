@@ -6,11 +6,12 @@ evaluation all tokenise through ``syllables`` so that what is ranked is what is 
 """
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -112,3 +113,15 @@ def rouge(candidate: str, reference: str) -> Rouge:
 def mean(values: Iterable[float]) -> float:
     items = list(values)
     return sum(items) / len(items) if items else 0.0
+
+
+def fold_splits(count: int, folds: int, shuffles: int) -> Iterator[tuple[int, list[int], list[int]]]:
+    """(shuffle, training indices, held-out indices) of a ``folds``-fold split of ``count`` items,
+    reshuffled ``shuffles`` times with seeds 0, 1, ...: the cross-validation of ``bot.eval``."""
+    for seed in range(shuffles):
+        order = list(range(count))
+        random.Random(seed).shuffle(order)
+        for fold in range(folds):
+            held = order[fold::folds]
+            kept_out = set(held)
+            yield seed, [i for i in order if i not in kept_out], held
