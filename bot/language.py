@@ -12,7 +12,7 @@ import unicodedata
 
 # Letters only Vietnamese uses (breve, horn, đ, hook above, dot below, tones on â/ê/ô), NFC.
 # Plain acute/grave/circumflex letters are left out: French, Spanish and Portuguese use them too.
-_VI_LETTERS = set(
+VI_ONLY_LETTERS = frozenset(
     "ăđơưảạắằẳẵặấầẩẫậẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ"
 )
 # Frequent Vietnamese syllables written without diacritics that are rare as English words.
@@ -36,7 +36,7 @@ def detect_language(text: str) -> str:
     if not words:
         return "unknown"
     letters = "".join(words)
-    vi_share = sum(ch in _VI_LETTERS for ch in letters) / len(letters)
+    vi_share = sum(ch in VI_ONLY_LETTERS for ch in letters) / len(letters)
     if vi_share > 0.02:
         return "vi"
     plain_vi = sum(w in _VI_PLAIN for w in words) / len(words)

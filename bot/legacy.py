@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.language import VI_ONLY_LETTERS
+
 # TCVN3 (ABC), one byte per letter; capitals with tones share the lowercase codes (the capital
 # forms came from a second font), so they convert to lowercase.
 _TCVN3_LETTERS = (
@@ -32,8 +34,8 @@ _BREVE_TONE = {"é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "
 # letters that are one character in VNI
 _VNI_SINGLE = {"ô": "ơ", "ö": "ư", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "ñ": "đ"}
 
-# Letters only Vietnamese uses (the same idea as bot.language): their share decides.
-_VI_ONLY = re.compile("[ăđơưảạắằẳẵặấầẩẫậẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ]", re.IGNORECASE)
+# Letters only Vietnamese uses (bot.language's, in either case): their share decides.
+_VI_ONLY = re.compile("[" + "".join(sorted(VI_ONLY_LETTERS)) + "]", re.IGNORECASE)
 MIN_CONVERTED_SHARE = 0.3  # of words that gain Vietnamese-only letters by the conversion
 
 
