@@ -39,10 +39,19 @@ def target_vocabulary(ct2_dir: Path) -> list[str]:
 
 def vocabulary_map_lines(vocabulary: list[str], common: int) -> list[str]:
     """vmap.txt lines: the always-allowed tokens after an empty key, then ``token<TAB>token`` for the rest."""
-    usable = [t for t in vocabulary if t and not any(c in t for c in " \t\n")]  # the format splits on these
-    always = [t for t in usable[:common]] + [t for t in usable[common:] if _BYTE_PIECE.fullmatch(t)]
+    usable = _usable(vocabulary)
+    always = _always_allowed(usable, common)
     allowed = set(always)
     return ["\t" + " ".join(always)] + [f"{t}\t{t}" for t in usable if t not in allowed]
+
+
+def _usable(vocabulary: list[str]) -> list[str]:
+    return [t for t in vocabulary if t and not any(c in t for c in " \t\n")]  # the format splits on these
+
+
+def _always_allowed(usable: list[str], common: int) -> list[str]:
+    """The ``common`` first tokens, plus every byte piece after them."""
+    return usable[:common] + [t for t in usable[common:] if _BYTE_PIECE.fullmatch(t)]
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ def ensure_vocabulary_map(ct2_dir: Path, common: int) -> VocabularyMap | None:
 
 def _reading(ct2_dir: Path, vocabulary: list[str], common: int) -> VocabularyMap:
     token_ids = {t: i for i, t in enumerate(vocabulary)}
-    always = vocabulary_map_lines(vocabulary, common)[0].split()
+    always = _always_allowed(_usable(vocabulary), common)
     # CTranslate2 also always allows the model's unknown, start and end tokens
     config = json.loads((ct2_dir / "config.json").read_text(encoding="utf-8"))
     specials = [config.get(k) for k in ("unk_token", "bos_token", "eos_token")]
