@@ -11,7 +11,6 @@ import dataclasses
 import logging
 import re
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,7 +19,7 @@ from bot.export import TaskResult, task_result
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
-from bot.reply import ONCE_PER_SESSION, acknowledge, notice_id, source_problem
+from bot.reply import ONCE_PER_SESSION, acknowledge, failure_reply, notice_id, source_problem
 from bot.route import route
 from bot.segment import normalize_text
 from bot.service import TASKS, Tinbot
@@ -138,9 +137,7 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                  client or "unknown", time.monotonic() - started, message[: bot.settings.log_excerpt_chars])
         raise
     except Exception:  # the chat must survive anything; the log keeps the details
-        ref = uuid.uuid4().hex[:8]
-        log.exception("turn failed (ref %s, message %r)", ref, message[: bot.settings.log_excerpt_chars])
-        yield reply("internal_error", language, ref=ref), session
+        yield failure_reply(log, language, "turn failed (message %r)", message[: bot.settings.log_excerpt_chars]), session
 
 
 def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float):

@@ -5,7 +5,9 @@ and in what order: body, evidence quotes, notices, then the engine that produced
 """
 from __future__ import annotations
 
+import logging
 import re
+import uuid
 
 from bot.article import Article
 from bot.prompts import reply
@@ -120,3 +122,15 @@ def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = F
         engine = reply("engine_extractive", language) if update.engine == "extractive" else update.engine
         parts.append(reply("engine_footer", language, engine=engine))
     return "\n\n".join(parts)
+
+
+def failure_reply(logger: logging.Logger, language: str, what: str, *args) -> str:
+    """Log the exception being handled under a fresh reference; the short apology that quotes it.
+
+    ``what`` is a %-format for the log line ("turn failed (message %r)"); the reference is added.
+    The chat and the API endpoints answer every unexpected error this way: no traceback reaches
+    the user, and the reference finds the traceback in the log.
+    """
+    ref = uuid.uuid4().hex[:8]
+    logger.exception(what + " [ref %s]", *args, ref)
+    return reply("internal_error", language, ref=ref)

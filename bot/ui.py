@@ -9,7 +9,6 @@ chat sanitizes HTML and ``bot.reply`` escapes tags, so nothing pasted can run in
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import Callable, Iterator
 
 import gradio as gr
@@ -18,6 +17,7 @@ from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, respond, with
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
+from bot.reply import failure_reply
 from bot.service import Tinbot
 
 log = logging.getLogger("tinbot.ui")
@@ -139,10 +139,8 @@ def _guarded(endpoint: str, text: str, run: Callable[[], str]) -> str:
     try:
         return run()
     except Exception:
-        ref = uuid.uuid4().hex[:8]
-        log.exception("API /%s failed (ref %s)", endpoint, ref)
         language = "en" if detect_language((text or "")[:500]) == "en" else "vi"
-        return reply("internal_error", language, ref=ref)
+        return failure_reply(log, language, "API /%s failed", endpoint)
 
 
 def _client(request: gr.Request | None) -> str:
