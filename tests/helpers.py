@@ -1,8 +1,12 @@
 """Builders shared by the tests: small articles made in code, and the fixture articles on disk."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+import httpx
 
 from bot.article import Article
 
@@ -29,3 +33,28 @@ def build_article(*paragraphs: str | Sequence[str], **meta) -> Article:
     """
     segmented = [[p] if isinstance(p, str) else list(p) for p in paragraphs]
     return Article.from_paragraphs(segmented, **meta)
+
+
+# ---------------------------------------------------------------- Gradio's queue protocol, by hand
+# For what gradio_client hides: calling an undocumented event, or dropping the connection mid-stream.
+
+def gradio_queue(url: str) -> tuple[dict, str]:
+    """The served page's config and the base URL of its API (the queue lives under ``api_prefix``)."""
+    config = httpx.get(url + "config", timeout=30).json()
+    return config, url + config.get("api_prefix", "/gradio_api").strip("/") + "/"
+
+
+def join_queue(api: str, fn_index: int, payload: list) -> tuple[httpx.Response, str]:
+    """Queue one event for a new session: (the join response, the session hash)."""
+    session = uuid.uuid4().hex
+    joined = httpx.post(api + "queue/join", timeout=30, json={
+        "data": payload, "fn_index": fn_index, "session_hash": session, "event_data": None, "trigger_id": None})
+    return joined, session
+
+
+def queue_events(api: str, session: str) -> Iterator[dict]:
+    """The queue's events for ``session``, as they arrive; closing the iterator drops the connection."""
+    with httpx.stream("GET", api + "queue/data", params={"session_hash": session}, timeout=60) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                yield json.loads(line[5:])

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -21,7 +20,7 @@ from bot.prompts import reply
 from bot.service import Tinbot
 from bot.settings import Settings
 from bot.ui import build_demo, export_updates
-from tests.helpers import fixture_article
+from tests.helpers import fixture_article, gradio_queue, join_queue, queue_events
 from tiny_models import tiny_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,7 +252,7 @@ def test_login_is_required_when_auth_is_set(tmp_path):
 
 def _run_upload_event(url: str, path: str) -> tuple[int, str, list[dict]]:
     """Call the page's upload handler over Gradio's queue protocol with ``path`` as the file."""
-    config = httpx.get(url + "config", timeout=30).json()
+    config, api = gradio_queue(url)
     kinds = {c["id"]: c for c in config["components"]}
     upload = next(d for d in config["dependencies"]
                   if any(kinds.get(t[0], {}).get("props", {}).get("elem_id") == "upload" and t[1] == "upload"
@@ -261,18 +260,13 @@ def _run_upload_event(url: str, path: str) -> tuple[int, str, list[dict]]:
     file_data = {"path": path, "orig_name": "secret.txt", "meta": {"_type": "gradio.FileData"}}
     payload = [file_data if kinds[i]["type"] == "file" else ([] if kinds[i]["type"] == "chatbot" else None)
                for i in upload["inputs"]]
-    api = url + config.get("api_prefix", "/gradio_api").strip("/") + "/"
-    session = uuid.uuid4().hex
-    joined = httpx.post(api + "queue/join", timeout=30, json={
-        "data": payload, "fn_index": upload["id"], "session_hash": session, "event_data": None, "trigger_id": None})
+    joined, session = join_queue(api, upload["id"], payload)
     events = []
     if joined.status_code == 200:
-        with httpx.stream("GET", api + "queue/data", params={"session_hash": session}, timeout=60) as stream:
-            for line in stream.iter_lines():
-                if line.startswith("data:"):
-                    events.append(json.loads(line[5:]))
-                    if events[-1]["msg"] in ("process_completed", "close_stream"):
-                        break
+        for event in queue_events(api, session):
+            events.append(event)
+            if event["msg"] in ("process_completed", "close_stream"):
+                break
     return joined.status_code, joined.text, events
 
 
@@ -288,7 +282,7 @@ def test_the_upload_handler_cannot_be_pointed_at_a_file_on_the_server(offline_cl
     assert status != 200 or any(e["msg"] == "process_completed" and not e.get("success", True) for e in events)
     # the control: the same call with the file really uploaded does read it, so the refusal
     # above is Gradio's path check, not a malformed request
-    api = url + httpx.get(url + "config", timeout=30).json().get("api_prefix", "/gradio_api").strip("/") + "/"
+    _, api = gradio_queue(url)
     with open(secret, "rb") as handle:
         uploaded = httpx.post(api + "upload", files={"files": ("secret.txt", handle, "text/plain")}, timeout=30).json()[0]
     status, text, events = _run_upload_event(url, uploaded)

@@ -1,15 +1,14 @@
 """Faults: corrupt weights and a model of the wrong kind are reported clearly, the reply falls back
 where it can, and the next request still works; a client that disconnects in the middle of a
 streamed reply stops its generation, is logged with its session, and leaves the server serving."""
+import contextlib
 import json
 import logging
 import shutil
 import threading
 import time
-import uuid
 from typing import Iterator
 
-import httpx
 import pytest
 from gradio_client import Client
 from tiny_models import TASKS, tiny_settings
@@ -19,7 +18,7 @@ from bot.engines.base import Engine, GenerationConfig, ModelUnavailable
 from bot.engines.hub import ModelHub
 from bot.service import Tinbot
 from bot.ui import build_demo
-from tests.helpers import fixture_article
+from tests.helpers import fixture_article, gradio_queue, join_queue, queue_events
 
 
 @pytest.fixture
@@ -119,22 +118,16 @@ def serve_hub(hub: ModelHub):
 def start_chat_and_hang_up(url: str, message: str, article: str, updates: int) -> tuple[str, list[str]]:
     """Send one /chat turn over Gradio's own queue protocol, read ``updates`` streamed states, then
     drop the connection without a word (a closed tab, a lost network). Returns (session hash, states)."""
-    config = httpx.get(url + "config", timeout=30).json()
+    config, api = gradio_queue(url)
     chat = next(d for d in config["dependencies"] if d.get("api_name") == "chat")
     kinds = {c["id"]: c["type"] for c in config["components"]}
     data = iter([message, article])
     payload = [None if kinds[i] == "state" else next(data) for i in chat["inputs"]]
-    session = uuid.uuid4().hex
-    api = url + config.get("api_prefix", "/gradio_api").strip("/") + "/"
-    joined = httpx.post(api + "queue/join", timeout=30, json={
-        "data": payload, "fn_index": chat["id"], "session_hash": session, "event_data": None, "trigger_id": None})
+    joined, session = join_queue(api, chat["id"], payload)
     joined.raise_for_status()
     states = []
-    with httpx.stream("GET", api + "queue/data", params={"session_hash": session}, timeout=60) as events:
-        for line in events.iter_lines():
-            if not line.startswith("data:"):
-                continue
-            event = json.loads(line[5:])
+    with contextlib.closing(queue_events(api, session)) as events:
+        for event in events:
             assert event["msg"] not in ("process_completed", "close_stream"), f"the reply ended early: {event}"
             if event["msg"] == "process_generating":
                 states.append(json.dumps(event["output"].get("data"), ensure_ascii=False))
