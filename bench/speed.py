@@ -237,6 +237,36 @@ def vocabulary_map_effect(path: Path, settings: Settings, mapped, evidence: str,
     return "\n".join(lines)
 
 
+def encoder_pass_s(engine, text: str, repeat: int) -> float:
+    """One greedy token for ``text``: the encoder's pass plus one step, the floor of any first token."""
+    return best_of(repeat, lambda: engine.generate([text], forced(1, 1)))[0]
+
+
+def int8_instructions() -> str:
+    """The CPU and the instruction sets int8 matrix products gain from (Linux; else the platform)."""
+    import platform
+
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return platform.processor() or platform.machine()
+    model = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")), "?")
+    flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
+    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8")
+    have = [f for f in wanted if f in flags]
+    return f"{model}; {', '.join(have) or 'none'} of {'/'.join(wanted)}"
+
+
+def time_spent(rows: dict[str, "Row"], encoder_s: float, summary_tokens: int, translate_steps: int,
+               sentences: int, beams: int) -> str:
+    """Where tinbot's seconds go: the encoder's pass (fixed per input) and the cost of a decoding step."""
+    step_ms = 1000 * (rows["summarize"].tinbot_s - encoder_s) / summary_tokens
+    translate_ms = 1000 * rows["translate"].tinbot_s / translate_steps
+    return (f"where the time goes: summarize = encoder pass {encoder_s:.2f} s (no first token comes sooner) "
+            f"+ {summary_tokens} steps of {beams} rows at {step_ms:.0f} ms; translate = {translate_steps} steps "
+            f"of up to {sentences * beams} rows at {translate_ms:.0f} ms")
+
+
 def evidence_text(tok, target: int = 200) -> str:
     """The answer prompt with the run of article sentences whose token count is closest to ``target``."""
     prompts = [ANSWER_PROMPT.format(evidence=" ".join(ARTICLE[2:2 + n]), question=QUESTION) for n in range(1, 6)]
@@ -315,6 +345,7 @@ def run(args) -> list[Row]:
     naive = load_naive(paths["summarize"])
     rows.append(case_generate("summarize", naive, engines["summarize"], article, summary_tokens, args.repeat, args.beams))
     first = first_token_s(engines["summarize"], article, summary_tokens, args.repeat)
+    encoder_s = encoder_pass_s(engines["summarize"], article, args.repeat)
     # the naive path has no streaming: its first words arrive with the whole summary
     rows.append(Row("first token", rows[-1].naive_s, first, 1, 1, "tinbot streams greedily; naive waits for the summary"))
     del naive; gc.collect()
@@ -326,6 +357,10 @@ def run(args) -> list[Row]:
     if engines["answer"].vmap is not None:
         print(vocabulary_map_effect(paths["answer"], settings, engines["answer"], evidence, args))
 
+    by = {r.case: r for r in rows}
+    translate_steps = by["translate"].tinbot_tokens // len(sentences)
+    print(time_spent(by, encoder_s, summary_tokens, translate_steps, len(sentences), args.beams))
+    print(f"cpu: {int8_instructions()}")
     rss = peak_rss_mb(workdir, paths, cores, naive=False)
     naive_rss = peak_rss_mb(workdir, paths, cores, naive=True) if args.naive_rss else float("nan")
     report(rows, rss, naive_rss, {t: converted_mb(settings, t) for t in paths}, args)
