@@ -13,6 +13,8 @@ NOTICES = {
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},
+    "no_number_in_article": {},
+    "no_time_in_article": {},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},

@@ -94,6 +94,26 @@ def test_unanswerable_question_says_so_without_a_model_call(spied):
     assert spies["answer"].inputs == [] and spies["translate"].inputs == []
 
 
+@pytest.mark.parametrize("question, kind", [
+    # sentence 6 ("Người dân địa phương kỳ vọng ... việc làm cho thanh niên") holds no number
+    ("Người dân địa phương kỳ vọng cảng mới tạo thêm bao nhiêu việc làm cho thanh niên?", "number"),
+    # sentence 3 ("Ông Hòa đề nghị cảng ưu tiên nâng cấp ...") holds no date
+    ("Khi nào ông Hòa đề nghị cảng ưu tiên nâng cấp?", "time"),
+])
+def test_a_number_or_date_the_evidence_lacks_is_not_asked_of_the_model(spied, question, kind):
+    hub, spies = spied()
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question=question), hub))[-1]
+    assert spies["answer"].inputs == []  # the model would have to invent the value
+    assert [n.key for n in final.notices] == [f"no_{kind}_in_article"]
+    assert final.engine == "extractive" and final.evidence and final.text == " ".join(s.text for s in final.evidence)
+
+
+def test_a_number_question_the_evidence_answers_goes_to_the_model(spied):
+    hub, spies = spied()
+    final = list(answer_question(ARTICLE, ASK_MEMBERS, hub))[-1]  # "Đoàn gồm 15 thành viên"
+    assert len(spies["answer"].inputs) == 1 and not any(n.key.startswith("no_") for n in final.notices)
+
+
 def test_model_answer_rests_on_the_evidence(spied):
     hub, spies = spied()
     engine = spies["answer"]
