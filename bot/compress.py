@@ -2,7 +2,8 @@
 
 A journalist's lead restates the story's first sentence without its scaffolding: the outlet it
 came from ("Theo báo X, ", "VOV đưa tin, "), the bare dateline ("Ngày 24/3, "), the personal
-details in parentheses ("(SN 1973, trú tại ...)"), the closing attribution of a quote
+details in parentheses ("(SN 1973, trú tại ...)") and any other aside in parentheses
+("(WHO)", "(tương đương 2 tỷ đồng)"), the closing attribution of a quote
 ("..., ông Hưng nói."), and the framing phrase a body sentence opens with ("Trao đổi với báo
 chí bên lề hội nghị, ", "Tuy nhiên, "), which only made sense in its paragraph. Each rule
 below removes one such piece by pattern only; none guesses at meaning, so numbers and names in
@@ -37,6 +38,11 @@ _DATE_LEAD = re.compile(
     rf"(?:\s*\({_DAY}\))?\s*,\s+", re.I)
 # Personal details in parentheses: "(SN 1973, trú tại ...)", "(32 tuổi, ngụ ...)".
 _PERSON_DETAILS = re.compile(r"\s*\((?:SN|sinh năm|\d+\s+tuổi|ngụ|trú|quê)\b[^()]*\)", re.I)
+# Any other aside in parentheses: an acronym ("(WHO)"), a gloss ("(tương đương 2 tỷ đồng)"), a
+# locator ("(phường 22, quận Bình Thạnh)"). A lead names the thing once and moves on; the aside
+# explains it for a reader already deep in the story. Up to 80 characters: a longer bracket is
+# more likely a whole clause the sentence needs.
+_ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 # A closing attribution after a quote or a clause: ', ông Sửu nói.', ', Reuters đưa tin.'
 _REPORT_VERB = (r"(?:nói(?: thêm)?|cho biết(?: thêm)?|cho hay|chia sẻ|khẳng định|nhấn mạnh|"
                 r"đưa tin|tiết lộ|bày tỏ|nhận định|thông tin|kể|giải thích|lưu ý)")
@@ -79,14 +85,15 @@ def _trailing_attribution(text: str) -> str:
 RULES: dict[str, Rule] = {
     "leads": _leads,
     "person_details": _cut(_PERSON_DETAILS),
+    "asides": lambda text: _ASIDE.sub("", text),  # every aside, not just the first
     "trailing_attribution": _trailing_attribution,
     "framing": _cut(_FRAMING),
 }
 
 
 def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[str] = frozenset()) -> str:
-    """``text`` with the lead-ins, personal details, closing attribution and framing phrase cut
-    (as ``rules`` says).
+    """``text`` with the lead-ins, personal details, other parenthetical asides, closing
+    attribution and framing phrase cut (as ``rules`` says).
 
     A cut that would leave fewer than ``MIN_WORDS`` words, or remove one of the syllables in
     ``keep`` (lowercase, as ``bot.textstats.syllables`` gives them), is not made. The result

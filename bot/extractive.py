@@ -1,9 +1,10 @@
 """The offline summarizer: pick the article's most summary-like sentences, no weights needed.
 
 Every body sentence is first trimmed of what a journalist's lead leaves out (dateline, source
-lead-in, personal details, closing attribution, opening framing phrase; ``bot.compress``), but
-never of a headline word. Each then gets one score (``rate``) from a few cheap signals:
-closeness to the title, centrality in the article, position, and length/clutter penalties.
+lead-in, personal details and other parenthetical asides, closing attribution, opening framing
+phrase; ``bot.compress``), but never of a headline word. Each then gets one score (``rate``)
+from a few cheap signals: closeness to the title, centrality in the article, position, and
+length/clutter penalties.
 ``select`` is the one selection routine (rate → best first, skipping near-duplicates → within
 a syllable budget → article order), shared with ``bot.retrieve`` for ranking (STYLE #2).
 
@@ -99,7 +100,7 @@ def summarize_extractive(
     ``length`` sets the sentence and syllable budget; ``max_sentences`` overrides the sentence
     count (and then lifts the syllable cap unless ``max_syllables`` is given). Returned sentences
     keep their ``index`` and ``paragraph`` but may be trimmed of a dateline, a source lead-in,
-    personal details in parentheses, a closing attribution or an opening framing phrase
+    asides in parentheses, a closing attribution or an opening framing phrase
     (``bot.compress``), never of a headline word.
     """
     return choose(candidates(article), budget_for(length, max_sentences, max_syllables), weights)
@@ -135,8 +136,8 @@ def budget_for(length: Length = Length.NORMAL, max_sentences: int | None = None,
 
 
 def trim_sentence(sentence: Sentence, keep: frozenset[str] = frozenset()) -> Sentence:
-    """``sentence`` without its source lead-in, dateline, personal details, closing attribution
-    and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``);
+    """``sentence`` without its source lead-in, dateline, parenthetical asides, closing
+    attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``);
     index and paragraph unchanged."""
     text = compress(sentence.text, keep=keep)
     return sentence if text == sentence.text else dataclasses.replace(sentence, text=text)

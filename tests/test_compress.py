@@ -59,3 +59,14 @@ def test_a_cut_that_would_take_a_kept_word_is_not_made():
     text = "Tại cảng Cát Lái, lực lượng hải quan đã phát hiện ba container gỗ lậu."
     assert compress(text) == "Lực lượng hải quan đã phát hiện ba container gỗ lậu."
     assert compress(text, keep=frozenset({"cát", "lái"})) == text
+
+
+def test_parenthetical_asides_are_cut():
+    text = ("Tổ chức Y tế Thế giới (WHO) khuyến cáo người dân tiêm nhắc lại "
+            "(mũi thứ ba) trước mùa đông.")
+    assert compress(text) == "Tổ chức Y tế Thế giới khuyến cáo người dân tiêm nhắc lại trước mùa đông."
+
+
+def test_an_aside_holding_a_headline_word_stays():
+    text = "Tổ chức Y tế Thế giới (WHO) khuyến cáo người dân tiêm nhắc lại trước mùa đông."
+    assert compress(text, keep=frozenset({"who"})) == text
