@@ -2,8 +2,10 @@
 
 ``bot.question`` turns "bao nhiêu", "khi nào", "ai", "ở đâu", "tại sao" into an answer type;
 ``has_type`` then looks for something of that kind in a candidate sentence that the question
-does not already name ("Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer). The
-patterns are hand-written for Vietnamese news and Wikipedia prose, with a few English forms.
+does not already name ("Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer). A
+question that asks for several things ("những nước nào") is answered by an enumeration, which
+``enumerates`` recognises. The patterns are hand-written for Vietnamese news and Wikipedia
+prose, with a few English forms.
 """
 from __future__ import annotations
 
@@ -40,6 +42,12 @@ _PLACE_WORD = re.compile(
     r"(?:(?:thành phố|thủ đô|tỉnh|nước|quốc gia|châu|vùng|miền|đảo|bang|huyện|quận|làng|xã)\s+)?$",
     re.I,
 )
+# An enumeration: "A, B, C và D" or "gồm: A, B". Items are short runs between commas,
+# semicolons or a colon; the last may join two with a coordinator ("C và D").
+_ITEM_SEPARATOR = re.compile(r"[;:]|(?<!\d),|,(?!\d)")  # not a decimal comma: "11,4"
+_COORDINATOR = re.compile(r"\s(?:và|hoặc|hay|cùng|and|or)\s", re.I)
+MAX_ITEM = 6      # syllables: a list item is a short noun phrase, not a clause
+MIN_ITEMS = 3     # two things joined by "và" are no list; three are
 _TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 
@@ -60,6 +68,25 @@ def has_type(text: str, query: "Query") -> bool:
         if kind != "place" or _PLACE_WORD.search(text[max(0, start - 20) : start]):
             return True
     return False
+
+
+def enumerates(text: str) -> bool:
+    """Whether ``text`` lists at least ``MIN_ITEMS`` short items, as answers to "những ... nào" do.
+
+    The part before the first separator also holds the lead-in ("Đoàn gồm A, B và C"), so it
+    counts as one item whatever its length; so does the last part unless a coordinator splits
+    it into two short ones.
+    """
+    parts = _ITEM_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return False
+    items = 1 + sum(1 for part in parts[1:-1] if 0 < len(syllables(part)) <= MAX_ITEM)
+    last = _COORDINATOR.split(" " + parts[-1] + " ", maxsplit=1)
+    if len(last) == 2 and all(0 < len(syllables(p)) <= MAX_ITEM for p in last):
+        items += 2
+    elif 0 < len(syllables(parts[-1])) <= MAX_ITEM:
+        items += 1
+    return items >= MIN_ITEMS
 
 
 def _new(span: str, query: "Query") -> bool:

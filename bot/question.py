@@ -39,6 +39,12 @@ _HEAD_NOUNS = {
 _ASKED_NOUNS = {
     "lý do": "reason", "nguyên nhân": "reason", "mục đích": "purpose", "mục tiêu": "purpose",
 }
+# Plural markers ask for several things when they lead the asked noun phrase: "những loại
+# nào", "các nước nào", "Những ... là gì?"; "gồm" does before any question word ("bao gồm
+# lĩnh vực gì"). Such a question is answered by an enumeration. Unaccented forms included.
+_PLURAL = frozenset({"những", "các", "nhung", "cac"})
+_INCLUDES = frozenset({"gồm", "gom"})
+_PLURAL_REACH = 4  # syllables from the marker to "nào": "những loại cây ăn quả nào"
 _LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
 _BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
@@ -60,7 +66,7 @@ class Query:
     ``answer_type``: what the question word asks for; ``words``: the kept syllables, in order
     (unaccented when the question was typed without diacritics); ``asked``: every syllable of
     the question, so an answer can be told from an echo of the question; ``accented``: whether
-    the question was typed with diacritics.
+    the question was typed with diacritics; ``listing``: whether it asks for several things.
     """
 
     terms: tuple
@@ -69,6 +75,7 @@ class Query:
     words: tuple = ()
     asked: frozenset = frozenset()
     accented: bool = True
+    listing: bool = False
 
 
 def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
@@ -93,7 +100,9 @@ def parse_question(question: str) -> Query:
     stripped = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in exact]
     kept = tuple(t for seg in segments for t in seg)
     kind = _answer_type(tokens, spans, heads, nouns)
-    return Query(tuple(exact), tuple(stripped), kind, kept, frozenset(tokens) | frozenset(bare), accented)
+    listing = _asks_for_several(tokens, spans)
+    asked = frozenset(tokens) | frozenset(bare)
+    return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing)
 
 
 def _question_spans(keys: list[str], phrases: dict) -> list[tuple[int, int, str]]:
@@ -133,6 +142,21 @@ def _answer_type(tokens: list[str], spans: list, heads: dict, nouns: dict) -> st
         if any(tuple(tokens[i : i + len(noun)]) == noun for i in range(len(tokens))):
             return asked
     return "entity" if which else kind
+
+
+def _asks_for_several(tokens: list[str], spans: list) -> bool:
+    """Whether the question asks for a list: "những <noun> nào", "Những <noun> ... là gì",
+    "bao gồm ... gì"."""
+    if not spans:
+        return False
+    start, end, _ = spans[0]
+    before = tokens[:start]
+    if _INCLUDES & set(before):
+        return True
+    phrase = tuple(strip_diacritics(t) for t in tokens[start:end])
+    which, copula = phrase == ("nao",), phrase == ("la", "gi")  # not "khi nào", "năm nào"
+    return bool((which and _PLURAL & set(before[-_PLURAL_REACH:]))
+                or ((which or copula) and before and before[0] in _PLURAL))
 
 
 def _segments(tokens: list[str], dropped: set[int]) -> list[list[str]]:

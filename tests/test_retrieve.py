@@ -2,6 +2,7 @@
 import pytest
 
 from bot.article import Article
+from bot.answer_type import enumerates
 from bot.question import has_type
 from bot.orthography import fold
 from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
@@ -181,3 +182,39 @@ def test_of_two_equal_sentences_the_one_in_the_paragraph_about_the_subject_wins(
 
     assert order(Weights()) == [4, 1]
     assert order(Weights(paragraph=0.0)) == [1, 4]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Hợp tác xã trồng những loại cây nào?", True),
+    ("Các môn thi đấu nào có vận động viên Việt Nam?", True),
+    ("Những khó khăn của ngành dệt may là gì?", True),
+    ("Nhiệm vụ của ban chỉ đạo bao gồm lĩnh vực gì?", True),
+    ("hop tac xa trong nhung loai cay nao?", True),
+    ("Hợp tác xã trồng loại cây nào?", False),
+    ("Mục đích của các chuyến đi là gì?", False),
+    ("Các vận động viên đến Hàng Châu khi nào?", False),
+])
+def test_a_plural_marker_before_the_question_word_asks_for_a_list(question, expected):
+    assert parse_question(question).listing is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thành phố có trường học, bệnh viện và chợ.", True),
+    ("Đoàn thi đấu bóng đá, bơi lội, điền kinh, cờ vua.", True),
+    ("Thành phố có bệnh viện và chợ.", False),
+    ("Anh ấy đi học sớm, và cô ấy đi làm ở một công ty lớn của thành phố.", False),
+    ("Diện tích khu công nghệ là 11,4 km2 và 1,2 km2 đất dự trữ.", False),  # decimal commas
+])
+def test_an_enumeration_is_three_short_items_or_more(text, expected):
+    assert enumerates(text) is expected
+
+
+def test_a_list_question_prefers_the_sentence_that_enumerates():
+    article = Article.from_paragraphs([
+        ["Hợp tác xã Tân Lập được thành lập năm 1998 ở vùng trung du."],
+        ["Hợp tác xã trồng cây giống trên đất đồi rồi bán cho các hộ trong vùng."],
+        ["Trên đất đồi, hợp tác xã trồng chè, cà phê, hồ tiêu và cây ăn quả."],
+    ])
+    question = "Hợp tác xã trồng những loại cây nào trên đất đồi?"
+    assert "cà phê" in find_evidence(article, question)[0].sentence.text
+    assert "cà phê" not in find_evidence(article, question, weights=Weights(listing=0.0))[0].sentence.text
