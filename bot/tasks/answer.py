@@ -2,8 +2,10 @@
 
 Retrieval decides whether the article answers at all (``bot.retrieve``); only then does the
 answer model (mt0) read a prompt made of the question and the evidence, never the whole
-article. Without the model, the best evidence sentence is the answer. A question asked in the
-other language is translated into the article's language first and the answer translated back.
+article. Without the model, the best evidence sentence is the answer; so it is when a question
+asks for a number or a date that none of the best evidence holds, with a notice that the article
+probably does not say. A question asked in the other language is translated into the article's
+language first and the answer translated back.
 """
 from __future__ import annotations
 
