@@ -234,8 +234,9 @@ def _language(session: ChatSession, message: str | None) -> str:
     """The reply language: the session's choice, else guessed from ``message`` (Vietnamese if none)."""
     if session.reply_language in LANGUAGES:
         return session.reply_language
-    return _guess_language(message) if message else "vi"
+    return reply_language_for(message) if message else "vi"
 
 
-def _guess_language(message: str) -> str:
-    return "en" if detect_language(message[:500]) == "en" else "vi"
+def reply_language_for(text: str) -> str:
+    """The language to answer ``text`` in: English when it reads as English, else Vietnamese."""
+    return "en" if detect_language(text[:500]) == "en" else "vi"

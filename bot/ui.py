@@ -13,9 +13,8 @@ from typing import Callable, Iterator
 
 import gradio as gr
 
-from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, respond, with_options
+from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, reply_language_for, respond, with_options
 from bot.export import FORMATS, bilingual_markdown, cached_exports
-from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import failure_reply
 from bot.service import Tinbot
@@ -139,8 +138,7 @@ def _guarded(endpoint: str, text: str, run: Callable[[], str]) -> str:
     try:
         return run()
     except Exception:
-        language = "en" if detect_language((text or "")[:500]) == "en" else "vi"
-        return failure_reply(log, language, "API /%s failed", endpoint)
+        return failure_reply(log, reply_language_for(text or ""), "API /%s failed", endpoint)
 
 
 def _client(request: gr.Request | None) -> str:
