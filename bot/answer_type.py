@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.guard import find_names
-from bot.orthography import fold
+from bot.orthography import words
 from bot.textstats import strip_diacritics, syllables
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def has_type(text: str, query: "Query") -> bool:
     if kind not in NAME_KINDS:
         return False
     for name in find_names(text):
-        folded = {fold(w) for w in syllables(name)}
+        folded = set(words(name))
         if folded <= query.asked or {strip_diacritics(w) for w in folded} <= query.asked:
             continue  # "Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer
         start = text.find(name)
