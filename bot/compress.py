@@ -62,8 +62,9 @@ _FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b[^,“”\"()\
 Rule = Callable[[str], str]
 
 
-def _cut(pattern: re.Pattern, repl: str = "") -> Rule:
-    return lambda text: pattern.sub(repl, text, count=1)
+def _cut(pattern: re.Pattern, repl: str = "", count: int = 1) -> Rule:
+    """Replace the first ``count`` matches of ``pattern`` (0: every match)."""
+    return lambda text: pattern.sub(repl, text, count=count)
 
 
 def _leads(text: str) -> str:
@@ -85,7 +86,7 @@ def _trailing_attribution(text: str) -> str:
 RULES: dict[str, Rule] = {
     "leads": _leads,
     "person_details": _cut(_PERSON_DETAILS),
-    "asides": lambda text: _ASIDE.sub("", text),  # every aside, not just the first
+    "asides": _cut(_ASIDE, count=0),  # every aside, not just the first
     "trailing_attribution": _trailing_attribution,
     "framing": _cut(_FRAMING),
 }
