@@ -4,9 +4,9 @@ Every body sentence is first trimmed of what a journalist's lead leaves out (dat
 lead-in, personal details and other parenthetical asides, closing attribution, opening framing
 phrase; ``bot.compress``), but never of a headline word. Each then gets one score (``rate``)
 from a few cheap signals: closeness to the title, centrality in the article, position, and
-length/clutter penalties.
-``select`` is the one selection routine (rate → best first, skipping near-duplicates → within
-a syllable budget → article order), shared with ``bot.retrieve`` for ranking (STYLE #2).
+length/clutter penalties. ``select`` is the one selection routine (rate → best first, skipping
+near-duplicates → within a syllable budget → article order), shared with ``bot.retrieve`` for
+ranking (STYLE #2).
 
 The weights were fitted once by ridge regression of each sentence's ROUGE-1+2 against the
 journalist-written lead of 100 VietNews dev articles, then rounded. Refitted on 4/5 of those
@@ -93,7 +93,6 @@ def summarize_extractive(
     max_sentences: int | None = None,
     length: Length = Length.NORMAL,
     max_syllables: int | None = None,
-    weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Sentence]:
     """The summary sentences of ``article`` in article order.
 
@@ -103,7 +102,7 @@ def summarize_extractive(
     asides in parentheses, a closing attribution or an opening framing phrase
     (``bot.compress``), never of a headline word.
     """
-    return choose(candidates(article), budget_for(length, max_sentences, max_syllables), weights)
+    return choose(candidates(article), budget_for(length, max_sentences, max_syllables))
 
 
 @dataclass(frozen=True)
