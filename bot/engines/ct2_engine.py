@@ -269,12 +269,18 @@ class CT2Engine:
         if config.num_beams > 1:
             yield self.generate([text], config, cancel)[0]
             return
+        yield from self._stream_greedy(text, config, cancel, through_vmap=self.stream_vmap)
+
+    def _stream_greedy(self, text: str, config: GenerationConfig, cancel: threading.Event | None,
+                       through_vmap: bool) -> Iterator[str]:
+        """``stream`` for greedy decoding; ``through_vmap``: decode with the vocabulary map and
+        read CTranslate2's per-step ids as positions among its candidates."""
         prefix = self._prefixes(1)
         stop = self._stopper(cancel)
         ids: list[int] = []
         shown = None
         source = self._source(text)
-        candidates = self.vmap.candidates(source, self.target_prefix) if self.stream_vmap else None
+        candidates = self.vmap.candidates(source, self.target_prefix) if through_vmap else None
         steps = self.translator.generate_tokens(source, prefix[0] if prefix else None,
                                                 **self._decoding(config, use_vmap=candidates is not None))
         try:
@@ -317,8 +323,7 @@ class CT2Engine:
         release changes it, streaming goes on without the map instead of showing wrong words.
         """
         probe, config = "Hà Nội, 25/11: tin 1.000 người.", GenerationConfig(max_new_tokens=8, num_beams=1, no_repeat_ngram_size=0)
-        self.stream_vmap = True
-        streamed = list(self.stream(probe, config))
+        streamed = list(self._stream_greedy(probe, config, None, through_vmap=True))
         return bool(streamed) and streamed[-1] == self.generate([probe], config)[0]
 
     def _decoding(self, config: GenerationConfig, use_vmap: bool | None = None) -> dict:
