@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
-from bot.textstats import strip_diacritics  # noqa: F401 - also part of this module's interface
 from bot.route_keywords import (
     K,
     _BULLETS,
@@ -45,7 +44,7 @@ from bot.route_keywords import (
     _UNSEEN,
     _VI_WORDS,
 )
-
+from bot.textstats import strip_diacritics
 
 
 @dataclass(frozen=True)
