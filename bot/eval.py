@@ -2,6 +2,7 @@
 
     python -m bot.eval summarize PATH.jsonl   # fields: title, article, summary
     python -m bot.eval summarize PATH.jsonl --folds 5   # ... and cross-validate the summary weights
+    python -m bot.eval summarize PATH.jsonl --fit [--folds 5]   # ... fit the weights anew (and refit per fold)
     python -m bot.eval ask PATH.jsonl         # fields: title, context, question, answers
     python -m bot.eval ask PATH.jsonl --folds 5   # ... and cross-validate the ranking weights
     python -m bot.eval guard PATH.jsonl       # fields: title, article (corrupts real sentences)
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", help="a JSON-lines file with the fields the command needs")
     parser.add_argument("--folds", type=int, default=None,
                         help="ask, summarize: K-fold cross-validation of the ranking weights (K ≥ 2)")
+    parser.add_argument("--fit", action="store_true",
+                        help="summarize: fit the summary weights to this data and score them (refitted per fold with --folds)")
     args = parser.parse_args(argv)
     rows = load(args.path)
     if not rows:
@@ -110,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds is not None and (args.command == "guard" or not 2 <= args.folds <= len(rows)):
         print(f"--folds {args.folds}: only for ask and summarize, from 2 to the number of rows ({len(rows)})", file=sys.stderr)
         return 2
+    if args.fit and args.command != "summarize":
+        print("--fit: only for summarize", file=sys.stderr)
+        return 2
     extra = {"folds": args.folds} if args.folds else {}
+    if args.fit:
+        extra["refit"] = True
     print(COMMANDS[args.command](rows, **extra))
     return 0
 

@@ -4,8 +4,9 @@ import json
 import pytest
 
 from bot.eval import main
-from bot.eval_summarize import DEFAULT, GRID, GROUPS, cross_validate, score_summaries
-from bot.extractive import WEIGHTS
+from bot.eval_summarize import (DEFAULT, GRID, GROUPS, TARGET_SCALE, cross_validate, fit, pasted, ridge,
+                                 score_summaries, sentence_targets)
+from bot.extractive import WEIGHTS, candidates
 
 ROWS = [
     {"title": "Hà Nội mở tuyến xe buýt điện ra sân bay Nội Bài",
@@ -65,3 +66,32 @@ def test_folds_must_leave_a_row_in_each_fold(tmp_path, folds):
 
 def test_guard_takes_no_folds(tmp_path):
     assert main(["guard", write(tmp_path / "s.jsonl", ROWS), "--folds", "2"]) == 2
+
+
+def test_ridge_recovers_exact_coefficients_and_shrinks_them_under_a_penalty():
+    features = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [0.5, 3.0]]
+    targets = [3 * a - 2 * b + 7 for a, b in features]  # intercept 7, not returned
+    assert ridge(features, targets, 0.0) == pytest.approx([3.0, -2.0])
+    shrunk = ridge(features, targets, 100.0)
+    assert abs(shrunk[0]) < 3.0 and abs(shrunk[1]) < 2.0
+
+
+def test_targets_are_shares_of_the_articles_best_sentence():
+    found = candidates(pasted(ROWS[0]["title"], ROWS[0]["article"]))
+    targets = sentence_targets(found, ROWS[0]["summary"])
+    assert max(targets) == pytest.approx(TARGET_SCALE)
+    best = found.sentences[targets.index(max(targets))]
+    assert "xe buýt điện" in best.text
+    assert all(0 <= t <= TARGET_SCALE for t in targets)
+
+
+def test_fit_scores_the_fitted_weights_and_refits_per_fold():
+    result = fit(ROWS, folds=3, shuffles=1)
+    assert set(result.weights) == set(WEIGHTS)
+    assert 0 < result.in_sample.r1 <= 100 and result.held_out is not None and result.held_out.r1 > 0
+
+
+def test_summarize_command_with_fit_adds_the_fitted_and_refitted_scores(tmp_path, capsys):
+    assert main(["summarize", write(tmp_path / "s.jsonl", ROWS), "--fit", "--folds", "3"]) == 0
+    assert {"fit_r1", "fit_r2", "refit_cv_r1", "refit_cv_r2"} <= result_line(capsys).keys()
+    assert main(["ask", write(tmp_path / "s.jsonl", ROWS), "--fit"]) == 2
