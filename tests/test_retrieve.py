@@ -218,3 +218,36 @@ def test_a_list_question_prefers_the_sentence_that_enumerates():
     question = "Hợp tác xã trồng những loại cây nào trên đất đồi?"
     assert "cà phê" in find_evidence(article, question)[0].sentence.text
     assert "cà phê" not in find_evidence(article, question, weights=Weights(listing=0.0))[0].sentence.text
+
+
+@pytest.mark.parametrize("question, left_out, kept", [
+    ("Khách phàn nàn về vấn đề gì ở bến phà?", "vấn", "phà"),
+    ("Yếu tố nào khiến giá lúa tăng?", "yếu", "lúa"),
+    ("Đặc điểm của mùa lũ năm nay ra sao?", "đặc", "lũ"),
+    ("khach phan nan ve van de gi o ben pha?", "van", "pha"),
+])
+def test_a_noun_that_only_names_the_asked_kind_is_not_searched(question, left_out, kept):
+    query = parse_question(question)
+    assert kept in query.terms and left_out not in query.terms
+    assert not any(left_out in t for t in query.terms if isinstance(t, tuple))
+
+
+def test_the_asked_kind_is_still_searched_when_nothing_else_is_left():
+    assert "vai" in parse_question("Có vai trò gì?").terms
+    assert parse_question("Lý do gì khiến giá lúa tăng?").answer_type == "reason"
+
+
+def test_the_answer_need_not_repeat_the_asked_kind():
+    article = Article.from_paragraphs([
+        ["Bến phà Cát Lái mỗi ngày đưa hàng nghìn lượt khách qua sông.",
+         "Vấn đề an toàn ở bến phà được thành phố kiểm tra hằng tháng."],
+        ["Dịp lễ vừa qua, nhiều khách phàn nàn vì phải chờ phà quá lâu dưới trời nắng."],
+    ])
+    assert "chờ phà" in find_evidence(article, "Khách phàn nàn về vấn đề gì ở bến phà?")[0].sentence.text
+
+
+def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
+    assert ("điều", "kiện") in parse_question("Lúa tăng giá trong điều kiện nào?").terms
+    assert ("điều", "hành") in parse_question("Ai điều hành bến phà?").terms
+    terms = parse_question("Việc mở cầu đã dẫn đến điều gì?").terms
+    assert not any("điều" in t for t in terms if isinstance(t, tuple)) and ("dẫn", "đến") in terms
