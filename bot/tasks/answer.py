@@ -33,7 +33,7 @@ LANGUAGES = ("vi", "en")
 # hold none, the article most likely does not say: no model is asked (it would have to invent
 # one) and the reply quotes the closest sentences as such. On ../shared/eval-data/qa-dev.jsonl
 # this never fires for the 20 number/date questions answerable on their own article, and fires
-# for 4 of the 13 put to another article that still pass ``is_answerable``.
+# for 5 of the 15 put to another article that still pass ``is_answerable``.
 KINDS_THAT_NEED_A_VALUE = ("number", "time")
 
 
