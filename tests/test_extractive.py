@@ -130,6 +130,40 @@ def test_each_requested_length_has_its_budget(length, sentences, syllables):
     assert budget_for(length) == Budget(sentences, syllables)
 
 
+def test_a_detailed_summary_may_fill_a_share_of_a_long_article():
+    assert budget_for(Length.DETAILED, article_syllables=1000) == Budget(5, 350)
+    assert budget_for(Length.DETAILED, article_syllables=100) == Budget(5, 110)
+    assert budget_for(Length.NORMAL, article_syllables=1000) == Budget(2, 30)
+
+
+def test_a_detailed_summary_of_long_sentences_is_more_than_one_sentence():
+    # Official news in 60-80-syllable sentences: 110 syllables alone would hold one of them.
+    long_sentences = [[
+        "Sáng 20/11, đoàn kiểm tra của Ủy ban nhân dân tỉnh Đồng Nai do Phó Chủ tịch tỉnh làm trưởng đoàn đã "
+        "làm việc với lãnh đạo huyện Tân Phú về tiến độ giải ngân vốn đầu tư công, việc bồi thường giải phóng mặt "
+        "bằng và kế hoạch hoàn thành các tuyến đường giao thông nông thôn trước mùa mưa năm sau.",
+        "Theo báo cáo của huyện, trong mười tháng đầu năm địa phương đã giải ngân được hơn sáu mươi phần trăm "
+        "kế hoạch vốn được giao, hoàn thành mười hai công trình đường bê tông liên xã và đang đẩy nhanh thủ tục "
+        "cho bảy dự án còn vướng mắc về đất đai, giá vật liệu xây dựng cùng năng lực của nhà thầu.",
+        "Phát biểu kết luận buổi làm việc, trưởng đoàn yêu cầu huyện rà soát từng dự án chậm tiến độ, xử lý "
+        "nghiêm những nhà thầu thi công kéo dài, công khai kết quả giải ngân hằng tháng và báo cáo tỉnh những "
+        "khó khăn vượt thẩm quyền để các sở ngành cùng tháo gỡ trong thời gian sớm nhất có thể.",
+        "Người dân ở các xã vùng sâu cho biết những con đường mới giúp việc chở nông sản ra chợ thuận tiện hơn "
+        "nhiều so với trước đây, nhất là vào mùa mưa khi đường đất trơn trượt, xe máy chở hàng thường xuyên bị "
+        "sa lầy và thương lái không muốn vào tận vườn để thu mua trái cây cho bà con.",
+        "Huyện cũng kiến nghị tỉnh bổ sung kinh phí duy tu bảo dưỡng cho hơn ba trăm cây số đường đã xuống cấp, "
+        "đồng thời cho phép điều chỉnh nguồn vốn giữa các dự án để tránh tình trạng nơi thừa nơi thiếu, khiến "
+        "nhiều công trình cấp thiết phải chờ đợi sang năm tài chính tiếp theo mới được khởi công.",
+        "Kết thúc chuyến công tác, đoàn đã đến thăm hỏi và tặng quà cho một số gia đình chính sách, hộ nghèo ở "
+        "xã Phú Lộc, ghi nhận những đóng góp của người dân trong việc hiến đất làm đường và mong bà con tiếp tục "
+        "đồng hành cùng chính quyền trong chương trình xây dựng nông thôn mới của địa phương.",
+    ]]
+    title = "Đồng Nai kiểm tra tiến độ giải ngân vốn đầu tư công tại huyện Tân Phú"
+    normal = summarize_extractive(article(long_sentences, title=title))
+    detailed = summarize_extractive(article(long_sentences, title=title), length=Length.DETAILED)
+    assert len(normal) == 1 and len(detailed) > 1
+
+
 def test_a_sentence_count_overrides_the_length_and_lifts_the_syllable_cap():
     assert budget_for(Length.SHORT, max_sentences=3) == Budget(3, None)
     assert budget_for(Length.SHORT, max_sentences=0) == Budget(1, None)
