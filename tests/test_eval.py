@@ -4,7 +4,7 @@ import json
 import pytest
 
 from bot.eval import main
-from bot.eval_ask import contains_answer
+from bot.eval_ask import contains_answer, first_word_accented
 from bot.textstats import rouge, syllables, strip_diacritics
 
 
@@ -107,3 +107,8 @@ def test_empty_file_is_an_error(tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     assert main(["ask", str(empty)]) == 2
+
+
+def test_the_partly_accented_variant_keeps_marks_on_the_first_word_only():
+    assert first_word_accented("Đoàn có bao nhiêu vận động viên?") == "Đoàn co bao nhieu van dong vien?"
+    assert first_word_accented("Ai?") == "Ai?"

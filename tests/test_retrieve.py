@@ -24,6 +24,8 @@ ARTICLE = Article.from_paragraphs([
     ("Đại hội được tổ chức ở đâu?", "Hàng Châu, Trung Quốc"),
     ("ai la truong doan?", "Đặng Hà Việt"),
     ("doan co bao nhieu van dong vien?", "498"),
+    ("Đoàn co bao nhieu van dong vien?", "498"),   # diacritics on the first word only
+    ("lễ xuat quan dien ra khi nao?", "15/9/2023"),
 ])
 def test_best_evidence_holds_the_asked_fact(question, expected):
     evidence = find_evidence(ARTICLE, question)
@@ -41,6 +43,13 @@ def test_question_words_set_the_answer_type_and_leave_the_query(question, kind):
     query = parse_question(question)
     assert query.answer_type == kind
     assert not {"ai", "bao", "nhiêu", "mấy", "khi", "đâu", "who"} & {t for t in query.terms if isinstance(t, str)}
+
+
+def test_a_question_typed_mostly_without_diacritics_is_read_unaccented():
+    query = parse_question("Đoàn co bao nhieu van dong vien?")
+    assert not query.accented and query.answer_type == "number"
+    assert parse_question("Đoàn có bao nhiêu vận động viên?").accented
+    assert parse_question("Apple ra mắt iPhone 15 vào năm nào?").answer_type == "time"
 
 
 def test_mấy_is_not_confused_with_máy():
