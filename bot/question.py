@@ -90,9 +90,10 @@ class Query:
 
     ``terms``/``stripped_terms``: content syllables and syllable pairs, plain and unaccented;
     ``answer_type``: what the question word asks for; ``words``: the kept syllables, in order
-    (unaccented when the question was typed without diacritics); ``asked``: every syllable of
-    the question, so an answer can be told from an echo of the question; ``accented``: whether
-    the question was typed with diacritics; ``listing``: whether it asks for several things.
+    (unaccented when the question is read as typed without diacritics); ``asked``: every
+    syllable of the question, so an answer can be told from an echo of the question;
+    ``accented``: whether at least ``MIN_ACCENTED_SHARE`` of its syllables carry diacritics
+    (else every syllable is read unaccented); ``listing``: whether it asks for several things.
     """
 
     terms: tuple
@@ -113,7 +114,8 @@ def parse_question(question: str) -> Query:
     """Drop the question words of ``question`` and note the answer type they ask for."""
     typed = words(question)
     bare = [strip_diacritics(t) for t in typed]
-    accented = sum(t != b for t, b in zip(typed, bare)) >= MIN_ACCENTED_SHARE * len(typed) > 0
+    marked = sum(t != b for t, b in zip(typed, bare))
+    accented = bool(typed) and marked >= MIN_ACCENTED_SHARE * len(typed)
     tokens = typed if accented else bare
     # Unaccented matching only for unaccented questions: "máy" must not be taken for "mấy".
     phrases, heads, nouns = _TABLES[not accented]
