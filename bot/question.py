@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import snowballstemmer
+
 from bot.answer_type import has_type
 from bot.orthography import words
 from bot.textstats import STOP_WORDS, ngrams, strip_diacritics
 
-__all__ = ["Query", "has_type", "parse_question", "terms"]
+__all__ = ["Query", "english_terms", "has_type", "parse_question", "terms"]
 
 # Question phrase → expected answer type. Longer phrases are matched first, so "năm nào"
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
@@ -70,6 +72,13 @@ _PLURAL_REACH = 4  # syllables from the marker to "nào": "những loại cây �
 # tra yeu cau gi", 17%) would expect exact matches its bare syllables cannot give, and its "gi"
 # would not be taken for "gì".
 MIN_ACCENTED_SHARE = 0.4
+# English is matched on word stems ("starts" finds "start", "critics" "critic"; Snowball's
+# English stemmer), and its function words make no pairs: "is the mayor" must not ask for a
+# sentence holding "the mayor". Reporting verbs are function words in news too, as "nói" and
+# "cho biết" are in Vietnamese ("What did critics say?" is about the critics); "say" is a
+# Vietnamese syllable, so this list serves English text only.
+_ENGLISH_STEMMER = snowballstemmer.stemmer("english")
+_ENGLISH_STOP_WORDS = STOP_WORDS | {"say", "says", "said", "tell", "tells", "told", "does", "doing", "done"}
 _LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
 _BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
@@ -110,8 +119,9 @@ def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
     return [t for t in tokens if t not in stop_words] + ngrams(tokens, 2)
 
 
-def parse_question(question: str) -> Query:
-    """Drop the question words of ``question`` and note the answer type they ask for."""
+def parse_question(question: str, language: str = "vi") -> Query:
+    """Drop the question words of ``question`` and note the answer type they ask for; an
+    English question (``language`` "en", an English article's) is searched by word stems."""
     typed = words(question)
     bare = [strip_diacritics(t) for t in typed]
     marked = sum(t != b for t, b in zip(typed, bare))
@@ -123,8 +133,11 @@ def parse_question(question: str) -> Query:
     dropped = {i for start, end, _ in spans for i in range(start, end)}
     stop = STOP_WORDS if accented else _BARE_STOP_WORDS
     # No pair spans a dropped question word: "có bao nhiêu vận động" gives no ("có", "vận").
-    exact = _search_terms(tokens, dropped | _category_positions(tokens, accented), stop) \
-        or _search_terms(tokens, dropped, stop)  # "Có vai trò gì?": keep "vai trò"
+    if language == "en":
+        exact = english_terms(tokens, dropped)
+    else:
+        exact = _search_terms(tokens, dropped | _category_positions(tokens, accented), stop) \
+            or _search_terms(tokens, dropped, stop)  # "Có vai trò gì?": keep "vai trò"
     # Stop words are judged on the accented form: "nam" (south) is no stop word, "năm" is.
     stripped = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in exact]
     kept = tuple(t for seg in _segments(tokens, dropped) for t in seg)
@@ -132,6 +145,17 @@ def parse_question(question: str) -> Query:
     listing = _asks_for_several(tokens, spans)
     asked = frozenset(typed) | frozenset(bare)
     return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing)
+
+
+def english_terms(tokens: list[str], dropped: set[int] = frozenset()) -> list:
+    """Stems of the content words of English ``tokens``, plus pairs of adjacent content words,
+    within the runs between ``dropped`` positions."""
+    stems, pairs = [], []
+    for segment in _segments(tokens, dropped):
+        run = [None if t in _ENGLISH_STOP_WORDS else _ENGLISH_STEMMER.stemWord(t) for t in segment]
+        stems += [s for s in run if s]
+        pairs += [(a, b) for a, b in zip(run, run[1:]) if a and b]
+    return stems + pairs
 
 
 def _category_positions(tokens: list[str], accented: bool) -> set[int]:

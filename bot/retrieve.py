@@ -36,7 +36,7 @@ from bot.answer_type import NAME_KINDS, enumerates
 from bot.article import Article, Sentence
 from bot.extractive import rank
 from bot.orthography import words
-from bot.question import Query, has_type, parse_question, terms
+from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
 from bot.textstats import strip_diacritics
 
@@ -106,7 +106,8 @@ def index(article: Article) -> Index:
     tokens = tuple(words(s.text) for s in sentences)
     bare = [[strip_diacritics(t) for t in toks] for toks in tokens]
     accented = any(t != b for toks, bs in zip(tokens[:20], bare[:20]) for t, b in zip(toks, bs))
-    return Index(sentences, tokens, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
+    terms_of = english_terms if article.language == "en" else terms
+    return Index(sentences, tokens, tuple(terms_of(t) for t in tokens), tuple(terms_of(b) for b in bare), accented)
 
 
 def find_evidence(article: Article, question: str, k: int = 3, weights: Weights = WEIGHTS) -> list[Evidence]:
@@ -136,7 +137,7 @@ def combine(table: dict[str, list[float]], weights: Weights = WEIGHTS) -> list[f
 def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
-    query = parse_question(question)
+    query = parse_question(question, article.language)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]
     sentences = idx.sentences

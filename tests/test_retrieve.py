@@ -3,7 +3,7 @@ import pytest
 
 from bot.article import Article
 from bot.answer_type import enumerates
-from bot.question import has_type
+from bot.question import english_terms, has_type
 from bot.orthography import fold
 from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
 
@@ -75,6 +75,34 @@ def test_english_question_on_english_article():
     ]], language="en")
     assert "2030" in find_evidence(english, "When will the line open?")[0].sentence.text
     assert "Anna Berg" in find_evidence(english, "Who said the project creates jobs?")[0].sentence.text
+
+
+ENGLISH = Article.from_paragraphs([[
+    "The city council approved a new metro line to the airport on Monday.",
+    "Mayor Anna Berg said the line would create 5,000 jobs.",
+    "Critics argued the money should go to buses.",
+    "Construction starts next spring.",
+]], language="en")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Who is the mayor?", "Anna Berg"),
+    ("What did critics say?", "buses"),
+    ("What did the critics argue?", "buses"),
+    ("When does construction start?", "next spring"),
+])
+def test_english_questions_match_inflected_words_and_are_answerable(question, expected):
+    evidence = find_evidence(ENGLISH, question)
+    assert expected in evidence[0].sentence.text and is_answerable(evidence)
+
+
+def test_an_english_question_the_article_does_not_cover_is_not_answerable():
+    assert not is_answerable(find_evidence(ENGLISH, "Who won the football match?"))
+
+
+def test_english_terms_are_stems_and_function_words_make_no_pairs():
+    assert english_terms(["is", "the", "mayor"]) == ["mayor"]
+    assert english_terms(["new", "metro", "lines"]) == ["new", "metro", "line", ("new", "metro"), ("metro", "line")]
 
 
 @pytest.mark.parametrize("text", [
