@@ -151,7 +151,9 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         yield join(reply("help", language)), session
         return
     if intent.kind is IntentKind.GREETING:
-        yield join(reply("greeting", language)), session
+        # With an article open, "cảm ơn" / "chào" should not be told to paste one.
+        has_article = session.article is not None and not session.article.is_empty()
+        yield join(reply("greeting_with_article" if has_article else "greeting", language)), session
         return
     if session.article is None:
         yield reply("need_article", language), session

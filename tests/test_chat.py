@@ -372,3 +372,11 @@ def test_the_time_limit_does_not_count_a_slow_model_download(copy_model_dir, mon
     replies, _ = turn(bot, "tóm tắt", session)
     assert any("⏳" in r for r in replies)  # the download was shown while it ran
     assert "⏱️" not in replies[-1] and "transformers" in replies[-1]
+
+
+@pytest.mark.parametrize("message, expected", [("cảm ơn bạn", "Bài báo vẫn đang mở"), ("thanks", "still open")])
+def test_a_greeting_with_an_article_open_does_not_ask_for_an_article(offline_bot, message, expected):
+    before, _ = turn(offline_bot, message)
+    assert "dán một bài báo" in before[-1] or "Paste a news article" in before[-1]
+    replies, session = turn(offline_bot, message, with_article(offline_bot))
+    assert expected in replies[-1] and session.article is not None
