@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bot.article import Article, Sentence
-from bot.extractive import BUDGETS, WEIGHTS, Candidates, budget_for, candidates, choose, summarize_extractive
+from bot.extractive import BUDGETS, WEIGHTS, Budget, Candidates, budget_for, candidates, choose, summarize_extractive
 from bot.intent import Length
 from bot.textstats import Rouge, fold_splits, mean, rouge, rouge_n, syllables
 
@@ -111,11 +111,11 @@ class CrossValidation:
 
 def cross_validate(rows: list[dict], folds: int, shuffles: int = SHUFFLES) -> CrossValidation:
     """Held-out ROUGE of settings chosen on the other folds, averaged over ``shuffles`` splits."""
-    found = [candidates(pasted(r.get("title", ""), r["article"])) for r in rows]
+    found = _candidates(rows)
     scores: dict[Setting, list[tuple[Rouge, int]]] = {}
     for setting in GRID:
         budget = budget_for(Length.NORMAL, max_syllables=setting.budget)
-        texts = [" ".join(s.text for s in choose(f, budget, setting.weights)) for f in found]
+        texts = [_summary(f, budget, setting.weights) for f in found]
         scores[setting] = [(rouge(t, r["summary"]), len(syllables(t))) for t, r in zip(texts, rows)]
     held: list[tuple[Rouge, int]] = []
     picked: dict[Setting, int] = {}
@@ -176,12 +176,12 @@ def ridge(features: list[list[float]], targets: list[float], penalty: float) -> 
 
 def fit(rows: list[dict], folds: int | None = None, shuffles: int = SHUFFLES) -> Fit:
     """Weights fitted to ``rows`` and their scores; with ``folds``, refitted per training fold."""
-    found = [candidates(pasted(r.get("title", ""), r["article"])) for r in rows]
+    found = _candidates(rows)
     references = [r["summary"] for r in rows]
     budget = budget_for(Length.NORMAL)
 
     def summaries(weights: dict[str, float], items: list[int]) -> list[str]:
-        return [" ".join(s.text for s in choose(found[i], budget, weights)) for i in items]
+        return [_summary(found[i], budget, weights) for i in items]
 
     everything = list(range(len(rows)))
     weights = fit_weights(found, references)
@@ -195,6 +195,15 @@ def fit(rows: list[dict], folds: int | None = None, shuffles: int = SHUFFLES) ->
             wanted += [references[i] for i in test]
         held_out = score_summaries("refitted", outputs, wanted)
     return Fit(weights, in_sample, held_out)
+
+
+def _candidates(rows: list[dict]) -> list[Candidates]:
+    """Each row's summary candidates, from its article as a user pastes it."""
+    return [candidates(pasted(r.get("title", ""), r["article"])) for r in rows]
+
+
+def _summary(found: Candidates, budget: Budget, weights: dict[str, float]) -> str:
+    return " ".join(s.text for s in choose(found, budget, weights))
 
 
 def _gain(scores: list[tuple[Rouge, int]], items: list[int]) -> float:
