@@ -116,7 +116,7 @@ class Query:
 
 def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
     """Content syllables plus syllable pairs (pairs keep stop words: "người dân", "bao giờ")."""
-    return [t for t in tokens if t not in stop_words] + ngrams(tokens, 2)
+    return _search_terms(tokens, set(), stop_words)
 
 
 def parse_question(question: str, language: str = "vi") -> Query:
@@ -147,7 +147,7 @@ def parse_question(question: str, language: str = "vi") -> Query:
     return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing)
 
 
-def english_terms(tokens: list[str], dropped: set[int] = frozenset()) -> list:
+def english_terms(tokens: list[str], dropped: set[int] | frozenset[int] = frozenset()) -> list:
     """Stems of the content words of English ``tokens``, plus pairs of adjacent content words,
     within the runs between ``dropped`` positions."""
     stems, pairs = [], []
