@@ -6,6 +6,8 @@
     python -m bot.eval ask PATH.jsonl         # fields: title, context, question, answers
     python -m bot.eval ask PATH.jsonl --folds 5   # ... and cross-validate the ranking weights
     python -m bot.eval guard PATH.jsonl       # fields: title, article (corrupts real sentences)
+                                              # [, outputs, output_language: faithful outputs of
+                                              #  your own, e.g. translations, to corrupt instead]
 
 Scoring follows the project's eval-data README: syllable-level ROUGE-1/2/L F1 (NFC, lowercase,
 ``\\w+`` tokens), mean summary length in syllables, evidence hit@1/hit@3 in the long-article
@@ -43,26 +45,32 @@ class Case:
     output: str
     article: Article
     inserted: str | None
+    language: str | None = None  # the output's language, when it is a translation
 
 
 def corruption_cases(rows: list[dict], seed: int = 0, per_article: int = 3) -> list[Case]:
-    """Real sentences as faithful outputs, each also corrupted once (a number or a name)."""
+    """Faithful outputs, each also corrupted once (a number or a name): a row's own ``outputs``
+    (in ``output_language``) when it has them, else ``per_article`` of its real sentences."""
     rng = random.Random(seed)
     articles = [pasted(r.get("title", ""), r["article"]) for r in rows]
     name_pool = sorted({n for a in articles for s in a.sentences for n in find_names(s.text) if " " in n})
     cases = []
-    for article in articles:
-        candidates = [s.text for s in article.sentences if re.search(r"\d", s.text) or find_names(s.text)]
-        for text in rng.sample(candidates, min(per_article, len(candidates))):
-            cases.append(Case(text, article, None))
-            corrupted = _corrupt(text, article, name_pool, rng)
+    for row, article in zip(rows, articles):
+        language = row.get("output_language")
+        written = row.get("outputs")
+        candidates = [t for t in written or [s.text for s in article.sentences] if re.search(r"\d", t) or find_names(t)]
+        for text in candidates if written else rng.sample(candidates, min(per_article, len(candidates))):
+            cases.append(Case(text, article, None, language))
+            strangers = [strip_diacritics(n) for n in name_pool] if language == "en" else name_pool
+            corrupted = _corrupt(text, article, strangers, rng)
             if corrupted:
-                cases.append(Case(corrupted[0], article, corrupted[1]))
+                cases.append(Case(corrupted[0], article, corrupted[1], language))
     return cases
 
 
 def _corrupt(text: str, article: Article, names: list[str], rng: random.Random) -> tuple[str, str] | None:
-    """``text`` with one number changed or one name swapped for a name the article lacks."""
+    """``text`` with one number changed or one name swapped for a name the article lacks
+    (``names``: written as the output would write them)."""
     body = strip_diacritics(f"{article.title or ''} {article.text}".lower())
     numbers = list(re.finditer(r"(?<![\d.,])\d+(?![\d.,])", text))
     spans = find_names(text)
@@ -84,13 +92,14 @@ def run_guard(rows: list[dict], seed: int = 0) -> str:
     cases = corruption_cases(rows, seed)
     corrupted = [c for c in cases if c.inserted]
     faithful = [c for c in cases if not c.inserted]
-    caught = sum(any(c.inserted in u or u in c.inserted for u in check_output(c.output, c.article).unsupported) for c in corrupted)
-    alarms = [c for c in faithful if not check_output(c.output, c.article).ok]
+    caught = sum(any(c.inserted in u or u in c.inserted for u in check_output(c.output, c.article, c.language).unsupported)
+                 for c in corrupted)
+    alarms = [c for c in faithful if not check_output(c.output, c.article, c.language).ok]
     catch, false = 100 * caught / max(len(corrupted), 1), 100 * len(alarms) / max(len(faithful), 1)
     print(f"{len(corrupted)} corrupted outputs (seed {seed}): caught {catch:.1f}%")
     print(f"{len(faithful)} faithful outputs: false alarms {false:.1f}%")
     for c in alarms[:5]:
-        print("  false alarm:", check_output(c.output, c.article).unsupported, "in", c.output[:100])
+        print("  false alarm:", check_output(c.output, c.article, c.language).unsupported, "in", c.output[:100])
     return f"RESULT caught={catch:.1f} false_alarms={false:.1f} corrupted={len(corrupted)} faithful={len(faithful)}"
 
 

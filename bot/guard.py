@@ -4,7 +4,14 @@ A model summary or answer may invent "1.500 người" where the article says "1.
 someone the article never mentions. ``check_output`` lists such spans; ``GuardReport.mark``
 highlights them for Markdown display. Matching is on meaning, not spelling: "1.000", "1000"
 and "1,000" are one number; "6/11", "6-11", "ngày 6 tháng 11" and "6 November" one date; names
-match without diacritics and spaces, so an English "Hanoi" is found in a Vietnamese "Hà Nội".
+match without diacritics and spaces, so an English "Hanoi" is found in a Vietnamese "Hà Nội",
+and an acronym matches the initials of words in the article ("UBND", "Ủy ban nhân dân").
+
+A translated output capitalises ordinary words ("the Ministry of Health" for "Bộ Y tế"); given
+the output's language, the guard checks only the words of a name a translation keeps as they
+are (``bot.lexicon``): a Vietnamese name in English output, a foreign or a person's name in
+Vietnamese output. An invented name made only of English words ("World Bank") then goes
+unnoticed in English output.
 """
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from bot.article import Article
+from bot.lexicon import english_word, same_place, vietnamese_shaped, vietnamese_surname
 from bot.textstats import STOP_WORDS, normalize, strip_diacritics
 
 _MONTHS = {
@@ -42,6 +50,9 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "trăm": 100, "hundred": 100,
 }
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
+# A currency code, also glued to its amount ("VND2.4 billion"): the amount is checked, the code is no name.
+_CURRENCY = re.compile(r"(?:VND|USD|EUR|GBP|JPY|CNY)\d*", re.I)
+_ACRONYM_WORDS = range(2, 7)  # an acronym stands for this many words
 # Capitalised words that are not names: titles, month and day names, sentence openers.
 _NOT_NAMES = frozenset(
     "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ nhật monday tuesday wednesday thursday "
@@ -76,11 +87,18 @@ class _Facts:
     dates: frozenset
     words: frozenset          # unaccented lowercase words
     squashed: str             # unaccented lowercase text without spaces
+    spaced: str               # its words, one space apart and at both ends
+    initials: frozenset       # first letters of each run of 2-6 words, unaccented lowercase
 
 
-def check_output(output: str, article: Article) -> GuardReport:
-    """The numbers, dates and proper names of ``output`` that ``article`` does not contain."""
+def check_output(output: str, article: Article, language: str | None = None) -> GuardReport:
+    """The numbers, dates and proper names of ``output`` that ``article`` does not contain.
+
+    ``language`` is the output's language; when it is "en" or "vi" and the article is in the
+    other one, the output is read as a translation (see the module text).
+    """
     facts = _facts(" ".join(filter(None, [article.title, article.text])))
+    translation = language if language != article.language and {language, article.language} == {"en", "vi"} else None
     unsupported: list[str] = []
     text = output
     for span, value in _find_dates(text):
@@ -90,8 +108,9 @@ def check_output(output: str, article: Article) -> GuardReport:
     for span, values in _find_numbers(masked):
         if not values & facts.numbers:
             unsupported.append(span)
-    for span in find_names(masked):
-        if not _name_supported(span, facts):
+    for span, opener in _name_spans(masked):
+        # A name that opens the sentence lost its first word to ``_clean_run`` ("Ho Chi Minh City ...").
+        if not (_name_supported(span, facts, translation) or opener and _name_supported(f"{opener} {span}", facts, translation)):
             unsupported.append(span)
     return GuardReport(tuple(dict.fromkeys(unsupported)))
 
@@ -104,11 +123,14 @@ def _facts(text: str) -> _Facts:
     # A date's parts also count as plain numbers: "10/2/2019" states the year 2019.
     numbers |= {float(n) for span, _ in dates for n in re.findall(r"\d+", span)}
     bare = strip_diacritics(text)
+    words = re.findall(r"\w+", bare)
     return _Facts(
         numbers=frozenset(numbers),
         dates=frozenset(value for _, value in dates),
-        words=frozenset(re.findall(r"\w+", bare)),
+        words=frozenset(words),
         squashed=re.sub(r"\W+", "", bare),
+        spaced=f" {' '.join(words)} ",
+        initials=frozenset("".join(w[0] for w in words[i : i + n]) for n in _ACRONYM_WORDS for i in range(len(words) - n + 1)),
     )
 
 
@@ -164,9 +186,14 @@ def _mask(text: str, spans: list[str]) -> str:
 
 def find_names(text: str) -> list[str]:
     """Runs of capitalised words, minus an ambiguous sentence-initial word and title words."""
+    return [span for span, _ in _name_spans(text)]
+
+
+def _name_spans(text: str) -> list[tuple[str, str]]:
+    """Each name of ``find_names`` with the sentence-initial word it lost ("" if none)."""
     names = []
     run: list[re.Match] = []
-    for m in list(_WORD.finditer(text)) + [None]:
+    for m in [m for m in _WORD.finditer(text) if not _CURRENCY.fullmatch(m.group(0))] + [None]:
         if m is not None and m.group(0)[0].isupper() and (not run or _adjacent(text, run[-1], m)):
             run.append(m)
             continue
@@ -180,26 +207,51 @@ def _adjacent(text: str, previous: re.Match, current: re.Match) -> bool:
     return text[previous.end() : current.start()] in (" ", "-", " - ")
 
 
-def _clean_run(text: str, run: list[re.Match]) -> list[str]:
+def _clean_run(text: str, run: list[re.Match]) -> list[tuple[str, str]]:
     words = list(run)
     before = text[: words[0].start()].rstrip()
     sentence_start = not before or before[-1] in ".!?:\"“\n"
+    opener = ""
     if sentence_start and not _is_acronym(words[0].group(0)):
-        words = words[1:]  # "Police said", "Công an": any sentence opens with a capital
+        opener, words = words[0].group(0), words[1:]  # "Police said", "Công an": any sentence opens with a capital
     while words and normalize(words[0].group(0)) in _NOT_NAMES | STOP_WORDS:
-        words = words[1:]
+        opener, words = "", words[1:]
     if not words:
         return []
-    return [text[words[0].start() : words[-1].end()]]
+    return [(text[words[0].start() : words[-1].end()], opener)]
 
 
 def _is_acronym(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
 
 
-def _name_supported(span: str, facts: _Facts) -> bool:
-    """Found whole (unaccented, spaces ignored), or every word of it occurs in the article."""
-    bare = strip_diacritics(normalize(span))
-    if re.sub(r"\W+", "", bare) in facts.squashed:
+def _name_supported(span: str, facts: _Facts, translation: str | None = None) -> bool:
+    """Found whole (unaccented, spaces ignored), as another name of the same place, as the
+    initials of words in the article, or every word of it occurs in the article."""
+    words = re.findall(r"\w+", strip_diacritics(normalize(span)))
+    places = same_place("".join(words))  # a known place is checked even when its name is ordinary words
+    if translation and not places:
+        words = _checkable(words, translation)
+    squashed = "".join(words)
+    if not squashed or squashed in facts.squashed or any(f" {name} " in facts.spaced for name in places):
         return True
-    return all(word in facts.words for word in re.findall(r"\w+", bare))
+    if _is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
+        return True
+    return all(word in facts.words or any(f" {name} " in facts.spaced for name in same_place(word)) for word in words)
+
+
+def _checkable(words: list[str], language: str) -> list[str]:
+    """The words of a name in a translation into ``language`` that the translator keeps as
+    they are, so the article must hold them; [] when there is nothing to check.
+
+    English output: all but ordinary English words, yet every word shaped like a Vietnamese
+    syllable ("Long" in "Nguyen Van Long"). Vietnamese output: a name with a foreign word in
+    it, whole, or a person's name in it (from the family name on); other names are translations
+    ("Bộ Công Thương" for "the Ministry of Industry and Trade").
+    """
+    if language == "en":
+        return [w for w in words if vietnamese_shaped(w) or not english_word(w)]
+    if any(not vietnamese_shaped(w) for w in words):
+        return words
+    surname = next((i for i, w in enumerate(words[:-1]) if vietnamese_surname(w)), len(words))
+    return words[surname:]

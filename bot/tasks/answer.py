@@ -80,7 +80,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         text = translate_sentences(translator, hub.settings.translate, [text], language, intent.language)[0]
         by_model = True
     if by_model:
-        report = check_output(text, article)
+        report = check_output(text, article, intent.language if translator is not None else language)
         if not report.ok:
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)

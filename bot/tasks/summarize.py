@@ -40,6 +40,7 @@ class Summary:
     evidence: tuple[Sentence, ...] = ()
     notices: tuple[Notice, ...] = ()
     by_model: bool = True   # whether a model wrote any of it (then the guard checks it)
+    translated_to: str | None = None  # the language it was translated into, if it was
 
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
@@ -61,7 +62,7 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     text = format_summary(summary.sentences, intent.bullets)
     notices = summary.notices
     if summary.by_model:
-        report = check_output(" ".join(summary.sentences), article)
+        report = check_output(" ".join(summary.sentences), article, summary.translated_to)
         if not report.ok:
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
@@ -125,5 +126,5 @@ def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bo
     if engine is None:
         return dataclasses.replace(summary, notices=summary.notices + (missing_notice(hub.settings.translate, hub.unavailable("translate")),))
     sentences = translate_sentences(engine, hub.settings.translate, summary.sentences, src, tgt)
-    return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True,
+    return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True, translated_to=tgt,
                                notices=summary.notices + (Notice("summary_translated"),))
