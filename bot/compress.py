@@ -54,10 +54,18 @@ _TRAILING_ATTRIBUTION = re.compile(rf"([^,]{{20,}}?)[”\"']?\s*,\s*[^,]{{2,60}}
 _CONNECTIVE = (r"tuy nhiên|trước đó|sau đó|theo đó|ngoài ra|bên cạnh đó|đồng thời|trong khi đó|do đó|"
                r"vì vậy|vì thế|thậm chí|đặc biệt|mặt khác|cùng ngày|ngay sau đó|tiếp đó|cụ thể|như vậy|"
                r"khi đó|lúc này|hiện nay|hiện tại")
+# Not "Tại Đà Nẵng, ", "Trên địa bàn tỉnh, ", "Từ ngày mai, ": where and from when the news holds
+# is news (on the dev summaries, cutting these changed no summary).
 _FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với|tiếp xúc|làm việc với|bên lề|liên quan|"
-               r"trong|tại|trên|trước|sau|khi|ngay|giữa|vào|từ|qua|với|để|nhằm|về|đối với|theo|cũng theo|"
-               r"nhân|kể từ|hồi|dù|mặc dù|(?:đầu|cuối) (?:tuần|tháng|năm|giờ)")
+               r"trong|trước|sau|khi|ngay|giữa|qua|với|để|nhằm|về|đối với|theo|cũng theo|"
+               r"nhân|hồi|dù|mặc dù|(?:đầu|cuối) (?:tuần|tháng|năm|giờ)")
 _FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
+
+# A short clause before a comma, at least half of its words capitalised: a title and an office in
+# apposition ("Giám đốc Sở Y tế Hà Nội, ..."). It belongs to the name before it, so a cut that
+# takes the name ("Theo ông Nguyễn Văn Bình, ") and leaves it would break the sentence.
+_APPOSITION = re.compile(r"^([^,]{2,80}),\s")
+APPOSITION_WORDS = 12
 
 Rule = Callable[[str], str]
 
@@ -103,11 +111,22 @@ def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[s
     out = text
     for name in rules:
         cut = RULES[name](out).strip()
-        if len(cut.split()) >= MIN_WORDS and not _loses(out, cut, keep):
+        if len(cut.split()) >= MIN_WORDS and not _loses(out, cut, keep) and not _orphans_apposition(out, cut):
             out = cut
     if out != text and out:
         out = out[0].upper() + out[1:]
     return out
+
+
+def _orphans_apposition(before: str, after: str) -> bool:
+    """Whether a cut of ``before``'s opening leaves ``after`` opening with an apposition."""
+    return after != before and before.endswith(after) and _opens_with_apposition(after)
+
+
+def _opens_with_apposition(text: str) -> bool:
+    match = _APPOSITION.match(text)
+    words = match.group(1).split() if match else []
+    return 0 < len(words) <= APPOSITION_WORDS and 2 * sum(w[0].isupper() for w in words) >= len(words)
 
 
 def _loses(before: str, after: str, keep: frozenset[str]) -> bool:

@@ -99,7 +99,7 @@ def test_summarize_prints_the_extractive_summary_and_the_notices_on_stderr(offli
     out, err = capsys.readouterr()
     assert out == f"{LEAD_SUMMARY}\n"
     assert err.splitlines() == [
-        f"tinbot: {reply('used_extractive', 'vi')}",
+        f"tinbot: {reply('used_extractive_trimmed', 'vi')}",  # "Sáng 20/5, " left out
         missing_line("summarize", "tóm tắt", "VietAI/vit5-base-vietnews-summarization"),
     ]
     assert offline[0].settings.offline and offline[0].hub.settings is offline[0].settings
@@ -111,7 +111,7 @@ def test_json_output_carries_task_text_engine_notices_and_evidence(offline, arti
     result = json.loads(out)
     assert list(result) == ["task", "text", "engine", "notices", "evidence"] and err == ""
     assert (result["task"], result["text"], result["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
-    assert result["notices"][0] == reply("used_extractive", "en")   # rendered in the --lang language
+    assert result["notices"][0] == reply("used_extractive_trimmed", "en")   # rendered in the --lang language
     assert result["notices"][1].startswith("⚠️ The summarization model `VietAI/vit5-base-vietnews-summarization`")
     assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
     quoted = Article.from_text(ARTICLE).sentences[0].text
@@ -448,7 +448,7 @@ def tiny_config(path: Path) -> Path:
 def test_run_summarize_plain_from_stdin_and_json_from_a_file(tmp_path, article_file):
     plain = tinbot("summarize", "-", cwd=tmp_path, stdin=ARTICLE)
     assert (plain.returncode, plain.stdout) == (Exit.OK, f"{LEAD_SUMMARY}\n"), plain.stderr
-    assert plain.stderr.splitlines()[0] == f"tinbot: {reply('used_extractive', 'vi')}"
+    assert plain.stderr.splitlines()[0] == f"tinbot: {reply('used_extractive_trimmed', 'vi')}"
 
     as_json = tinbot("summarize", str(article_file), "--json", cwd=tmp_path)
     assert as_json.returncode == Exit.OK and as_json.stderr == ""

@@ -50,13 +50,19 @@ def test_opening_framing_phrase_is_cut(text, expected):
     "Từ ngày 1/7, mức phí gửi xe máy tại các chợ sẽ tăng lên 5.000 đồng.",   # a number: the phrase scopes it
     "Khiêm tốn, anh nói rằng mọi thành công đều nhờ đồng đội.",              # not a framing word
     "Tuy nhiên, việc này chưa xong.",                                         # too little would be left
+    "Tại Đà Nẵng, mưa lớn kéo dài khiến ba người thiệt mạng.",               # where the news holds
+    "Trên địa bàn tỉnh Quảng Nam, nhiều tuyến đường bị sạt lở nặng.",
+    "Từ ngày mai, các trường học trong vùng lũ cho học sinh nghỉ.",           # from when it holds
+    # the name goes with its title: cutting "Theo ông ..., " would leave "Giám đốc Sở ..., số ca ..."
+    "Theo ông Nguyễn Văn Bình, Giám đốc Sở Y tế Hà Nội, số ca mắc trong tuần tăng mạnh.",
+    "Theo bà Lê Thị Hoa, Phó Vụ trưởng Vụ Thị trường trong nước, giá xăng sẽ tăng nhẹ.",
 ])
 def test_framing_phrase_that_carries_facts_or_is_not_one_stays(text):
     assert compress(text) == text
 
 
 def test_a_cut_that_would_take_a_kept_word_is_not_made():
-    text = "Tại cảng Cát Lái, lực lượng hải quan đã phát hiện ba container gỗ lậu."
+    text = "Trong đợt kiểm tra ở cảng Cát Lái, lực lượng hải quan đã phát hiện ba container gỗ lậu."
     assert compress(text) == "Lực lượng hải quan đã phát hiện ba container gỗ lậu."
     assert compress(text, keep=frozenset({"cát", "lái"})) == text
 
@@ -70,3 +76,8 @@ def test_parenthetical_asides_are_cut():
 def test_an_aside_holding_a_headline_word_stays():
     text = "Tổ chức Y tế Thế giới (WHO) khuyến cáo người dân tiêm nhắc lại trước mùa đông."
     assert compress(text, keep=frozenset({"who"})) == text
+
+
+def test_a_source_lead_before_a_whole_clause_is_still_cut():
+    text = "Theo ông Trịnh, Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
+    assert compress(text) == "Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."

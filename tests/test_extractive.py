@@ -98,7 +98,7 @@ def test_opening_framing_phrase_is_trimmed_from_the_summary():
 
 
 def test_framing_phrase_naming_the_headline_is_kept():
-    sentence = Article.from_paragraphs([["Tại sân bay Nội Bài, hành khách đã xếp hàng chờ chuyến xe buýt điện đầu tiên."]]).sentences[0]
+    sentence = Article.from_paragraphs([["Trong buổi sáng ở sân bay Nội Bài, hành khách đã xếp hàng chờ chuyến xe buýt điện đầu tiên."]]).sentences[0]
     assert trim_sentence(sentence).text.startswith("Hành khách đã xếp hàng")
     kept = trim_sentence(sentence, headline_words(article()))
     assert kept.text == sentence.text

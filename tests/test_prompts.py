@@ -10,6 +10,7 @@ NOTICES = {
     "model_broken": {"task": "t", "model": "m", "env": "E"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
+    "used_extractive_trimmed": {},
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},

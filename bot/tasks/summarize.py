@@ -52,8 +52,9 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
         chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
         why = () if intent.extractive else (
             missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),)
+        trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
         summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
-                          (Notice("used_extractive"), *why), by_model=False)
+                          (Notice("used_extractive_trimmed" if trimmed else "used_extractive"), *why), by_model=False)
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
     target = intent.target_language
