@@ -50,6 +50,7 @@ class ChatSession:
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
     reply_language: str = "auto"            # "auto" (the language the user wrote in), "vi" or "en"
+    last_language: str = ""                 # the language of the user's last message that showed one
     extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
     shown_notices: frozenset[str] = frozenset()     # long notices already shown once (bot.reply.notice_id)
 
@@ -123,6 +124,10 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 yield ack, session
                 return
         intent = apply_options(route(message, has_article=session.article is not None), session)
+        if intent.language:
+            session = dataclasses.replace(session, last_language=intent.language)
+        else:  # "ok", "haha": the conversation's language, else the article's
+            intent = dataclasses.replace(intent, language=_conversation_language(session))
         language = intent.language
         if intent.article_text:
             session, ack = _load_article(bot, session, intent.article_text, language)
@@ -150,10 +155,11 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if intent.kind is IntentKind.HELP:
         yield join(reply("help", language)), session
         return
-    if intent.kind is IntentKind.GREETING:
+    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS):
         # With an article open, "cảm ơn" / "chào" should not be told to paste one.
         has_article = session.article is not None and not session.article.is_empty()
-        yield join(reply("greeting_with_article" if has_article else "greeting", language)), session
+        key = intent.kind.value + ("_with_article" if has_article else "")
+        yield join(reply(key, language)), session
         return
     if session.article is None:
         yield reply("need_article", language), session
@@ -213,7 +219,7 @@ def refine_summary(intent: Intent, previous: Intent | None) -> Intent:
     step = -1 if intent.refine == "shorter" else 1
     sentences = base.sentences
     if sentences is not None:
-        sentences = max(1, sentences + step)
+        sentences = max(1, sentences + step * (intent.sentences or 1))  # "thêm 2 ý": two more
     length = order[max(0, min(2, order.index(base.length) + step))]
     if intent.refine == "shorter" and base.length is Length.SHORT and sentences is None:
         sentences = 1
@@ -230,6 +236,16 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     replaced = session.article is not None
     session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
+
+
+def _conversation_language(session: ChatSession) -> str:
+    """The language to answer a message that reads alike in both: as the session has been going."""
+    if session.reply_language in LANGUAGES:
+        return session.reply_language
+    if session.last_language in LANGUAGES:
+        return session.last_language
+    article = session.article.language if session.article is not None else ""
+    return article if article in LANGUAGES else "vi"
 
 
 def _language(session: ChatSession, message: str | None) -> str:

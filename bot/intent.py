@@ -11,7 +11,8 @@ class IntentKind(str, Enum):
     ASK = "ask"               # any question about the article: "ai là trưởng đoàn?", "bài này nói về gì?"
     ARTICLE = "article"       # the message is (only) a new article to work on
     HELP = "help"             # "giúp", "help", "bạn làm được gì?"
-    GREETING = "greeting"     # "xin chào", "hi", "cảm ơn"
+    GREETING = "greeting"     # "xin chào", "hi"
+    THANKS = "thanks"         # "cảm ơn", "ok", "hay quá", "bye": an acknowledgement, not a request
 
 
 class Length(str, Enum):
@@ -24,7 +25,8 @@ class Length(str, Enum):
 class Intent:
     """One chat turn, understood.
 
-    ``language`` is the language the user wrote in ("vi" or "en"): replies use it.
+    ``language`` is the language the user wrote in ("vi" or "en"): replies use it; "" when the
+    message reads alike in both ("ok"), and the chat keeps the conversation's language.
     ``article_text`` is set when the message carried an article ("Tóm tắt bài sau: ...", or a
     bare pasted article); the chat then replaces the session's article before acting.
     """
@@ -32,7 +34,7 @@ class Intent:
     kind: IntentKind
     language: str = "vi"
     target_language: str | None = None   # translate: "en"/"vi"; summarize/ask: language of the output if asked
-    sentences: int | None = None         # "tóm tắt 3 ý chính", "in 3 bullets"
+    sentences: int | None = None         # "tóm tắt 3 ý chính", "in 3 bullets"; with ``refine``, the step ("thêm 2 ý")
     bullets: bool = False                # "gạch đầu dòng", "bullets", "ý chính"
     length: Length = Length.NORMAL       # "ngắn gọn" → SHORT, "chi tiết" → DETAILED
     refine: str | None = None            # "shorter" / "longer": relative to the previous summary

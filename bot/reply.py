@@ -60,7 +60,9 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
         lines.append(reply("ack_removed", language, count=len(article.removed)))
     if truncated_at:
         lines.append(reply("article_truncated", language, limit=truncated_at))
-    lines.append(reply("ack_next", language))
+    # Translation is between Vietnamese and English: offer the other one.
+    target = language_name("vi" if article.language == "en" else "en", language)
+    lines.append(reply("ack_next", language, target=target))
     return "\n\n".join(lines)
 
 

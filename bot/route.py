@@ -136,6 +136,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
         if not has_article and len(text.nfc.split()) >= _MIN_LOOSE_ARTICLE_WORDS:
             return Intent(K.ARTICLE, language=language, article_text=text.nfc)
         return Intent(K.HELP, language=language)
+    if rule.kind is K.THANKS and rule.language is None:
+        return Intent(K.THANKS, language="")  # "ok", "haha": the chat answers in the conversation's language
     language = _guess_language(text, hint=rule.language)
     if rule.kind is K.SUMMARIZE:
         return _summarize(text, language, preset=rule.length)

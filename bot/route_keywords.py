@@ -52,6 +52,15 @@ _REFINES = (
     ("shorter", "en", r"\bshort(?:er|en)\b|\bmore\s+(?:concise|brief)\b|\btoo\s+long\b"),
     ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b"),
     ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
+    # By points: "thêm 1 ý nữa", "bớt 2 câu", "two more points", "fewer bullets" (the number is the step).
+    ("longer", "vi", r"\bthem\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
+    ("shorter", "vi", r"\b(?:bot|giam)\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
+    ("longer", "en", r"\b(?:(?:\d{1,2}|<NUM>|a\s+few)\s+)?more\s+(?:points?|sentences?|bullets?|ideas?)\b"),
+    ("shorter", "en", r"\bfewer\s+(?:points|sentences|bullets|ideas)\b"),
+    # A bare "tell me more" after a summary or an answer: the article in more detail.
+    ("longer", "vi", r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich\s+(?:them|ro(?:\s+hon)?)|tiep(?:\s+(?:di|tuc))?"
+                     r"|con\s+(?:gi|j)\s+(?:nua|khac)|them\s+nua)(?:\W+(?:di|nhe|nha|voi|nua|khong|ko|k))*\W*$"),
+    ("longer", "en", r"^<PRE>(?:tell\s+me\s+more|more|go\s+on|continue|what\s+else|anything\s+else)(?:\W+(?:please|pls))*\W*$"),
 )
 # The registry: (kind, language of the keywords or None to guess, preset length, patterns).
 _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]], ...] = (
@@ -62,7 +71,7 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
         r"\bwhat(?:'s|s|\s+is)\s+(?:this|the|it)(?:\s+(?:article|story|text|piece|news|post|report))?\s+(?:all\s+)?about\b",
     )),
     (K.SUMMARIZE, "vi", None, (
-        r"\btom\s*(?:ta[tc]|luoc|lai)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",
+        r"\btom\s*(?:ta[tc]|luoc|lai|gon)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",
         r"\bnoi\s+dung\s+(?:cua\s+)?<SUBJ>\s+(?:la\s+)?{gi}\b",
         r"\b(?:so\s+luoc|khai\s+quat|tong\s+quan|rut\s+gon|van\s+tat)\b",
     )),
@@ -96,12 +105,26 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
         r"\bhow\s+(?:do\s+i|to|can\s+i)\s+use\b", r"^\W*who\s+are\s+you\W*$",
     )),
     (K.GREETING, "vi", None, (
-        r"^\W*(?:xin\s+chao|chao|alo|cam\s*on)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|nhieu|lam|a|oi|"
+        r"^\W*(?:xin\s+chao|chao|alo)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|a|oi|"
         r"buoi\s+sang|moi\s+nguoi|ca\s+nha))*\W*$",
     )),
     (K.GREETING, "en", None, (
-        r"^\W*(?:hi|hello|hey|helo|hallo|good\s+(?:morning|afternoon|evening)|thanks?|thank\s+you|thx|"
-        r"tks|ty)(?:\W+(?:there|bot|tinbot|so\s+much|a\s+lot|very\s+much|again|everyone|all))*\W*$",
+        r"^\W*(?:hi|hello|hey|helo|hallo|good\s+(?:morning|afternoon|evening))(?:\W+(?:there|bot|tinbot|everyone|all))*\W*$",
+    )),
+    # Acknowledgements, possibly a few together ("ok cảm ơn", "hay quá, cảm ơn nhé").
+    (K.THANKS, "vi", None, (
+        r"^\W*(?:(?:ok|oke|okay|u|uh|uhm|vang|da|cam\s*on|hay(?:\s+qua)?|tuyet(?:\s+voi)?|tot|duoc\s+roi|tam\s+biet|bye)\W+)*"
+        r"(?:cam\s*on|hay\s+qua|tuyet(?:\s+voi)?|tot\s+qua|duoc\s+roi|tam\s+biet|vang|da|u|uh|uhm)"
+        r"(?:\W+(?:ban|bot|tinbot|em|nhe|nha|nhieu|lam|a|qua|roi))*\W*$",
+    )),
+    (K.THANKS, "en", None, (
+        r"^\W*(?:(?:ok|okay|great|cool|nice|awesome|perfect|good|got\s+it)\W+)*(?:thanks?|thank\s+you|thx|tks|ty|great|cool|"
+        r"nice|awesome|perfect|got\s+it|good\s*bye|see\s+you)(?:\W+(?:there|bot|tinbot|so\s+much|a\s+lot|very\s+much|"
+        r"again|everyone|all))*\W*$",
+    )),
+    # Said alike in both languages: the reply keeps the conversation's language.
+    (K.THANKS, None, None, (
+        r"^\W*(?:ok|oke|okay|okie|haha|hihi|hehe|bye|bye\s+bye)(?:\W+(?:ok|haha|hihi|bye))*\W*$",
     )),
 )
 _TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)

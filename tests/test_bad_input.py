@@ -17,6 +17,7 @@ import pytest
 
 from bot.chat import ChatSession, load_upload, respond
 from bot.prompts import reply
+from bot.reply import language_name
 from bot.service import Tinbot
 from bot.settings import Settings
 from generated import (
@@ -55,8 +56,13 @@ def _inactive(text: str) -> bool:
             and not re.search(r"<[^>]*\bon\w+\s*=", text, re.IGNORECASE))
 
 
+def ack_next(language: str) -> str:
+    """What the reply to a pasted non-English article suggests next (translation into English)."""
+    return reply("ack_next", language, target=language_name("en", language))
+
+
 def _acknowledged(language: str) -> Callable[[str], bool]:
-    return lambda text: reply("ack_next", language) in text
+    return lambda text: ack_next(language) in text
 
 
 def _any_help(text: str) -> bool:
@@ -106,9 +112,9 @@ CASES = [
          check=_acknowledged("vi")),
     Case("rtl-request", "\u202etóm tắt\u200f", before=STORY.text, expect=(STORY.leader,)),
     Case("arabic-rtl-question", "من هو رئيس الوفد؟", before=STORY.text, check=lambda t: len(t) < 2000),
-    Case("french-article", FRENCH_ARTICLE, expect=(_unsupported("fr"), reply("ack_next", "en"))),
-    Case("chinese-article", CHINESE_ARTICLE, expect=(_unsupported("zh-cn"), reply("ack_next", "en"))),
-    Case("russian-article", RUSSIAN_ARTICLE, expect=(_unsupported("ru"), reply("ack_next", "en"))),
+    Case("french-article", FRENCH_ARTICLE, expect=(_unsupported("fr"), ack_next("en"))),
+    Case("chinese-article", CHINESE_ARTICLE, expect=(_unsupported("zh-cn"), ack_next("en"))),
+    Case("russian-article", RUSSIAN_ARTICLE, expect=(_unsupported("ru"), ack_next("en"))),
     Case("russian-summary", "tóm tắt", before=RUSSIAN_ARTICLE, expect=("Городской совет",)),
     Case("nfd-article", NFD_STORY, expect=(reply("meta_language", "vi", language=reply("language_vi", "vi")),)),
     Case("nfd-question", unicodedata.normalize("NFD", QUESTION), before=STORY.text, expect=(STORY.leader,)),
@@ -201,7 +207,7 @@ def test_invalid_utf8_upload_is_read_or_refused_never_garbled_silently(offline_b
     if session.article is None:
         assert answer == reply("source_unreadable", "vi")
     else:
-        assert reply("ack_next", "vi") in answer and STORY.leader in text
+        assert ack_next("vi") in answer and STORY.leader in text
 
 
 def test_limits_are_exact_at_the_boundary(tmp_path):

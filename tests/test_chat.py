@@ -7,6 +7,7 @@ import pytest
 
 from bot.chat import ChatSession, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
+from bot.prompts import reply
 from bot.service import Tinbot
 from bot.settings import Settings
 from tests.helpers import fixture_article
@@ -374,9 +375,30 @@ def test_the_time_limit_does_not_count_a_slow_model_download(copy_model_dir, mon
     assert "⏱️" not in replies[-1] and "transformers" in replies[-1]
 
 
-@pytest.mark.parametrize("message, expected", [("cảm ơn bạn", "Bài báo vẫn đang mở"), ("thanks", "still open")])
+@pytest.mark.parametrize("message, expected", [("chào bạn", "Bài báo vẫn đang mở"), ("hi", "still open"),
+                                               ("cảm ơn bạn", "cứ hỏi"), ("thanks", "Ask anything else")])
 def test_a_greeting_with_an_article_open_does_not_ask_for_an_article(offline_bot, message, expected):
     before, _ = turn(offline_bot, message)
     assert "dán một bài báo" in before[-1] or "Paste a news article" in before[-1]
     replies, session = turn(offline_bot, message, with_article(offline_bot))
     assert expected in replies[-1] and session.article is not None
+
+
+def test_thanks_is_acknowledged_not_answered_with_the_help_text(offline_bot):
+    replies, _ = turn(offline_bot, "ok cảm ơn", with_article(offline_bot))
+    assert replies[-1] == reply("thanks_with_article", "vi")
+
+
+@pytest.mark.parametrize("before, expected", [("tóm tắt", "vi"), ("summarize", "en")])
+def test_ok_is_answered_in_the_language_of_the_conversation(offline_bot, before, expected):
+    _, session = turn(offline_bot, before, with_article(offline_bot))
+    replies, _ = turn(offline_bot, "ok", session)
+    assert replies[-1] == reply("thanks_with_article", expected)
+
+
+def test_one_more_point_makes_the_summary_one_point_longer(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt 3 ý", with_article(offline_bot, "vi-plain"))
+    _, session = turn(offline_bot, "thêm 1 ý nữa", session)
+    assert session.last_summary.sentences == 4
+    _, session = turn(offline_bot, "bớt 2 ý", session)
+    assert session.last_summary.sentences == 2

@@ -148,11 +148,26 @@ ROUTES = [
     ("Chào bạn!", Intent(K.GREETING, language="vi")),
     ("hi", Intent(K.GREETING, language="en")),
     ("Hello there", Intent(K.GREETING, language="en")),
-    ("cảm ơn bạn nhiều nhé", Intent(K.GREETING, language="vi")),
-    ("cam on", Intent(K.GREETING, language="vi")),
-    ("thanks!", Intent(K.GREETING, language="en")),
+    ("cảm ơn bạn nhiều nhé", Intent(K.THANKS, language="vi")),
+    ("cam on", Intent(K.THANKS, language="vi")),
+    ("thanks!", Intent(K.THANKS, language="en")),
+    ("ok cảm ơn", Intent(K.THANKS, language="vi")),
+    ("hay quá", Intent(K.THANKS, language="vi")),
+    ("great, thanks", Intent(K.THANKS, language="en")),
+    # Read alike in both languages: no language, the chat keeps the conversation's.
+    ("ok", Intent(K.THANKS, language="")),
+    ("haha", Intent(K.THANKS, language="")),
+    # Follow-ups: more of the article, relative to the last summary; "thêm 2 ý" steps by 2.
+    ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="longer")),
+    ("còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="longer")),
+    ("tell me more", Intent(K.SUMMARIZE, language="en", refine="longer")),
+    ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2)),
+    ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1)),
+    ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
+    # A question that only starts like a follow-up stays a question.
+    ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     # Unrecognised with an article loaded: help.
-    ("ok", Intent(K.HELP, language="en")),
+    ("tốt", Intent(K.HELP, language="vi")),
 ]
 
 
