@@ -78,6 +78,8 @@ def _read_stdin(max_bytes: int | None) -> str:
 def run_task(bot, text: str, task: str, *, language: str | None = None, target: str | None = None,
              question: str | None = None) -> TaskResult:
     """Run ``task`` on an article's text and keep the final update; a missing model exits with 4."""
+    if task == "ask" and not re.search(r"[^\W_]", question or ""):
+        raise CliError(Exit.INPUT, "the question is empty")
     article, truncated_at = bot.parse(text)
     if article.is_empty():
         raise CliError(Exit.INPUT, "no article text found in the input")
@@ -117,10 +119,13 @@ def print_result(result: TaskResult, *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
-        if result.text.strip():
+        # Without a model the answer is the evidence itself: it is printed once, as the quote
+        # with its paragraph, not first bare and then again.
+        quoted = result.task == "ask" and bool(result.evidence) and all(item["text"] in result.text for item in result.evidence)
+        if result.text.strip() and not quoted:
             print(strip_emphasis(result.text))
         if result.evidence and result.task == "ask":
-            print("\n" + strip_emphasis(reply("evidence_header", result.language)))
+            print(("" if quoted else "\n") + strip_emphasis(reply("evidence_header", result.language)))
             for item in result.evidence:
                 print(strip_emphasis(reply("evidence_item", result.language, text=item["text"], paragraph=item["paragraph"])))
         for line in result.notice_lines():
@@ -252,6 +257,9 @@ def _record_text(record: dict, task: str, settings: Settings, base: Path) -> str
     if "_error" in record:
         raise CliError(Exit.INPUT, record["_error"])
     given = [name for name in SOURCE_FIELDS if record.get(name)]
+    empty = [name for name in SOURCE_FIELDS if name in record and not record[name]]
+    if not given and empty:
+        raise CliError(Exit.INPUT, f"{empty[0]} is empty")
     if len(given) != 1:
         raise CliError(Exit.INPUT, f"give exactly one of {', '.join(SOURCE_FIELDS)} (found {', '.join(given) or 'none'})")
     if task == "ask" and not str(record.get("question") or "").strip():

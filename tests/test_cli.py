@@ -122,7 +122,7 @@ def test_ask_answers_from_the_article_and_quotes_its_evidence(offline, article_f
     assert main(["ask", str(article_file), ASK_DIRECTOR]) == Exit.OK
     out, err = capsys.readouterr()
     quote = reply("evidence_item", "vi", text=DIRECTOR, paragraph=3)
-    assert out == strip_emphasis(f"{DIRECTOR}\n\n{reply('evidence_header', 'vi')}\n{quote}\n")
+    assert out == strip_emphasis(f"{reply('evidence_header', 'vi')}\n{quote}\n")  # the answer is the quote: printed once
     assert err == missing_line("answer", "trả lời câu hỏi", "bigscience/mt0-base") + "\n"
 
     assert main(["ask", str(article_file), ASK_DIRECTOR, "--json"]) == Exit.OK
@@ -263,11 +263,12 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(offline, tmp_pat
         "{khong phai json",
         {"id": "hai-nguon", "text": ARTICLE, "file": "bai.txt"},
         {"id": "mat-tep", "file": "khong-co.txt"},
+        {"id": "rong", "text": ""},
         {"id": "1", "text": ARTICLE},                        # "1" is not the id 1
     ])
     assert main(["batch", str(source), str(out), "--task", "summarize"]) == Exit.FAILED
     rows = read_jsonl(out)
-    assert [row["id"] for row in rows] == [1, "tep", "thieu", "line 4", "hai-nguon", "mat-tep", "1"]
+    assert [row["id"] for row in rows] == [1, "tep", "thieu", "line 4", "hai-nguon", "mat-tep", "rong", "1"]
     good = [row for row in rows if "error" not in row]
     assert [row["id"] for row in good] == [1, "tep", "1"]
     for row in good:
@@ -279,15 +280,16 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(offline, tmp_pat
         "line 4": "line 4 is not JSON: Expecting property name enclosed in double quotes",
         "hai-nguon": "give exactly one of text, url, file (found text, file)",
         "mat-tep": f"khong-co.txt: {tmp_path / 'khong-co.txt'} does not exist (not_found)",
+        "rong": "text is empty",
     }
     err = capsys.readouterr().err
-    assert "7/7" in err and "bài/s" in err                 # the progress bar, with its rate
+    assert "8/8" in err and "bài/s" in err                 # the progress bar, with its rate
     assert all(f"tinbot: record {json.dumps(key)}: " in err for key in errors)
 
     before = out.read_bytes()
     assert main(["batch", str(source), str(out), "--task", "summarize"]) == Exit.OK
     assert out.read_bytes() == before                        # nothing run twice
-    assert "7 records already in" in capsys.readouterr().err
+    assert "8 records already in" in capsys.readouterr().err
 
 
 def test_batch_drops_a_half_written_last_line_and_redoes_that_record(offline, tmp_path):
@@ -478,7 +480,7 @@ def test_run_ask_answers_with_evidence_and_exits_1_when_the_article_does_not_say
     answered = tinbot("ask", str(article_file), ASK_DIRECTOR, cwd=tmp_path)
     assert answered.returncode == Exit.OK, answered.stderr
     quote = strip_emphasis(reply("evidence_item", "vi", text=DIRECTOR, paragraph=3))
-    assert answered.stdout.splitlines() == [DIRECTOR, "", strip_emphasis(reply("evidence_header", "vi")), quote]
+    assert answered.stdout.splitlines() == [strip_emphasis(reply("evidence_header", "vi")), quote]
 
     unanswered = tinbot("ask", "-", ASK_STEEL, cwd=tmp_path, stdin=ARTICLE)
     assert (unanswered.returncode, unanswered.stdout) == (Exit.FAILED, "")
@@ -552,3 +554,9 @@ def test_run_serve_help_usage_errors_and_a_missing_file(tmp_path):
     absent = tinbot("summarize", "khong-co.txt", cwd=tmp_path)
     assert (absent.returncode, absent.stdout) == (Exit.INPUT, "")
     assert absent.stderr == "tinbot: khong-co.txt: khong-co.txt does not exist (not_found)\n"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?"])
+def test_an_empty_question_is_an_input_error(offline, article_file, capsys, question):
+    assert main(["ask", str(article_file), question]) == Exit.INPUT
+    assert "the question is empty" in capsys.readouterr().err
