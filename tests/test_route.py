@@ -62,7 +62,7 @@ ROUTES = [
     ("giúp mình summarize bài này nhé", S()),
     # Summary options: counts (digits and number words), bullets, length, output language.
     ("tóm tắt trong 3 câu", S(sentences=3)),
-    ("tóm tắt ba ý", S(sentences=3)),
+    ("tóm tắt ba ý", S(sentences=3, bullets=True)),   # points are a list; sentences are prose
     ("tóm tắt năm câu", S(sentences=5)),
     ("tom tat muoi cau", S(sentences=10)),
     ("summarize in 3 bullets", S("en", sentences=3, bullets=True)),
@@ -161,8 +161,8 @@ ROUTES = [
     ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="longer")),
     ("còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="longer")),
     ("tell me more", Intent(K.SUMMARIZE, language="en", refine="longer")),
-    ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2)),
-    ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1)),
+    ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2, bullets=True)),
+    ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1, bullets=True)),
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
