@@ -15,6 +15,7 @@ from bot.language import detect_language
 from bot.prompts import reply
 from bot.reply import render_update
 from bot.settings import Settings
+from bot.sources import looks_like_html, pasted_html_to_text
 from bot.tasks import TaskUpdate
 from bot.tasks.answer import answer_question
 from bot.tasks.summarize import summarize_article
@@ -44,6 +45,8 @@ class Tinbot:
         ``max_article_sentences`` only the first sentences are kept, and the cut point is the
         length of the kept text (the article is longer than that, and only its beginning is used).
         """
+        if looks_like_html(text):  # a page's source pasted as it is: its text is the article
+            text = pasted_html_to_text(text)
         limits = self.settings.limits
         cut_at = None
         if limits.max_article_chars is not None and len(text) > limits.max_article_chars:

@@ -6,6 +6,7 @@ article, so an upload and a paste of the same story give the same article. Every
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 import zipfile
@@ -185,6 +186,30 @@ def html_to_text(html: str | bytes, url: str | None = None) -> str:
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
     return "\n\n".join(lines)  # trafilatura puts one paragraph per line; blank lines keep them apart
+
+
+# Pasted page source: opens with a tag of a page or a block, and closes a block somewhere.
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6])\b", re.I | re.S)
+_HTML_BLOCK_END = re.compile(r"</(?:html|body|article|main|section|div|p|h[1-6])\s*>", re.I)
+_HTML_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HTML_BREAK = re.compile(r"</(?:p|div|h[1-6]|li|section|article|header|footer|blockquote|tr)\s*>|<br\s*/?>", re.I)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a pasted text is a page's HTML source rather than its text."""
+    return bool(_HTML_START.match(text) and _HTML_BLOCK_END.search(text))
+
+
+def pasted_html_to_text(html: str) -> str:
+    """The text of pasted HTML: the article as ``html_to_text`` finds it, or, for a fragment too
+    short to be taken for a page's article, every block's text with the tags left out."""
+    try:
+        return html_to_text(html)
+    except SourceError:
+        text = _HTML_TAG.sub(" ", _HTML_BREAK.sub("\n\n", _HTML_DROP.sub(" ", html)))
+        paragraphs = (" ".join(html_lib.unescape(block).split()) for block in text.split("\n\n"))
+        return "\n\n".join(p for p in paragraphs if p)
 
 
 def _read_html(path: Path, max_bytes: int | None) -> str:

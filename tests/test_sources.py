@@ -16,8 +16,10 @@ from bot.sources import (
     SourceError,
     decode_text,
     join_pdf_lines,
+    looks_like_html,
     looks_like_url,
     markdown_to_text,
+    pasted_html_to_text,
     text_from_file,
 )
 
@@ -323,3 +325,33 @@ def test_pdf_lines_rejoin_into_paragraphs_across_page_breaks():
 )
 def test_looks_like_url(message, expected):
     assert looks_like_url(message) is expected
+
+
+PASTED_PAGE = ("<html><body><h1>Giá xăng giảm</h1><p>Từ 15h chiều nay, giá xăng RON95 giảm 500 đồng/lít, "
+               "xuống còn 22.000 đồng/lít.</p><p>Liên Bộ Công Thương &amp; Tài chính cho biết giá dầu đã giảm."
+               "</p><script>alert(1)</script></body></html>")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (PASTED_PAGE, True),
+    ("<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>x</p></body></html>", True),
+    ("<p>Một đoạn</p>", True),
+    ("Bài báo bình thường có chữ <b>đậm</b>.", False),      # text with a tag in it is still text
+    ("<Hà Nội> mưa lớn, nhiều tuyến phố ngập.", False),      # no block closed
+])
+def test_pasted_html_is_told_from_text(text, expected):
+    assert looks_like_html(text) is expected
+
+
+def test_pasted_html_becomes_its_text_without_tags_or_scripts():
+    text = pasted_html_to_text(PASTED_PAGE)
+    assert text.split("\n\n") == ["Giá xăng giảm", "Từ 15h chiều nay, giá xăng RON95 giảm 500 đồng/lít, xuống còn 22.000 đồng/lít.",
+                                  "Liên Bộ Công Thương & Tài chính cho biết giá dầu đã giảm."]
+
+
+def test_a_pasted_page_is_parsed_as_its_text():
+    from bot.service import Tinbot
+    from bot.settings import Settings
+
+    article, _ = Tinbot(Settings.from_env({}, offline=True)).parse(PASTED_PAGE)
+    assert article.title == "Giá xăng giảm" and "<" not in article.text and "alert" not in article.text
