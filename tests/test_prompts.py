@@ -11,6 +11,7 @@ NOTICES = {
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
     "used_extractive_trimmed": {},
+    "fewer_points": {"count": 2, "asked": 5},
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},

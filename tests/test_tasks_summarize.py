@@ -284,3 +284,13 @@ def test_a_trimmed_extractive_summary_does_not_claim_to_quote_verbatim(empty_hub
         keys[name] = final.notices[0].key
         assert final.text == final.evidence[0].text
     assert keys == {"verbatim": "used_extractive", "dated": "used_extractive_trimmed"}
+
+
+def test_asking_for_more_points_than_the_article_has_says_so(empty_hub):
+    article = build_article(VI_SENTENCES[0:2], language="vi")
+    final = list(summarize_article(article, Intent(IntentKind.SUMMARIZE, sentences=5), empty_hub))[-1]
+    assert len(final.evidence) == 2
+    (fewer,) = [n for n in final.notices if n.key == "fewer_points"]
+    assert fewer.args == {"count": 2, "asked": 5}
+    enough = list(summarize_article(article, Intent(IntentKind.SUMMARIZE, sentences=2), empty_hub))[-1]
+    assert "fewer_points" not in [n.key for n in enough.notices]

@@ -53,8 +53,11 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
         why = () if intent.extractive else (
             missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),)
         trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
+        # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
+        fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
+            if intent.sentences and len(chosen) < intent.sentences else ()
         summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
-                          (Notice("used_extractive_trimmed" if trimmed else "used_extractive"), *why), by_model=False)
+                          (Notice("used_extractive_trimmed" if trimmed else "used_extractive"), *fewer, *why), by_model=False)
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
     target = intent.target_language
