@@ -73,10 +73,13 @@ def apply_options(intent: Intent, session: ChatSession) -> Intent:
     """The session's options applied to a routed turn: reply language, default summary length.
 
     A question keeps its own language: the answerer reads ``intent.language`` as the language the
-    question is written in (to translate it), and answers in that language.
+    question is written in (to translate it); the reply language becomes the answer's
+    ``target_language``.
     """
     if session.reply_language in LANGUAGES and intent.kind is not IntentKind.ASK:
         intent = dataclasses.replace(intent, language=session.reply_language)
+    elif session.reply_language in LANGUAGES and intent.target_language is None:
+        intent = dataclasses.replace(intent, target_language=session.reply_language)  # answered in it
     if TASK_OF_INTENT.get(intent.kind) in session.extractive_tasks:
         intent = dataclasses.replace(intent, extractive=True)
     said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL

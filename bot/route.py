@@ -31,6 +31,7 @@ from bot.route_keywords import (
     _PARAGRAPHS,
     _QUESTION,
     _QUESTION_LEAD,
+    _ANSWER_LANGUAGE,
     _REFINES,
     _RULES_TABLE,
     _SENSES,
@@ -88,6 +89,7 @@ _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps
 assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE}, "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
+_ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
@@ -268,7 +270,10 @@ def _paragraph(text: _Text) -> int | None:
 
 
 def _question(text: _Text) -> str:
-    """The question without what leads into it: "Chào bạn, ai là trưởng đoàn?" → "ai là trưởng đoàn?"."""
+    """The question without what leads into it or the answer language asked for after it:
+    "Chào bạn, ai là trưởng đoàn? Trả lời bằng tiếng Anh" → "ai là trưởng đoàn?"."""
     lead = re.match(_QUESTION_LEAD, text.plain)
-    rest = text.nfc[lead.end():].strip() if lead else ""
+    start = lead.end() if lead else 0
+    tail = _ANSWER_LANGUAGE_RE.search(text.plain, start)
+    rest = text.nfc[start:tail.start() if tail else len(text.nfc)].strip()
     return rest or text.nfc

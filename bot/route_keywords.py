@@ -155,6 +155,9 @@ _PARAGRAPHS = (
 _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
              r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which)\b"
              r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
+# Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
+_ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"
+                    r"(?:bang|in)\s+(?:tieng\s+(?:anh|viet)|english|vietnamese)(?:\W+(?:nhe|nha|di|please|pls))*\W*$")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
 _QUESTION_LEAD = r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey)\b\W*|(?:tra\s+loi|answer)\b[^:?]*:\s*)+"
 _VI_WORDS = frozenset(

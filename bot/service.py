@@ -76,8 +76,10 @@ class Tinbot:
         ``seen``: notices the chat session already showed in full (``bot.reply.ONCE_PER_SESSION``).
         """
         quote = intent.kind is IntentKind.ASK
+        # An answer asked for in a language ("trả lời bằng tiếng Anh") comes framed in it too.
+        language = (intent.target_language or intent.language) if quote else intent.language
         for update in self.run(article, intent):
-            yield render_update(update, intent.language, quote_evidence=quote, seen=seen), update
+            yield render_update(update, language, quote_evidence=quote, seen=seen), update
 
     # Stateless entry points for the API and the command line: text in, final reply out.
     # Each says why when there is nothing to work on, and says so when the article was cut.

@@ -291,9 +291,13 @@ def test_reply_language_option_overrides_the_guess(offline_bot):
     replies, session = turn(offline_bot, "tóm tắt", session)
     assert "_Engine: sentence extraction (no model needed)_" in replies[-1]
     assert session.last_result.language == "en"
-    # A question is still read in the language it is written in (here: no translator to read it).
+    # A question is still read in the language it is written in (here: no translator to read it),
+    # and the reply, in the language chosen, says so.
     replies, _ = turn(offline_bot, "How long is the coastal road?", with_options(session, "normal", "vi"))
-    assert "Please ask in Vietnamese" in replies[-1]
+    assert "Bạn hãy hỏi bằng tiếng Việt" in replies[-1]
+    # A Vietnamese question, with English chosen: answered (quoted) with English framing.
+    replies, _ = turn(offline_bot, "Con đường ven biển dài bao nhiêu?", session)
+    assert "The article says:" in replies[-1]
 
 
 @pytest.mark.parametrize("length, language", [("tiny", "fr"), (None, None), ("../x", "auto")])

@@ -164,6 +164,8 @@ ROUTES = [
     ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2, bullets=True)),
     ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1, bullets=True)),
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
+    # The answer language asked for after a question is not part of it.
+    ("ai là trưởng đoàn? Trả lời bằng tiếng Anh", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?", target_language="en")),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     # Unrecognised with an article loaded: help.

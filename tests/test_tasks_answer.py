@@ -221,3 +221,16 @@ def test_a_long_question_still_leaves_room_for_evidence_in_the_prompt(tiny_hub):
     prompt, used = build_prompt(evidence, question, "vi", engine.count_tokens, limit)
     assert engine.count_tokens(prompt) <= limit
     assert used and "Ai là trưởng đoàn" in prompt
+
+
+def test_an_answer_asked_for_in_another_language_is_translated_into_it(spied):
+    # "Đoàn có bao nhiêu thành viên? Trả lời bằng tiếng Anh": the question is read as it is.
+    hub, spies = spied()
+    intent = Intent(IntentKind.ASK, language="vi", target_language="en", question=ASK_MEMBERS.question)
+    final = list(answer_question(ARTICLE, intent, hub))[-1]
+    translator, answerer = spies["translate"], spies["answer"]
+    (prompt,) = answerer.inputs
+    assert f"Câu hỏi: {ASK_MEMBERS.question}\n" in prompt       # not translated on the way in
+    (answer,) = answerer.outputs[0]
+    assert translator.batches == [["vi: " + answer]]              # only the answer, into English
+    assert unmarked(final.text) == strip_prefix(translator.outputs[0][0], "en: ")

@@ -40,14 +40,16 @@ KINDS_THAT_NEED_A_VALUE = ("number", "time")
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     question = (intent.question or "").strip()
     language = article.language
+    reply_in = intent.target_language or intent.language  # "... trả lời bằng tiếng Anh", or the question's language
     cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
+    answer_across = reply_in != language and reply_in in LANGUAGES and language in LANGUAGES
     translator = None
     notices: tuple[Notice, ...] = ()
-    if cross:
+    if cross or answer_across:
         translator = yield from wait_for_engine(hub, "translate")
         if translator is None:
             notices += (Notice("answer_untranslated"),)
-        else:
+        elif cross:
             question = translate_sentences(translator, hub.settings.translate, [question], intent.language, language)[0]
     evidence = find_evidence(article, question, k=EVIDENCE_K)
     if cross and not is_answerable(evidence) and question != intent.question:
@@ -74,13 +76,15 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     else:
         prompt, used = build_prompt(evidence, question, language, engine.count_tokens,
                                     min(hub.settings.answer.max_input_tokens, engine.max_input_tokens))
-        text = yield from _generate(engine, hub, prompt, language, stream=translator is None)
+        text = yield from _generate(engine, hub, prompt, language, stream=not (translator and answer_across))
         name, by_model = engine.name, True
-    if translator is not None:
-        text = translate_sentences(translator, hub.settings.translate, [text], language, intent.language)[0]
-        by_model = True
+    translated = translator is not None and answer_across
+    if translated:
+        text = translate_sentences(translator, hub.settings.translate, [text], language, reply_in)[0]
+        # A translated quote is the translator's text: shown as such, not as the quote itself.
+        name, by_model = (translator.name if name == "extractive" else name), True
     if by_model:
-        report = check_output(text, article, intent.language if translator is not None else language)
+        report = check_output(text, article, reply_in if translated else language)
         if not report.ok:
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
