@@ -44,8 +44,9 @@ class TaskResult:
         """The notices as stderr lines; a missing model also names the tinbot command that fetches it."""
         lines = []
         for notice, text in zip(self.notices, self.rendered_notices()):
-            hint = f" (or: tinbot models download {notice.args['task']})" if notice.key == "model_missing" else ""
-            lines.append(one_line(text) + hint)
+            if notice.key == "model_missing":
+                text += "\n" + reply("cli_download_hint", self.language, task=notice.args["task"])
+            lines.append(one_line(text))
         return lines
 
     def as_json(self) -> dict:
@@ -156,7 +157,8 @@ def strip_emphasis(markdown: str) -> str:
 
 
 def one_line(text: str) -> str:
-    return " ".join(strip_emphasis(text).split())
+    """A notice on one line: its lines kept apart by " · ", so steps do not run together."""
+    return " · ".join(" ".join(line.split()) for line in strip_emphasis(text).splitlines() if line.strip())
 
 
 # ---- batch -------------------------------------------------------------------------------------

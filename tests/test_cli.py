@@ -52,7 +52,8 @@ def missing_line(task: str, name: str, model: str, lang: str = "vi") -> str:
     """The stderr line for a missing model: the notice on one line, plus the tinbot command."""
     env = f"TINBOT_{task.upper()}_MODEL"
     text = reply("model_missing", lang, task=name, model=model, command=f"hf download {model}", env=env)
-    return "tinbot: " + " ".join(strip_emphasis(text).split()) + f" (or: tinbot models download {task})"
+    lines = strip_emphasis(text).splitlines() + [reply("cli_download_hint", lang, task=task)]
+    return "tinbot: " + " · ".join(" ".join(line.split()) for line in lines)
 
 
 @pytest.fixture
