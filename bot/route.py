@@ -31,7 +31,10 @@ from bot.route_keywords import (
     _PARAGRAPHS,
     _QUESTION,
     _QUESTION_LEAD,
+    _ACK_FILLERS,
+    _ACK_WORDS,
     _ANSWER_LANGUAGE,
+    _MAX_ACK_WORDS,
     _REFINES,
     _RULES_TABLE,
     _SENSES,
@@ -86,7 +89,7 @@ class _Rule:
 
 
 _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
-assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE}, "every keyword kind has rules"
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS}, "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
@@ -128,6 +131,10 @@ def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
     text = _Text.of(message)
     rule = _first_rule(text)
+    if rule is None or rule.kind not in _TASK_KINDS:
+        acknowledged = _acknowledgement(text)
+        if acknowledged is not None:  # "" for "ok", "haha": the chat answers in the conversation's language
+            return Intent(K.THANKS, language=acknowledged)
     if rule is None and _only_summary_options(text):
         return _summarize(text, _guess_language(text), preset=None)
     if rule is None:
@@ -138,8 +145,6 @@ def _route_request(message: str, has_article: bool) -> Intent:
         if not has_article and len(text.nfc.split()) >= _MIN_LOOSE_ARTICLE_WORDS:
             return Intent(K.ARTICLE, language=language, article_text=text.nfc)
         return Intent(K.HELP, language=language)
-    if rule.kind is K.THANKS and rule.language is None:
-        return Intent(K.THANKS, language="")  # "ok", "haha": the chat answers in the conversation's language
     language = _guess_language(text, hint=rule.language)
     if rule.kind is K.SUMMARIZE:
         return _summarize(text, language, preset=rule.length)
@@ -147,6 +152,18 @@ def _route_request(message: str, has_article: bool) -> Intent:
         return Intent(K.TRANSLATE, language=language, target_language=_target_language(text, K.TRANSLATE),
                       paragraph=_paragraph(text))
     return Intent(rule.kind, language=language)
+
+
+def _acknowledgement(text: _Text) -> str | None:
+    """The language of a thanks / ok / goodbye message ("" when it reads alike in both), or None."""
+    words = re.findall(r"[a-z]+", text.plain)
+    if not words or len(words) > _MAX_ACK_WORDS or "?" in text.plain:
+        return None
+    known = set().union(*_ACK_WORDS.values(), _ACK_FILLERS)
+    heads = {language: sum(w in kind for w in words) for language, kind in _ACK_WORDS.items()}
+    if not all(w in known for w in words) or not any(heads.values()):
+        return None
+    return "vi" if heads["vi"] > heads["en"] else "en" if heads["en"] > heads["vi"] else ""
 
 
 def _only_summary_options(text: _Text) -> bool:

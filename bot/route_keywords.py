@@ -111,23 +111,21 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
     (K.GREETING, "en", None, (
         r"^\W*(?:hi|hello|hey|helo|hallo|good\s+(?:morning|afternoon|evening))(?:\W+(?:there|bot|tinbot|everyone|all))*\W*$",
     )),
-    # Acknowledgements, possibly a few together ("ok cảm ơn", "hay quá, cảm ơn nhé").
-    (K.THANKS, "vi", None, (
-        r"^\W*(?:(?:ok|oke|okay|u|uh|uhm|vang|da|cam\s*on|hay(?:\s+qua)?|tuyet(?:\s+voi)?|tot|duoc\s+roi|tam\s+biet|bye)\W+)*"
-        r"(?:cam\s*on|hay\s+qua|tuyet(?:\s+voi)?|tot\s+qua|duoc\s+roi|tam\s+biet|vang|da|u|uh|uhm)"
-        r"(?:\W+(?:ban|bot|tinbot|em|nhe|nha|nhieu|lam|a|qua|roi))*\W*$",
-    )),
-    (K.THANKS, "en", None, (
-        r"^\W*(?:(?:ok|okay|great|cool|nice|awesome|perfect|good|got\s+it)\W+)*(?:thanks?|thank\s+you|thx|tks|ty|great|cool|"
-        r"nice|awesome|perfect|got\s+it|good\s*bye|see\s+you)(?:\W+(?:there|bot|tinbot|so\s+much|a\s+lot|very\s+much|"
-        r"again|everyone|all))*\W*$",
-    )),
-    # Said alike in both languages: the reply keeps the conversation's language.
-    (K.THANKS, None, None, (
-        r"^\W*(?:ok|oke|okay|okie|haha|hihi|hehe|bye|bye\s+bye)(?:\W+(?:ok|haha|hihi|bye))*\W*$",
-    )),
 )
 _TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)
+
+# Acknowledgements ("cảm ơn", "ok", "hay quá", "thanks, bye"): a short message made only of these
+# words (unaccented), with at least one word of the first kind, is no request. Its language is the
+# side with more such words; "ok", "haha" (the last set) read alike in both.
+_ACK_WORDS = {
+    "vi": frozenset("cam on tam biet hay tuyet tot duoc vang da u".split()),
+    "en": frozenset("thanks thank thx tks ty great cool nice awesome perfect good goodbye".split()),
+    "": frozenset("ok oke okay oki okie uh uhm haha hihi hehe bye".split()),
+}
+_ACK_FILLERS = frozenset(
+    "xin khong nhe nha nhieu lam a ban bot tinbot em anh chi minh toi qua day voi roi chao "
+    "you so much lot job got it see later again no very all".split())
+_MAX_ACK_WORDS = 8
 
 # Options: each table is matched by one small function below.
 _SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"

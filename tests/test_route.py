@@ -168,8 +168,13 @@ ROUTES = [
     ("ai là trưởng đoàn? Trả lời bằng tiếng Anh", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?", target_language="en")),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
+    ("xin cảm ơn", Intent(K.THANKS, language="vi")),
+    ("không, cảm ơn", Intent(K.THANKS, language="vi")),
+    ("thanks, bye", Intent(K.THANKS, language="en")),
+    ("uhm ok", Intent(K.THANKS, language="")),
+    ("được không?", Intent(K.ASK, language="vi", question="được không?")),
     # Unrecognised with an article loaded: help.
-    ("tốt", Intent(K.HELP, language="vi")),
+    ("bạn ơi", Intent(K.HELP, language="vi")),
 ]
 
 
