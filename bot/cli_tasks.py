@@ -18,6 +18,7 @@ from bot.intent import Intent, IntentKind
 from bot.language import detect_language
 from bot.prompts import reply
 from bot.reply import render_notice
+from bot.route import route
 from bot.settings import Settings
 from bot.sources import SourceError, decode_text, looks_like_url, text_from_file, text_from_url
 from bot.tasks import Notice, TaskUpdate
@@ -79,8 +80,13 @@ def _read_stdin(max_bytes: int | None) -> str:
 def run_task(bot, text: str, task: str, *, language: str | None = None, target: str | None = None,
              question: str | None = None) -> TaskResult:
     """Run ``task`` on an article's text and keep the final update; a missing model exits with 4."""
-    if task == "ask" and not re.search(r"[^\W_]", question or ""):
-        raise CliError(Exit.INPUT, "the question is empty")
+    if task == "ask":
+        if not re.search(r"[^\W_]", question or ""):
+            raise CliError(Exit.USAGE, "the question is empty")
+        # As in the chat: "…? Trả lời bằng tiếng Anh" is an answer language, not part of the question.
+        asked = route(question, has_article=True)
+        if asked.kind is IntentKind.ASK and asked.question:
+            question, target = asked.question, target or asked.target_language
     article, truncated_at = bot.parse(text)
     if article.is_empty():
         raise CliError(Exit.INPUT, "no article text found in the input")
@@ -96,7 +102,9 @@ def run_task(bot, text: str, task: str, *, language: str | None = None, target: 
     missing = any(n.key == "model_missing" for n in final.notices)
     status = Exit.OK if final.text.strip() else (Exit.MODEL if missing else Exit.FAILED)
     evidence = tuple({"text": s.text, "paragraph": s.paragraph + 1, "sentence": s.index + 1} for s in final.evidence)
-    return TaskResult(task, final.text, final.engine, notices, evidence, status, language)
+    # An answer asked for in a language is reported in it (the question keeps its own, to be read).
+    shown = target if task == "ask" and target in ("vi", "en") else language
+    return TaskResult(task, final.text, final.engine, notices, evidence, status, shown)
 
 
 def _default_language(task: str, article_language: str, question: str | None) -> str:

@@ -558,6 +558,13 @@ def test_run_serve_help_usage_errors_and_a_missing_file(tmp_path):
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?"])
-def test_an_empty_question_is_an_input_error(offline, article_file, capsys, question):
-    assert main(["ask", str(article_file), question]) == Exit.INPUT
+def test_an_empty_question_is_a_usage_error(offline, article_file, capsys, question):
+    assert main(["ask", str(article_file), question]) == Exit.USAGE
     assert "the question is empty" in capsys.readouterr().err
+
+
+def test_an_answer_language_after_the_question_is_not_searched(offline, article_file, capsys):
+    assert main(["ask", str(article_file), ASK_DIRECTOR + " Trả lời bằng tiếng Anh", "--json"]) == Exit.OK
+    result = json.loads(capsys.readouterr().out)
+    assert result["evidence"][0]["text"] == DIRECTOR
+    assert reply("answer_untranslated", "en") in result["notices"]  # asked for English, no translator here
