@@ -21,7 +21,7 @@ from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, failure_reply, notice_id, source_problem
 from bot.route import route
-from bot.segment import normalize_text
+from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
 from bot.sources import SourceError, text_from_file, text_from_url
 
@@ -46,6 +46,7 @@ class ChatSession:
     article: Article | None = None
     article_text: str = ""              # the text the article was parsed from (the Article box shows it)
     last_summary: Intent | None = None  # so "ngắn hơn nữa" knows what to shorten
+    last_summary_points: int = 0        # how many sentences it came back with, for "thêm 1 ý nữa"
     last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
@@ -171,7 +172,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         yield join(reply("article_empty", language)), session
         return
     if intent.kind is IntentKind.SUMMARIZE:
-        intent = refine_summary(intent, session.last_summary)
+        intent = refine_summary(intent, session.last_summary, session.last_summary_points)
         session = dataclasses.replace(session, last_summary=intent)
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
@@ -180,6 +181,9 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             result = task_result(session.article, intent, update)
             shown = session.shown_notices | {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}
             session = dataclasses.replace(session, last_result=result or session.last_result, shown_notices=shown)
+            if intent.kind is IntentKind.SUMMARIZE and update.text.strip():
+                points = len(update.evidence) or len(split_sentences(update.text))
+                session = dataclasses.replace(session, last_summary_points=points)
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating
@@ -213,14 +217,18 @@ def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str,
     return ack, session.article_text, session
 
 
-def refine_summary(intent: Intent, previous: Intent | None) -> Intent:
-    """Resolve "shorter"/"longer" against the previous summary request."""
+def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> Intent:
+    """Resolve "shorter"/"longer" against the previous summary request; "thêm 2 ý" / "bớt 1 ý"
+    (a step in points) count from the ``shown`` sentences of the last summary, which may be fewer
+    than were asked for."""
     if intent.refine is None:
         return intent
     base = previous or Intent(IntentKind.SUMMARIZE, language=intent.language)
     order = [Length.SHORT, Length.NORMAL, Length.DETAILED]
     step = -1 if intent.refine == "shorter" else 1
     sentences = base.sentences
+    if intent.sentences is not None and shown:
+        sentences = min(sentences or shown, shown)
     if sentences is not None:
         sentences = max(1, sentences + step * (intent.sentences or 1))  # "thêm 2 ý": two more
     length = order[max(0, min(2, order.index(base.length) + step))]

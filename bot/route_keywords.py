@@ -128,10 +128,10 @@ _ACK_FILLERS = frozenset(
 _MAX_ACK_WORDS = 8
 
 # Options: each table is matched by one small function below.
-_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
+_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
               r"points?|lines?|ideas?|(?:key|main)\s+points?|takeaways?)\b")
 _BULLETS = (r"\bgach\s*(?:dau\s*)?dong\b|\bgach\s+y\b|\by\s+chinh\b|\bbullets?\b|\b(?:key|main)\s+points\b"
-            r"|\b(?:\d{1,3}|<NUM>)\s+(?:y|diem|points?|ideas?|takeaways?)\b"  # "3 ý" are points; "3 câu" is prose
+            r"|\b(?:\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|diem|points?|ideas?|takeaways?)\b"  # "3 ý" are points; "3 câu" is prose
             r"|\b(?:dang|thanh|theo)\s+danh\s+sach\b|\bliet\s+ke\b|\blist\b")
 _LENGTHS = (
     (Length.SHORT, r"\bngan\b(?!\s+(?:hon|lai|nua|qua|them|nhat))|\b(?:van\s+tat|so\s+luoc)\b"

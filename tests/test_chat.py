@@ -403,6 +403,18 @@ def test_ok_is_answered_in_the_language_of_the_conversation(offline_bot, before,
 def test_one_more_point_makes_the_summary_one_point_longer(offline_bot):
     _, session = turn(offline_bot, "tóm tắt 3 ý", with_article(offline_bot, "vi-plain"))
     _, session = turn(offline_bot, "thêm 1 ý nữa", session)
-    assert session.last_summary.sentences == 4
+    assert session.last_summary.sentences == session.last_summary_points == 4
     _, session = turn(offline_bot, "bớt 2 ý", session)
-    assert session.last_summary.sentences == 2
+    assert session.last_summary.sentences == session.last_summary_points == 2
+
+
+def test_points_are_counted_from_what_the_last_summary_showed(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", with_article(offline_bot, "vi-plain"))
+    shown = session.last_summary_points
+    _, session = turn(offline_bot, "thêm 1 ý nữa", session)      # no count was asked: from what was shown
+    assert session.last_summary_points == shown + 1
+    _, session = turn(offline_bot, "tóm tắt 50 ý", session)       # more than the article has
+    everything = session.last_summary_points
+    assert everything < 50
+    _, session = turn(offline_bot, "bớt 1 ý", session)
+    assert session.last_summary_points == everything - 1

@@ -161,6 +161,7 @@ ROUTES = [
     ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="longer")),
     ("còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="longer")),
     ("tell me more", Intent(K.SUMMARIZE, language="en", refine="longer")),
+    ("2 more points", Intent(K.SUMMARIZE, language="en", refine="longer", sentences=2, bullets=True)),
     ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2, bullets=True)),
     ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1, bullets=True)),
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
