@@ -59,13 +59,20 @@ _CONNECTIVE = (r"tuy nhiên|trước đó|sau đó|theo đó|ngoài ra|bên cạ
 _FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với|tiếp xúc|làm việc với|bên lề|liên quan|"
                r"trong|trước|sau|khi|ngay|giữa|qua|với|để|nhằm|về|đối với|theo|cũng theo|"
                r"nhân|hồi|dù|mặc dù|(?:đầu|cuối) (?:tuần|tháng|năm|giờ)")
-_FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
+# A phrase naming a period ("Trong năm ngoái, ", "Trong tuần qua, ") scopes the figures after it,
+# as a number does. A moment ("Phát biểu tại buổi lễ sáng nay, ") is a dateline and goes.
+_TIME_WORDS = r"năm|tháng|tuần|quý|mùa|giai đoạn|thời gian"
+_FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b(?![^,]*?\b(?:{_TIME_WORDS})\b)[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
 
 # A short clause before a comma, at least half of its words capitalised: a title and an office in
 # apposition ("Giám đốc Sở Y tế Hà Nội, ..."). It belongs to the name before it, so a cut that
 # takes the name ("Theo ông Nguyễn Văn Bình, ") and leaves it would break the sentence.
 _APPOSITION = re.compile(r"^([^,]{2,80}),\s")
 APPOSITION_WORDS = 12
+# A person named in a lead-in, then a short clause: "Theo ông X, phó giám đốc sở, ..." (the
+# clause is his title); a longer one is the news itself ("Theo ông X, Trung Quốc kiên quyết ...").
+_PERSON = re.compile(r"\b(?:ông|bà|anh|chị|TS|ThS|PGS|GS|BS|bác sĩ|luật sư|kỹ sư|nhà báo|chuyên gia)\.?\s+\w", re.I)
+PERSON_APPOSITION_WORDS = 10
 
 Rule = Callable[[str], str]
 
@@ -87,6 +94,8 @@ def _leads(text: str) -> str:
 
 
 def _trailing_attribution(text: str) -> str:
+    if text.lstrip().startswith(("“", '"', "'")):
+        return text  # a quotation keeps its speaker: without it, it reads as the paper's own claim
     match = _TRAILING_ATTRIBUTION.match(text)
     return match.group(1).rstrip(" ,") + "." if match else text
 
@@ -119,8 +128,15 @@ def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[s
 
 
 def _orphans_apposition(before: str, after: str) -> bool:
-    """Whether a cut of ``before``'s opening leaves ``after`` opening with an apposition."""
-    return after != before and before.endswith(after) and _opens_with_apposition(after)
+    """Whether a cut of ``before``'s opening leaves ``after`` opening with an apposition: a
+    capitalised title ("Giám đốc Sở Y tế Hà Nội, "), or any short clause after a person's name
+    ("Theo TS Trần Thị Lan, chuyên gia dịch tễ, ...")."""
+    if after == before or not before.endswith(after):
+        return False
+    removed = before[: len(before) - len(after)]
+    clause = _APPOSITION.match(after)
+    after_person = bool(_PERSON.search(removed)) and clause is not None and len(clause.group(1).split()) <= PERSON_APPOSITION_WORDS
+    return after_person or _opens_with_apposition(after)
 
 
 def _opens_with_apposition(text: str) -> bool:

@@ -56,6 +56,13 @@ def test_opening_framing_phrase_is_cut(text, expected):
     # the name goes with its title: cutting "Theo ông ..., " would leave "Giám đốc Sở ..., số ca ..."
     "Theo ông Nguyễn Văn Bình, Giám đốc Sở Y tế Hà Nội, số ca mắc trong tuần tăng mạnh.",
     "Theo bà Lê Thị Hoa, Phó Vụ trưởng Vụ Thị trường trong nước, giá xăng sẽ tăng nhẹ.",
+    "Theo ông Nguyễn Văn Bình, phó giám đốc phụ trách chuyên môn của sở, số ca mắc tăng 20%.",
+    "Theo TS Trần Thị Lan, chuyên gia dịch tễ, mùa mưa năm nay kéo dài nên số ca bệnh còn tăng.",
+    # a time without digits still scopes the figure: "last year's 1.250" is not this year's
+    "Trong năm ngoái, thành phố ghi nhận 1.250 ca sốt xuất huyết và 2 ca tử vong.",
+    "Trong tuần qua, thành phố ghi nhận 320 ca sốt xuất huyết mới ở các quận.",
+    # a quotation keeps its speaker (and its closing mark)
+    "“Số ca mắc năm nay là thách thức lớn của ngành y tế”, ông Bình nói.",
 ])
 def test_framing_phrase_that_carries_facts_or_is_not_one_stays(text):
     assert compress(text) == text
