@@ -32,14 +32,19 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A full stop after an abbreviation ("Sept.") is part of it; after a full name it ends the sentence.
+_MONTH = (r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 4), key=len, reverse=True)) + r"|(?:"
+          + "|".join(sorted((m for m in _MONTHS if len(m) <= 4), key=len, reverse=True)) + r")\.?)")
 # Day/month forms; each alternative captures (day, month) or (month-name, day).
 _DATES = [
     re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?\b"),
-    re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b", re.I),
+    re.compile(r"\b(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b", re.I),
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")", re.I),
     re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
 ]
+# The first day of a range names its month only at the end: "từ ngày 18 đến 22 tháng 9",
+# "18-22/9", "18 to 22 September" also state 18/9.
+_RANGE_START = re.compile(r"\b(\d{1,2})\s*(?:đến|tới|-|–|to|and)\s*(?:ngày\s+)?(\d{1,2})(?=\s*(?:tháng\s+|/)(\d{1,2})\b)", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "thousand": 1e3, "triệu": 1e6, "million": 1e6,
            "tỷ": 1e9, "tỉ": 1e9, "billion": 1e9}
@@ -53,6 +58,7 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*")
 # A currency code, also glued to its amount ("VND2.4 billion"): the amount is checked, the code is no name.
 _CURRENCY = re.compile(r"(?:VND|USD|EUR|GBP|JPY|CNY)\d*", re.I)
 _ACRONYM_WORDS = range(2, 7)  # an acronym stands for this many words
+_CURRENCY_NAMES = re.compile(r"\bđô[\s-]*la\s+(?:Mỹ|Úc|Singapore|Hồng Kông)\b|\bUS\s*dollars?\b", re.I)
 # Capitalised words that are not names: titles, month and day names, sentence openers.
 _NOT_NAMES = frozenset(
     "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ nhật monday tuesday wednesday thursday "
@@ -104,20 +110,22 @@ def check_output(output: str, article: Article, language: str | None = None) -> 
     for span, value in _find_dates(text):
         if value not in facts.dates:
             unsupported.append(span)
-    masked = _mask(text, [span for span, _ in _find_dates(text)])
+    masked = _mask(text, [span for span, _ in _find_dates(text)] + _CURRENCY_NAMES.findall(text))
     for span, values in _find_numbers(masked):
         if not values & facts.numbers:
             unsupported.append(span)
     for span, opener in _name_spans(masked):
         # A name that opens the sentence lost its first word to ``_clean_run`` ("Ho Chi Minh City ...").
-        if not (_name_supported(span, facts, translation) or opener and _name_supported(f"{opener} {span}", facts, translation)):
-            unsupported.append(span)
+        whole = f"{opener} {span}" if opener else span
+        if not (_name_supported(span, facts, translation) or opener and _name_supported(whole, facts, translation)):
+            unsupported.append(whole if _part_of_name(opener) else span)  # "⚠️**Quang Binh**", not "Quang ⚠️**Binh**"
     return GuardReport(tuple(dict.fromkeys(unsupported)))
 
 
 def _facts(text: str) -> _Facts:
     text = normalize(text)
     dates = _find_dates(text)
+    dates += [(m.group(1), (int(m.group(1)), int(m.group(3)))) for m in _RANGE_START.finditer(text)]
     numbers = {v for _, values in _find_numbers(_mask(text, [s for s, _ in dates])) for v in values}
     numbers |= {float(n) for w, n in _NUMBER_WORDS.items() if re.search(rf"(?<!\w){w}(?!\w)", text)}
     # A date's parts also count as plain numbers: "10/2/2019" states the year 2019.
@@ -221,6 +229,12 @@ def _clean_run(text: str, run: list[re.Match]) -> list[tuple[str, str]]:
     return [(text[words[0].start() : words[-1].end()], opener)]
 
 
+def _part_of_name(opener: str) -> bool:
+    """Whether a sentence's dropped first word reads as the start of the name after it."""
+    word = strip_diacritics(normalize(opener))
+    return vietnamese_shaped(word) and normalize(opener) not in _NOT_NAMES | STOP_WORDS
+
+
 def _is_acronym(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
 
@@ -237,6 +251,8 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None) ->
         return True
     if _is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
         return True
+    if len(words) > 1 and vietnamese_surname(words[0]):
+        return False  # a person's name is found whole: "Nguyen Minh Hoan" is not "Lê Minh Hoan" + "Nguyễn"
     return all(word in facts.words or any(f" {name} " in facts.spaced for name in same_place(word)) for word in words)
 
 

@@ -34,7 +34,7 @@ _SURNAMES = frozenset(
 # Places whose English and Vietnamese names differ in more than marks and spaces: each group as
 # lowercase unaccented words. A name in the output is looked up by its letters alone.
 _PLACES = (
-    ("ho chi minh city", "ho chi minh", "hcmc", "hcm", "tphcm", "thanh pho ho chi minh", "sai gon"),
+    ("ho chi minh city", "ho chi minh", "hcmc", "hcm", "tp hcm", "tphcm", "thanh pho ho chi minh", "sai gon"),
     ("mekong", "mekong delta", "mekong river", "cuu long", "song cuu long"),
     ("red river", "song hong"),
     ("east sea", "bien dong"),
@@ -50,6 +50,7 @@ _PLACES = (
     ("netherlands", "dutch", "ha lan"), ("italy", "italian", "y"), ("spain", "spanish", "tay ban nha"),
     ("europe", "european", "chau au"), ("asia", "asian", "chau a"), ("africa", "african", "chau phi"),
     ("philippines", "philippine", "filipino", "phi lip pin"), ("indonesia", "indonesian", "in do ne xi a"),
+    ("vietnam", "vietnamese", "viet nam"),
 )
 _PLACE_GROUP = {name.replace(" ", ""): group for group in _PLACES for name in group}
 
