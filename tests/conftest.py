@@ -31,7 +31,7 @@ def _cache_key() -> str:
 
     parts = [inspect.getsource(f) for f in (tiny_models.build_copy_model, tiny_models._train_copy,
                                             tiny_models._pairs, tiny_models.build_tokenizer)]
-    parts += [repr(tiny_models.corpus()), torch.__version__, transformers.__version__, tokenizers.__version__]
+    parts += [repr(tiny_models.corpus()), repr(tiny_models._learnt_pairs()), torch.__version__, transformers.__version__, tokenizers.__version__]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

