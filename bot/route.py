@@ -44,6 +44,7 @@ from bot.route_keywords import (
     _TARGET_BARE,
     _TARGET_CODES,
     _TARGET_DIRECTED,
+    _TOPIC,
     _TASK_KINDS,
     _UNSEEN,
     _VI_WORDS,
@@ -93,6 +94,7 @@ assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
+_TOPIC_RE = _compile(_TOPIC)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
@@ -139,6 +141,9 @@ def _route_request(message: str, has_article: bool) -> Intent:
         return _summarize(text, _guess_language(text), preset=None)
     if rule is None:
         language = _guess_language(text)
+        topic = _find(_TOPIC_RE, text)
+        if topic:  # "nói rõ hơn về đoàn kiểm tra": what the article says about it
+            return Intent(K.ASK, language=language, question=text.nfc[topic.end():].strip(), length=_length(text))
         if _find(_QUESTION_RE, text):
             return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))

@@ -156,6 +156,9 @@ _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|khi\s+nao|o\s+dau|tai
 # Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
 _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"
                     r"(?:bang|in)\s+(?:tieng\s+(?:anh|viet)|english|vietnamese)(?:\W+(?:nhe|nha|di|please|pls))*\W*$")
+# "Nói rõ hơn về X", "giải thích thêm về X", "tell me more about X": a question about X.
+_TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
+          r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
 _QUESTION_LEAD = r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey)\b\W*|(?:tra\s+loi|answer)\b[^:?]*:\s*)+"
 _VI_WORDS = frozenset(

@@ -167,6 +167,9 @@ ROUTES = [
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
     # The answer language asked for after a question is not part of it.
     ("ai là trưởng đoàn? Trả lời bằng tiếng Anh", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?", target_language="en")),
+    # A follow-up about something: what the article says about it.
+    ("nói rõ hơn về đoàn kiểm tra", Intent(K.ASK, language="vi", question="đoàn kiểm tra")),
+    ("tell me more about the delegation", Intent(K.ASK, language="en", question="the delegation")),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     ("xin cảm ơn", Intent(K.THANKS, language="vi")),
