@@ -36,6 +36,10 @@ _DAY = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
 _DATE_LEAD = re.compile(
     rf"^(?:vào\s+)?(?:{_PART_OF_DAY}\s+)?(?:ngày\s+|hôm\s+)?(?:{_DAY}|nay|qua|hôm qua|hôm nay)"
     rf"(?:\s*\({_DAY}\))?\s*,\s+", re.I)
+# A place-and-date dateline before a dash: "Hà Nội, ngày 12/3/2024 – ", "HANOI, March 12, 2024 - ".
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_PLACE_DATELINE = re.compile(
+    rf"^[^\W\d][\w .]{{1,30}}?,\s*(?:(?:ngày\s+)?{_DAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*[–—-]\s+", re.I)
 # Personal details in parentheses: "(SN 1973, trú tại ...)", "(32 tuổi, ngụ ...)".
 _PERSON_DETAILS = re.compile(r"\s*\((?:SN|sinh năm|\d+\s+tuổi|ngụ|trú|quê)\b[^()]*\)", re.I)
 # Any other aside in parentheses: an acronym ("(WHO)"), a gloss ("(tương đương 2 tỷ đồng)"), a
@@ -86,7 +90,7 @@ def _leads(text: str) -> str:
     """Strip the source and dateline lead-ins, in whatever order they come."""
     for _ in range(3):
         before = text
-        for pattern in (_SOURCE_LEAD, _OUTLET_LEAD, _DATE_LEAD):
+        for pattern in (_PLACE_DATELINE, _SOURCE_LEAD, _OUTLET_LEAD, _DATE_LEAD):
             text = pattern.sub("", text, count=1)
         if text == before:
             break

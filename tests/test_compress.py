@@ -15,6 +15,10 @@ from bot.compress import compress
      "Công an đã tạm giữ Phan Đình Thành để điều tra."),
     ("Lượng khách du lịch đến Hà Nội năm nay tăng 23% so với năm 2016, ông Nguyễn Văn Sửu nói.",
      "Lượng khách du lịch đến Hà Nội năm nay tăng 23% so với năm 2016."),
+    ("Hà Nội, ngày 12/3/2024 – Sáng nay, Bộ Y tế công bố số ca mắc sốt xuất huyết tăng 20%.",
+     "Bộ Y tế công bố số ca mắc sốt xuất huyết tăng 20%."),
+    ("HANOI, March 12, 2024 - The Ministry of Health reported a 20% rise in dengue cases.",
+     "The Ministry of Health reported a 20% rise in dengue cases."),
 ])
 def test_scaffolding_is_cut(text, expected):
     assert compress(text) == expected
