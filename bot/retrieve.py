@@ -36,6 +36,7 @@ from bot.answer_type import NAME_KINDS, enumerates
 from bot.article import Article, Sentence
 from bot.extractive import rank
 from bot.orthography import words
+from bot.paraphrase import rewrites
 from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
 from bot.textstats import strip_diacritics
@@ -111,7 +112,22 @@ def index(article: Article) -> Index:
 
 
 def find_evidence(article: Article, question: str, k: int = 3, weights: Weights = WEIGHTS) -> list[Evidence]:
-    """The ``k`` sentences of ``article`` most likely to answer ``question``, best first."""
+    """The ``k`` sentences of ``article`` most likely to answer ``question``, best first.
+
+    When none is good enough to answer from, the question is asked again in other words
+    (``bot.paraphrase``: "chi phí" as "tổng mức đầu tư") and the best finding kept.
+    """
+    found = _ranked(article, question, k, weights)
+    if is_answerable(found):
+        return found
+    for other in rewrites(question):
+        again = _ranked(article, other, k, weights)
+        if again and (not found or again[0].score > found[0].score):
+            found = again
+    return found
+
+
+def _ranked(article: Article, question: str, k: int, weights: Weights) -> list[Evidence]:
     if not article.sentences or k <= 0:
         return []
     scores = combine(feature_table(article, question), weights)

@@ -1,0 +1,27 @@
+"""A question that finds nothing is asked again in other words a news story may use."""
+from bot.article import Article
+from bot.paraphrase import rewrites
+from bot.retrieve import find_evidence, is_answerable
+
+ARTICLE = Article.from_paragraphs([[
+    "Sáng 10/10, thành phố khởi công cây cầu mới nối hai bờ sông Hồng.",
+    "Cầu dài 5,2 km, tổng mức đầu tư khoảng 8.700 tỷ đồng, dự kiến hoàn thành năm 2026.",
+    "Trận lũ tuần trước làm 3 người thiệt mạng ở huyện ven sông.",
+    "Người dân hai bên bờ mong cây cầu sớm đưa vào sử dụng.",
+]], title="Khởi công cầu mới qua sông Hồng")
+
+
+def test_the_longest_phrase_of_a_group_is_replaced_by_each_other():
+    assert "cầu được thi công khi nào?" in rewrites("Cầu được xây dựng khi nào?")
+    assert "cầu được thi công dựng khi nào?" not in rewrites("Cầu được xây dựng khi nào?")
+    assert rewrites("Thời tiết hôm nay ra sao?") == []
+
+
+def test_a_question_in_other_words_finds_its_sentence():
+    for question, words in (("Chi phí bao nhiêu tiền?", "8.700 tỷ"), ("Bao nhiêu người chết?", "thiệt mạng")):
+        evidence = find_evidence(ARTICLE, question)
+        assert is_answerable(evidence) and words in evidence[0].sentence.text
+
+
+def test_a_question_the_article_does_not_answer_stays_unanswered():
+    assert not is_answerable(find_evidence(ARTICLE, "Bao nhiêu học sinh đạt giải quốc gia?"))
