@@ -54,6 +54,13 @@ _NUMBER_WORDS = {
     "chín": 9, "mười": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "trăm": 100, "hundred": 100,
 }
+# English number words in English output ("thirteen people" where the article says 12). "One" is
+# left out: "one of the", "one day" rarely state a count.
+_EN_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                         "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+_EN_NUMBER = re.compile(r"\b(" + "|".join(list(_EN_TENS) + [w for w in _EN_UNITS if w not in ("zero", "one")]) + r")"
+                        r"(?:[\s-]+(" + "|".join(w for w in _EN_UNITS if _EN_UNITS[w] < 10) + r"))?\b", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
 # A currency code, also glued to its amount ("VND2.4 billion"): the amount is checked, the code is no name.
 _CURRENCY = re.compile(r"(?:VND|USD|EUR|GBP|JPY|CNY)\d*", re.I)
@@ -111,7 +118,10 @@ def check_output(output: str, article: Article, language: str | None = None) -> 
         if value not in facts.dates:
             unsupported.append(span)
     masked = _mask(text, [span for span, _ in _find_dates(text)] + _CURRENCY_NAMES.findall(text))
-    for span, values in _find_numbers(masked):
+    numbers = _find_numbers(masked)
+    if language == "en" or (language is None and article.language == "en"):
+        numbers += _find_number_words(masked)
+    for span, values in numbers:
         if not values & facts.numbers:
             unsupported.append(span)
     for span, opener in _name_spans(masked):
@@ -169,6 +179,23 @@ def _find_numbers(text: str) -> list[tuple[str, frozenset]]:
         if scale:
             factor = _SCALES[scale.group(1).lower()]
             values |= {round(v * factor, 6) for v in values}
+        found.append((m.group(0), frozenset(values)))
+    return found
+
+
+def _find_number_words(text: str) -> list[tuple[str, frozenset]]:
+    """English number words with their value ("twenty-five" → 25; "two million" → 2, 2e6)."""
+    found = []
+    for m in _EN_NUMBER.finditer(text):
+        first, second = m.group(1).lower(), (m.group(2) or "").lower()
+        if first in _EN_TENS:
+            value = _EN_TENS[first] + _EN_UNITS.get(second, 0)
+        else:
+            value = _EN_UNITS[first]
+        values = {float(value)}
+        scale = _SCALE_AFTER.match(text, m.end())
+        if scale:
+            values.add(value * _SCALES[scale.group(1).lower()])
         found.append((m.group(0), frozenset(values)))
     return found
 

@@ -131,3 +131,11 @@ def test_date_ranges_and_dollars_in_translations():
 
 def test_a_place_that_opens_the_sentence_is_marked_whole():
     assert "Quang Binh" in check_output("Quang Binh sent teams to Hanoi.", VI_ARTICLE, "en").unsupported
+
+
+def test_english_number_words_are_checked_like_digits():
+    article = Article.from_text("Bão làm 12 người chết và hai người mất tích. Hội chợ thu hút 25 nghìn khách.")
+    assert check_output("The storm killed twelve people and two went missing.", article, "en").ok
+    assert check_output("The fair drew twenty-five thousand visitors.", article, "en").ok
+    assert "thirteen" in check_output("The storm killed thirteen people.", article, "en").unsupported
+    assert check_output("One of the victims was a child.", article, "en").ok  # "one" states no count
