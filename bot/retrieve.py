@@ -107,8 +107,10 @@ def index(article: Article) -> Index:
     tokens = tuple(words(s.text) for s in sentences)
     bare = [[strip_diacritics(t) for t in toks] for toks in tokens]
     accented = any(t != b for toks, bs in zip(tokens[:20], bare[:20]) for t, b in zip(toks, bs))
-    terms_of = english_terms if article.language == "en" else terms
-    return Index(sentences, tokens, tuple(terms_of(t) for t in tokens), tuple(terms_of(b) for b in bare), accented)
+    if article.language == "en":  # English has no marks to strip: the unaccented terms are the same
+        plain = tuple(english_terms(t) for t in tokens)
+        return Index(sentences, tokens, plain, plain, accented)
+    return Index(sentences, tokens, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
 
 
 def find_evidence(article: Article, question: str, k: int = 3, weights: Weights = WEIGHTS) -> list[Evidence]:
