@@ -268,7 +268,8 @@ def _is_acronym(word: str) -> bool:
 
 def _name_supported(span: str, facts: _Facts, translation: str | None = None) -> bool:
     """Found whole (unaccented, spaces ignored), as another name of the same place, as the
-    initials of words in the article, or every word of it occurs in the article."""
+    initials of words in the article, or, unless it is a person's name (opening with a family
+    name), every word of it occurs in the article."""
     words = re.findall(r"\w+", strip_diacritics(normalize(span)))
     places = same_place("".join(words))  # a known place is checked even when its name is ordinary words
     if translation and not places:
