@@ -53,8 +53,9 @@ MAX_REWRITES = 12
 
 
 def rewrites(question: str) -> list[str]:
-    """``question`` (lowercased) with one phrase replaced by each other member of its group; of
-    the members a question holds, the longest is replaced ("xây dựng", not the "xây" in it)."""
+    """``question`` (lowercased) with one phrase replaced by each other member of its group that
+    shares no syllable with it; of the members a question holds, the longest is replaced
+    ("xây dựng", not the "xây" in it)."""
     text = normalize(question)
     found = []
     for group in GROUPS:
@@ -62,7 +63,9 @@ def rewrites(question: str) -> list[str]:
         if not present:
             continue
         member = max(present, key=len)
-        found += [_find(member, text).sub(other, text) for other in group if other != member]
+        # Only words that share no syllable: "xây" → "xây dựng" would just add a pair to match.
+        found += [_find(member, text).sub(other, text) for other in group
+                  if not set(other.split()) & set(member.split())]
     return list(dict.fromkeys(found))[:MAX_REWRITES]
 
 
