@@ -186,8 +186,14 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> Exit:
     demo = build_demo(bot)
     if settings.preload:
         bot.hub.preload()
-    demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login(),
-                max_file_size=settings.limits.max_upload_bytes)
+    try:
+        demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login(),
+                    max_file_size=settings.limits.max_upload_bytes)
+    except OSError as error:
+        if "port" not in str(error).lower():
+            raise
+        raise CliError(Exit.USAGE, f"port {settings.port} on {settings.host} is taken (is tinbot already running?); "
+                                   "choose another with --port or TINBOT_PORT") from None
     return Exit.OK
 
 

@@ -186,7 +186,10 @@ def run_batch(input_path: str, output_path: str, task: str, bot, settings: Setti
     source = Path(input_path)
     if not source.is_file():
         raise CliError(Exit.INPUT, f"{input_path}: no such file")
-    done = _done_ids(Path(output_path))
+    target = Path(output_path)
+    if target.is_dir() or not target.parent.is_dir():
+        raise CliError(Exit.USAGE, f"{output_path}: cannot write the results there (no such folder, or a folder itself)")
+    done = _done_ids(target)
     todo = [(key, record) for key, record in _records(source) if key not in done]
     failures = 0
     with open(output_path, "a", encoding="utf-8") as out, \

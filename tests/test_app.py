@@ -79,6 +79,15 @@ def test_offline_api_summarize_translate_ask(offline_client):
     assert "hf download VietAI/envit5-translation" in translation
     answer = offline_client.predict(article, "Ai là Giám đốc Sở Giao thông vận tải?", api_name="/ask")
     assert "Lê Văn Hòa" in answer and "Bài báo viết:" in answer
+    # an unknown target is named, not mistaken for a missing model
+    assert offline_client.predict(article, "fr", api_name="/translate") == reply("translate_targets", "vi", target="fr")
+
+
+def test_an_api_failure_on_input_of_the_wrong_type_still_gets_an_apology():
+    from bot.ui import _guarded
+
+    answer = _guarded("summarize", 12345, lambda: 12345[0])
+    assert answer.startswith(reply("internal_error", "vi", ref="REF").split("REF")[0])
 
 
 def test_offline_chat_keeps_the_article_between_turns(offline_client):

@@ -568,3 +568,11 @@ def test_an_answer_language_after_the_question_is_not_searched(offline, article_
     result = json.loads(capsys.readouterr().out)
     assert result["evidence"][0]["text"] == DIRECTOR
     assert reply("answer_untranslated", "en") in result["notices"]  # asked for English, no translator here
+
+
+@pytest.mark.parametrize("where", ["no-such-folder/out.jsonl", "."])
+def test_batch_output_that_cannot_be_written_is_a_usage_error(offline, tmp_path, article_file, capsys, where):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": 1, "file": str(article_file)}), encoding="utf-8")
+    assert main(["batch", str(source), str(tmp_path / where), "--task", "summarize"]) == Exit.USAGE
+    assert "cannot write the results there" in capsys.readouterr().err
