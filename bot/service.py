@@ -22,6 +22,8 @@ from bot.tasks.summarize import summarize_article
 from bot.tasks.translate import translate_article
 
 log = logging.getLogger("tinbot")
+# Fewer words than this sent to /summarize is no article (a headline is about 10-15 words).
+MIN_SUMMARY_WORDS = 12
 
 # Intent → the task that serves it. The router only picks a key (STYLE.md #5).
 TASKS = {
@@ -109,6 +111,9 @@ class Tinbot:
     def _stateless(self, article: Article, intent: Intent, cut_at: int | None) -> str:
         if article.is_empty():
             return reply("article_empty", intent.language)
+        if intent.kind is IntentKind.SUMMARIZE and article.word_count < MIN_SUMMARY_WORDS:
+            # "xin chào" or a few stray letters: summarizing would hand them back as "the summary".
+            return reply("article_too_short", intent.language, words=article.word_count)
         text = _last(self.reply_stream(article, intent))
         if cut_at:
             text += "\n\n" + reply("article_truncated", intent.language, limit=cut_at)

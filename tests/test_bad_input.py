@@ -268,3 +268,9 @@ def test_bad_input_through_the_api(offline_client):
     assert STORY.leader in offline_client.predict(STORY.text, QUESTION, api_name="/ask")
     offline_client.predict(STORY.text, "", api_name="/chat")
     assert STORY.leader in offline_client.predict(QUESTION, "", api_name="/chat")
+
+
+@pytest.mark.parametrize("text", ["xin chào", "ÿþ PK PNG IHDR"])
+def test_the_summarize_api_says_when_a_text_is_too_short_to_summarize(offline_bot, text):
+    article, _ = offline_bot.parse(text)
+    assert offline_bot.summarize(text) == reply("article_too_short", "vi", words=article.word_count)
