@@ -90,7 +90,8 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         upload.upload(uploaded, inputs=[upload, chatbot, session], outputs=[chatbot, article_box, session],
                       api_visibility="undocumented").then(**refresh)
         stop.click(None, cancels=events).then(**refresh)
-        clear.click(lambda: ([], ChatSession(), ""), outputs=[chatbot, session, article_box],
+        # Clear forgets the article wherever it came from, the upload box included.
+        clear.click(lambda: ([], ChatSession(), "", None), outputs=[chatbot, session, article_box, upload],
                     api_visibility="undocumented").then(**refresh)
         _add_api(bot, session)
     demo.queue(default_concurrency_limit=bot.settings.concurrency, max_size=bot.settings.queue_size)

@@ -296,3 +296,12 @@ def test_the_upload_handler_cannot_be_pointed_at_a_file_on_the_server(offline_cl
         uploaded = httpx.post(api + "upload", files={"files": ("secret.txt", handle, "text/plain")}, timeout=30).json()[0]
     status, text, events = _run_upload_event(url, uploaded)
     assert status == 200 and marker in json.dumps(events, ensure_ascii=False)
+
+
+def test_clear_empties_the_chat_the_article_and_the_upload_box(page):
+    demo = page
+    blocks = {block._id: block for block in demo.blocks.values()}
+    (clear,) = [dep for dep in demo.config["dependencies"]
+                if any(getattr(blocks.get(target[0]), "elem_id", None) == "clear" for target in dep["targets"])]
+    cleared = dict(zip((getattr(blocks[o], "elem_id", None) for o in clear["outputs"]), demo.fns[clear["id"]].fn()))
+    assert cleared["chat"] == [] and cleared["article"] == "" and cleared["upload"] is None
