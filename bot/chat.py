@@ -75,12 +75,14 @@ def apply_options(intent: Intent, session: ChatSession) -> Intent:
 
     A question keeps its own language: the answerer reads ``intent.language`` as the language the
     question is written in (to translate it); the reply language becomes the answer's
-    ``target_language``.
+    ``target_language``, and a summary's (translated when it is not the article's).
     """
     if session.reply_language in LANGUAGES and intent.kind is not IntentKind.ASK:
         intent = dataclasses.replace(intent, language=session.reply_language)
     elif session.reply_language in LANGUAGES and intent.target_language is None:
         intent = dataclasses.replace(intent, target_language=session.reply_language)  # answered in it
+    if session.reply_language in LANGUAGES and intent.kind is IntentKind.SUMMARIZE and intent.target_language is None:
+        intent = dataclasses.replace(intent, target_language=session.reply_language)  # summarized in it
     if TASK_OF_INTENT.get(intent.kind) in session.extractive_tasks:
         intent = dataclasses.replace(intent, extractive=True)
     said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL
@@ -172,8 +174,13 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         yield join(reply("article_empty", language)), session
         return
     if intent.kind is IntentKind.SUMMARIZE:
-        intent = refine_summary(intent, session.last_summary, session.last_summary_points)
+        refine, previous = intent.refine, session.last_summary
+        intent = refine_summary(intent, previous, session.last_summary_points)
         session = dataclasses.replace(session, last_summary=intent)
+        if refine and previous is not None and (intent.length, intent.sentences) == (previous.length, previous.sentences):
+            # "ngắn hơn nữa" at the shortest: the same summary again, and why.
+            note = reply("summary_shortest" if refine == "shorter" else "summary_longest", language)
+            join = (lambda text, inner=join: inner(f"{note}\n\n{text}"))
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
     for text, update in bot.reply_updates(session.article, intent, seen=session.shown_notices):

@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help='print {"task", "text", "engine", "notices", "evidence"}')
-    parser.add_argument("--lang", choices=("vi", "en"), help="reply language (default: the article's, or the question's)")
+    parser.add_argument("--lang", choices=("vi", "en"),
+                        help="reply language (default: the article's, or the question's); a summary or an answer "
+                             "in another language than the article's is translated when the model is there")
 
 
 def _add_settings_flags(parser: argparse.ArgumentParser, names: tuple[str, ...]) -> None:

@@ -90,6 +90,8 @@ def run_task(bot, text: str, task: str, *, language: str | None = None, target: 
     article, truncated_at = bot.parse(text)
     if article.is_empty():
         raise CliError(Exit.INPUT, "no article text found in the input")
+    if task == "summarize" and language and language != article.language:
+        target = target or language  # "--lang en": the summary in English (translated when a translator is there)
     language = language or _default_language(task, article.language, question)
     intent = Intent(KINDS[task], language=language, target_language=target, question=question)
     try:

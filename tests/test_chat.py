@@ -418,3 +418,16 @@ def test_points_are_counted_from_what_the_last_summary_showed(offline_bot):
     assert everything < 50
     _, session = turn(offline_bot, "bớt 1 ý", session)
     assert session.last_summary_points == everything - 1
+
+
+def test_a_summary_at_the_shortest_says_so_when_asked_for_shorter(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt 1 câu", with_article(offline_bot, "vi-plain"))
+    replies, _ = turn(offline_bot, "ngắn hơn nữa", session)
+    assert replies[-1].startswith(reply("summary_shortest", "vi"))
+
+
+def test_english_replies_ask_for_the_summary_in_english(offline_bot):
+    english = with_options(with_article(offline_bot, "vi-plain"), "normal", "en")
+    replies, session = turn(offline_bot, "tóm tắt", english)
+    assert session.last_summary.target_language == "en"
+    assert "translation model" in replies[-1]  # none here: the summary stays Vietnamese, and the reply says why
