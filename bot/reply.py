@@ -10,7 +10,7 @@ import re
 import uuid
 
 from bot.article import Article
-from bot.prompts import reply
+from bot.prompts import keys, reply
 from bot.tasks import Notice, TaskUpdate
 
 # Markdown/HTML that could change how an article or model output is displayed. The chat also
@@ -25,7 +25,8 @@ def escape_text(text: str) -> str:
 
 
 def language_name(code: str, language: str) -> str:
-    if code in ("vi", "en"):
+    """"tiếng Pháp" for "fr"; a language without a name in prompts/replies.toml by its code."""
+    if f"language_{code}" in keys("replies"):
         return reply(f"language_{code}", language)
     return reply("language_other", language, code=code)
 

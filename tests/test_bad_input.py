@@ -70,7 +70,7 @@ def _any_help(text: str) -> bool:
 
 
 def _unsupported(code: str) -> str:
-    return reply("unsupported_language", "en", language=reply("language_other", "en", code=code))
+    return reply("unsupported_language", "en", language=language_name(code, "en"))
 
 
 NFD_STORY = unicodedata.normalize("NFD", STORY.text)

@@ -53,3 +53,10 @@ def test_replies_are_in_the_language_asked_for():
     assert "Bạn" in reply("need_article", "vi") and "Please" in reply("need_article", "en")
     assert keys("replies") >= set(NOTICES)
     assert reply("greeting", "fr") == reply("greeting", "en")  # other languages fall back to English
+
+
+def test_common_languages_are_named_not_coded():
+    from bot.reply import language_name
+
+    assert language_name("fr", "vi") == "tiếng Pháp" and language_name("zh-cn", "en") == "Chinese"
+    assert language_name("xx", "en") == reply("language_other", "en", code="xx")
