@@ -47,6 +47,8 @@ class ChatSession:
     article_text: str = ""              # the text the article was parsed from (the Article box shows it)
     last_summary: Intent | None = None  # so "ngắn hơn nữa" knows what to shorten
     last_summary_points: int = 0        # how many sentences it came back with, for "thêm 1 ý nữa"
+    last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
+    last_question_shown: int = 0        # how many of its evidence sentences were quoted so far
     last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
@@ -173,6 +175,10 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if session.article.is_empty():
         yield join(reply("article_empty", language)), session
         return
+    if intent.refine == "more" and session.last_question:
+        # "còn gì nữa?" after an answer: the next sentences for the same question, quoted.
+        intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
+                        skip=session.last_question_shown, extractive=True)
     if intent.kind is IntentKind.SUMMARIZE:
         refine, previous = intent.refine, session.last_summary
         intent = refine_summary(intent, previous, session.last_summary_points)
@@ -190,7 +196,10 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             session = dataclasses.replace(session, last_result=result or session.last_result, shown_notices=shown)
             if intent.kind is IntentKind.SUMMARIZE and update.text.strip():
                 points = len(update.evidence) or len(split_sentences(update.text))
-                session = dataclasses.replace(session, last_summary_points=points)
+                session = dataclasses.replace(session, last_summary_points=points, last_question=None)
+            elif intent.kind is IntentKind.ASK:
+                session = dataclasses.replace(session, last_question=intent.question,
+                                              last_question_shown=intent.skip + len(update.evidence))
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating

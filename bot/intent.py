@@ -37,7 +37,8 @@ class Intent:
     sentences: int | None = None         # "tóm tắt 3 ý chính", "in 3 bullets"; with ``refine``, the step ("thêm 2 ý")
     bullets: bool = False                # "gạch đầu dòng", "bullets", "ý chính"
     length: Length = Length.NORMAL       # "ngắn gọn" → SHORT, "chi tiết" → DETAILED
-    refine: str | None = None            # "shorter" / "longer": relative to the previous summary
+    refine: str | None = None            # "shorter" / "longer": relative to the previous summary; "more": to the last reply
+    skip: int = 0                        # ASK: evidence already shown for this question ("còn gì nữa?")
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any

@@ -57,10 +57,10 @@ _REFINES = (
     ("shorter", "vi", r"\b(?:bot|giam)\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
     ("longer", "en", r"\b(?:(?:\d{1,2}|<NUM>|a\s+few)\s+)?more\s+(?:points?|sentences?|bullets?|ideas?)\b"),
     ("shorter", "en", r"\bfewer\s+(?:points|sentences|bullets|ideas)\b"),
-    # A bare "tell me more" after a summary or an answer: the article in more detail.
-    ("longer", "vi", r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich\s+(?:them|ro(?:\s+hon)?)|tiep(?:\s+(?:di|tuc))?"
+    # A bare "tell me more": after an answer, more on the question; after a summary, a longer one.
+    ("more", "vi", r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich\s+(?:them|ro(?:\s+hon)?)|tiep(?:\s+(?:di|tuc))?"
                      r"|con\s+(?:gi|j)\s+(?:nua|khac)|them\s+nua)(?:\W+(?:di|nhe|nha|voi|nua|khong|ko|k))*\W*$"),
-    ("longer", "en", r"^<PRE>(?:tell\s+me\s+more|more|go\s+on|continue|what\s+else|anything\s+else)(?:\W+(?:please|pls))*\W*$"),
+    ("more", "en", r"^<PRE>(?:tell\s+me\s+more|more|go\s+on|continue|what\s+else|anything\s+else)(?:\W+(?:please|pls))*\W*$"),
 )
 # The registry: (kind, language of the keywords or None to guess, preset length, patterns).
 _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]], ...] = (

@@ -431,3 +431,18 @@ def test_english_replies_ask_for_the_summary_in_english(offline_bot):
     replies, session = turn(offline_bot, "tóm tắt", english)
     assert session.last_summary.target_language == "en"
     assert "translation model" in replies[-1]  # none here: the summary stays Vietnamese, and the reply says why
+
+
+def test_more_after_an_answer_quotes_the_next_sentences_then_says_there_is_no_more(offline_bot):
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
+    first = session.last_question_shown
+    assert session.last_question and first >= 1
+    quoted = set()
+    for _ in range(8):
+        replies, session = turn(offline_bot, "còn gì nữa?", session)
+        if replies[-1] == reply("nothing_more", "vi"):
+            break
+        new = {line for line in replies[-1].splitlines() if line.startswith("> ")}
+        assert new and not new & quoted  # each time sentences not quoted before
+        quoted |= new
+    assert replies[-1] == reply("nothing_more", "vi") and session.last_question_shown > first

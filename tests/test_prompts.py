@@ -12,6 +12,7 @@ NOTICES = {
     "used_extractive": {},
     "used_extractive_trimmed": {},
     "fewer_points": {"count": 2, "asked": 5},
+    "nothing_more": {},
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},

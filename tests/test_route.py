@@ -157,10 +157,11 @@ ROUTES = [
     # Read alike in both languages: no language, the chat keeps the conversation's.
     ("ok", Intent(K.THANKS, language="")),
     ("haha", Intent(K.THANKS, language="")),
-    # Follow-ups: more of the article, relative to the last summary; "thêm 2 ý" steps by 2.
-    ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="longer")),
-    ("còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="longer")),
-    ("tell me more", Intent(K.SUMMARIZE, language="en", refine="longer")),
+    # Follow-ups: "more" of the last reply (the chat decides: the question's next sentences, or a
+    # longer summary); "thêm 2 ý" steps the last summary by 2.
+    ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
     ("2 more points", Intent(K.SUMMARIZE, language="en", refine="longer", sentences=2, bullets=True)),
     ("thêm 2 ý nữa", Intent(K.SUMMARIZE, language="vi", refine="longer", sentences=2, bullets=True)),
     ("bớt 1 ý", Intent(K.SUMMARIZE, language="vi", refine="shorter", sentences=1, bullets=True)),

@@ -51,10 +51,15 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             notices += (Notice("answer_untranslated"),)
         elif cross:
             question = translate_sentences(translator, hub.settings.translate, [question], intent.language, language)[0]
-    evidence = find_evidence(article, question, k=EVIDENCE_K)
+    evidence = find_evidence(article, question, k=EVIDENCE_K + intent.skip)
     if cross and not is_answerable(evidence) and question != intent.question:
         # Names and numbers survive in the untranslated question even when the translation misses.
-        evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K)
+        evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + intent.skip)
+    if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
+        evidence = evidence[intent.skip:]
+        if not is_answerable(evidence):
+            yield TaskUpdate("", "", done=True, notices=notices + (Notice("nothing_more"),))
+            return
     if not is_answerable(evidence):
         if cross and translator is None:
             # Not "the article does not say": we could not read the question in its language.
