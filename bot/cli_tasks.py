@@ -188,10 +188,10 @@ def run_batch(input_path: str, output_path: str, task: str, bot, settings: Setti
     source = Path(input_path)
     if not source.is_file():
         raise CliError(Exit.INPUT, f"{input_path}: no such file")
-    target = Path(output_path)
-    if target.is_dir() or not target.parent.is_dir():
+    results = Path(output_path)
+    if results.is_dir() or not results.parent.is_dir():
         raise CliError(Exit.USAGE, f"{output_path}: cannot write the results there (no such folder, or a folder itself)")
-    done = _done_ids(target)
+    done = _done_ids(results)
     todo = [(key, record) for key, record in _records(source) if key not in done]
     failures = 0
     with open(output_path, "a", encoding="utf-8") as out, \
@@ -199,6 +199,10 @@ def run_batch(input_path: str, output_path: str, task: str, bot, settings: Setti
         if done:
             tqdm.write(f"tinbot: {len(done)} records already in {output_path} are skipped", file=sys.stderr)
         for key, record in todo:
+            if key in done:  # the same id twice in IN: its first record is the one answered
+                tqdm.write(f"tinbot: record {key}: the id is repeated in {input_path}; skipped", file=sys.stderr)
+                bar.update(1)
+                continue
             row = _batch_row(record, task, bot, settings, source.parent, language, target)
             if "error" in row:
                 failures += 1

@@ -576,3 +576,26 @@ def test_batch_output_that_cannot_be_written_is_a_usage_error(offline, tmp_path,
     source.write_text(json.dumps({"id": 1, "file": str(article_file)}), encoding="utf-8")
     assert main(["batch", str(source), str(tmp_path / where), "--task", "summarize"]) == Exit.USAGE
     assert "cannot write the results there" in capsys.readouterr().err
+
+
+def test_batch_answers_a_repeated_id_once(offline, tmp_path, article_file, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": "a", "file": str(article_file)}) for _ in range(2)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), str(out), "--task", "summarize"]) == Exit.OK
+    rows = read_jsonl(out)
+    assert [row["id"] for row in rows] == ["a"]
+    assert "the id is repeated" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("to", ["en", "vi"])
+def test_batch_translates_into_the_target_asked_for(tiny_bot, tmp_path, port_file, to):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "p", "file": str(port_file)}])
+    main(["batch", str(source), str(out), "--task", "translate", "--to", to])
+    (row,) = read_jsonl(out)
+    already = reply("already_in_language", "vi", language=reply("language_vi", "vi"))
+    if to == "en":
+        assert "error" not in row and row["text"].strip() and already not in row["notices"]
+    else:  # the article is Vietnamese already
+        assert already in row.get("notices", []) or already in row.get("error", "")
