@@ -179,17 +179,18 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         # "còn gì nữa?" after an answer: the next sentences for the same question, quoted.
         intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
                         skip=session.last_question_shown, extractive=True)
+    unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     if intent.kind is IntentKind.SUMMARIZE:
-        refine, previous = intent.refine, session.last_summary
-        intent = refine_summary(intent, previous, session.last_summary_points)
+        last = session.last_result
+        if intent.refine and last is not None and last.kind == "summarize":
+            unchanged_note = (last.text, reply("summary_shortest" if intent.refine == "shorter" else "summary_longest", language))
+        intent = refine_summary(intent, session.last_summary, session.last_summary_points)
         session = dataclasses.replace(session, last_summary=intent)
-        if refine and previous is not None and (intent.length, intent.sentences) == (previous.length, previous.sentences):
-            # "ngắn hơn nữa" at the shortest: the same summary again, and why.
-            note = reply("summary_shortest" if refine == "shorter" else "summary_longest", language)
-            join = (lambda text, inner=join: inner(f"{note}\n\n{text}"))
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
     for text, update in bot.reply_updates(session.article, intent, seen=session.shown_notices):
+        if update.done and unchanged_note and update.text == unchanged_note[0]:
+            text = f"{unchanged_note[1]}\n\n{text}"
         if update.done:
             result = task_result(session.article, intent, update)
             shown = session.shown_notices | {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}
@@ -261,7 +262,8 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     if article.is_empty():
         return session, reply("article_empty", language)
     replaced = session.article is not None
-    session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None)
+    session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None,
+                                  last_question=None, last_question_shown=0)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
 
 

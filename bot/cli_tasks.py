@@ -18,7 +18,7 @@ from bot.intent import Intent, IntentKind
 from bot.language import detect_language
 from bot.prompts import reply
 from bot.reply import render_notice
-from bot.route import route
+from bot.route import asked
 from bot.settings import Settings
 from bot.sources import SourceError, decode_text, looks_like_url, text_from_file, text_from_url
 from bot.tasks import Notice, TaskUpdate
@@ -84,9 +84,8 @@ def run_task(bot, text: str, task: str, *, language: str | None = None, target: 
         if not re.search(r"[^\W_]", question or ""):
             raise CliError(Exit.USAGE, "the question is empty")
         # As in the chat: "…? Trả lời bằng tiếng Anh" is an answer language, not part of the question.
-        asked = route(question, has_article=True)
-        if asked.kind is IntentKind.ASK and asked.question:
-            question, target = asked.question, target or asked.target_language
+        question, answer_language = asked(question)
+        target = target or answer_language
     article, truncated_at = bot.parse(text)
     if article.is_empty():
         raise CliError(Exit.INPUT, "no article text found in the input")

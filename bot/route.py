@@ -159,6 +159,15 @@ def _route_request(message: str, has_article: bool) -> Intent:
     return Intent(rule.kind, language=language)
 
 
+def asked(message: str) -> tuple[str, str | None]:
+    """The question in ``message`` and the answer language it asks for, as the chat reads them:
+    "Cảm ơn, ai là trưởng đoàn? Trả lời bằng tiếng Anh" → ("ai là trưởng đoàn?", "en")."""
+    intent = route(message, has_article=True)
+    if intent.kind is K.ASK and intent.question:
+        return intent.question, intent.target_language
+    return message, None
+
+
 def _acknowledgement(text: _Text) -> str | None:
     """The language of a thanks / ok / goodbye message ("" when it reads alike in both), or None."""
     words = re.findall(r"[a-z]+", text.plain)

@@ -33,7 +33,7 @@ _MACROS = {
     # Polite lead-in before a verb: "bạn ơi, dịch giúp mình", "please translate". One word each,
     # so the repetition cannot backtrack.
     "<PRE>": r"^(?:(?:ban|bot|oi|hay|giup|gium|lam|on|vui|long|nho|minh|toi|tui|em|anh|chi|muon|"
-             r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|"
+             r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|cam|thanks?|day|"
              r"va|roi|vay|chao|hi|hello|hey)\W+)*",
     "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
     "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
@@ -160,7 +160,8 @@ _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\
 _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
           r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
-_QUESTION_LEAD = r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey)\b\W*|(?:tra\s+loi|answer)\b[^:?]*:\s*)+"
+_QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day))\b\W*"
+                  r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")
 _VI_WORDS = frozenset(
     "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "
     "giup gium hay di nhe nha va trong nguoi ve da se dang cac mot hai ong voi thi cung doan tieng sang "

@@ -14,6 +14,7 @@ from bot.intent import Intent, IntentKind
 from bot.language import detect_language
 from bot.prompts import reply
 from bot.reply import render_update
+from bot.route import asked
 from bot.settings import Settings
 from bot.sources import looks_like_html, pasted_html_to_text
 from bot.tasks import TaskUpdate
@@ -106,7 +107,9 @@ class Tinbot:
         if not question.strip():
             return reply("empty_message", language)
         article, cut_at = self.parse(text or "")
-        return self._stateless(article, Intent(IntentKind.ASK, language=language, question=question), cut_at)
+        question, target = asked(question)  # "…? Trả lời bằng tiếng Anh", as in the chat
+        intent = Intent(IntentKind.ASK, language=language, question=question, target_language=target)
+        return self._stateless(article, intent, cut_at)
 
     def _stateless(self, article: Article, intent: Intent, cut_at: int | None) -> str:
         if article.is_empty():

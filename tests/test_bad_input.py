@@ -274,3 +274,8 @@ def test_bad_input_through_the_api(offline_client):
 def test_the_summarize_api_says_when_a_text_is_too_short_to_summarize(offline_bot, text):
     article, _ = offline_bot.parse(text)
     assert offline_bot.summarize(text) == reply("article_too_short", "vi", words=article.word_count)
+
+
+def test_the_ask_api_reads_an_answer_language_after_the_question(offline_bot):
+    answer = offline_bot.ask(STORY.text, QUESTION + " Trả lời bằng tiếng Anh")
+    assert STORY.leader in answer and reply("answer_untranslated", "en") in answer

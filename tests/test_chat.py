@@ -446,3 +446,20 @@ def test_more_after_an_answer_quotes_the_next_sentences_then_says_there_is_no_mo
         assert new and not new & quoted  # each time sentences not quoted before
         quoted |= new
     assert replies[-1] == reply("nothing_more", "vi") and session.last_question_shown > first
+
+
+def test_a_new_article_forgets_the_last_question(offline_bot):
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
+    assert session.last_question
+    _, session = turn(offline_bot, fixture_article("vi-plain"), session)
+    assert session.last_question is None and session.last_question_shown == 0
+
+
+def test_asking_for_shorter_when_nothing_changes_says_it_is_the_shortest(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", with_article(offline_bot, "vi-plain"))
+    texts = []
+    for _ in range(3):
+        replies, session = turn(offline_bot, "ngắn hơn nữa", session)
+        texts.append(replies[-1])
+    # once the summary stops changing, every repeat carries the note
+    assert texts[-1].startswith(reply("summary_shortest", "vi"))

@@ -168,6 +168,9 @@ ROUTES = [
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
     # The answer language asked for after a question is not part of it.
     ("ai là trưởng đoàn? Trả lời bằng tiếng Anh", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?", target_language="en")),
+    # Thanks before a follow-up or a question is not part of it.
+    ("cảm ơn, còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("cảm ơn, ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?")),
     # A follow-up about something: what the article says about it.
     ("nói rõ hơn về đoàn kiểm tra", Intent(K.ASK, language="vi", question="đoàn kiểm tra")),
     ("tell me more about the delegation", Intent(K.ASK, language="en", question="the delegation")),

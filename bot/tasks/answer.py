@@ -58,7 +58,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
         evidence = evidence[intent.skip:]
         if not is_answerable(evidence):
-            yield TaskUpdate("", "", done=True, notices=notices + (Notice("nothing_more"),))
+            yield TaskUpdate("", "", done=True, notices=(Notice("nothing_more"),))  # nothing quoted: nothing to translate
             return
     if not is_answerable(evidence):
         if cross and translator is None:
