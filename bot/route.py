@@ -239,9 +239,12 @@ def _short_text_to_translate(text: str) -> tuple[str, str] | None:
 
 def _guess_language(text: _Text, hint: str | None = None) -> str:
     """"vi" or "en": common words of each language decide, the keyword's language breaks ties."""
-    words = re.findall(r"[a-z']+", text.plain)
+    found = list(re.finditer(r"[a-z']+", text.plain))
+    words = [m.group(0) for m in found]
+    # A word typed with marks is no English word: "thế à?" is not "the a".
+    unmarked = [m.group(0) for m in found if text.lower[m.start():m.end()] == m.group(0)]
     vi = sum(w in _VI_WORDS for w in words) + (3 if hint == "vi" else 0)
-    en = sum(w in _EN_WORDS for w in words) + (3 if hint == "en" else 0)
+    en = sum(w in _EN_WORDS for w in unmarked) + (3 if hint == "en" else 0)
     if vi != en:
         return "vi" if vi > en else "en"
     if hint:

@@ -168,6 +168,8 @@ ROUTES = [
     ("tóm gọn bài này", Intent(K.SUMMARIZE, language="vi")),
     # The answer language asked for after a question is not part of it.
     ("ai là trưởng đoàn? Trả lời bằng tiếng Anh", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?", target_language="en")),
+    # Words typed with marks are not English look-alikes ("thế à" is not "the a").
+    ("thế à?", Intent(K.ASK, language="vi", question="thế à?")),
     # Thanks before a follow-up or a question is not part of it.
     ("cảm ơn, còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("cảm ơn, ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?")),
