@@ -12,7 +12,8 @@ class IntentKind(str, Enum):
     ARTICLE = "article"       # the message is (only) a new article to work on
     HELP = "help"             # "giúp", "help", "bạn làm được gì?"
     GREETING = "greeting"     # "xin chào", "hi"
-    THANKS = "thanks"         # "cảm ơn", "ok", "hay quá", "bye": an acknowledgement, not a request
+    THANKS = "thanks"         # "cảm ơn", "ok", "hay quá": an acknowledgement, not a request
+    GOODBYE = "goodbye"       # "tạm biệt", "bye", "cảm ơn, tạm biệt"
 
 
 class Length(str, Enum):

@@ -24,6 +24,7 @@ from bot.route_keywords import (
     _ANSWER_LANGUAGE,
     _BULLETS,
     _EN_WORDS,
+    _GOODBYE,
     _LENGTHS,
     _MACROS,
     _MAX_ACK_WORDS,
@@ -90,7 +91,7 @@ class _Rule:
 
 
 _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
-assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS}, "every keyword kind has rules"
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE}, "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
@@ -136,7 +137,7 @@ def _route_request(message: str, has_article: bool) -> Intent:
     if rule is None or rule.kind not in _TASK_KINDS:
         acknowledged = _acknowledgement(text)
         if acknowledged is not None:  # "" for "ok", "haha": the chat answers in the conversation's language
-            return Intent(K.THANKS, language=acknowledged)
+            return Intent(K.GOODBYE if re.search(_GOODBYE, text.plain) else K.THANKS, language=acknowledged)
     if rule is None and _only_summary_options(text):
         return _summarize(text, _guess_language(text), preset=None)
     if rule is None:

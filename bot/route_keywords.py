@@ -126,6 +126,7 @@ _ACK_FILLERS = frozenset(
     "xin khong nhe nha nhieu lam a ban bot tinbot em anh chi minh toi qua day voi roi chao "
     "you so much lot job got it see later again no very all".split())
 _MAX_ACK_WORDS = 8
+_GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement holding one of these says goodbye
 
 # Options: each table is matched by one small function below.
 _SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"

@@ -463,3 +463,8 @@ def test_asking_for_shorter_when_nothing_changes_says_it_is_the_shortest(offline
         texts.append(replies[-1])
     # once the summary stops changing, every repeat carries the note
     assert texts[-1].startswith(reply("summary_shortest", "vi"))
+
+
+def test_a_goodbye_gets_a_goodbye(offline_bot):
+    replies, _ = turn(offline_bot, "cảm ơn nhé, tạm biệt", with_article(offline_bot))
+    assert replies[-1] == reply("goodbye_with_article", "vi")

@@ -180,7 +180,9 @@ ROUTES = [
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     ("xin cảm ơn", Intent(K.THANKS, language="vi")),
     ("không, cảm ơn", Intent(K.THANKS, language="vi")),
-    ("thanks, bye", Intent(K.THANKS, language="en")),
+    ("thanks, bye", Intent(K.GOODBYE, language="en")),
+    ("tạm biệt", Intent(K.GOODBYE, language="vi")),
+    ("bye", Intent(K.GOODBYE, language="")),
     ("uhm ok", Intent(K.THANKS, language="")),
     ("được không?", Intent(K.ASK, language="vi", question="được không?")),
     # Unrecognised with an article loaded: help.
