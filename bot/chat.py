@@ -285,5 +285,6 @@ def _language(session: ChatSession, message: str | None) -> str:
 
 
 def reply_language_for(text: str) -> str:
-    """The language to answer ``text`` in: English when it reads as English, else Vietnamese."""
-    return "en" if detect_language(text[:500]) == "en" else "vi"
+    """The language to answer ``text`` in: English when it reads as English, else Vietnamese
+    (also for what is no text at all: an API client may send a number)."""
+    return "en" if isinstance(text, str) and detect_language(text[:500]) == "en" else "vi"

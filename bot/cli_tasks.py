@@ -104,7 +104,7 @@ def run_task(bot, text: str, task: str, *, language: str | None = None, target: 
     status = Exit.OK if final.text.strip() else (Exit.MODEL if missing else Exit.FAILED)
     evidence = tuple({"text": s.text, "paragraph": s.paragraph + 1, "sentence": s.index + 1} for s in final.evidence)
     # An answer asked for in a language is reported in it (the question keeps its own, to be read).
-    shown = target if task == "ask" and target in ("vi", "en") else language
+    shown = intent.answer_language if task == "ask" else language
     return TaskResult(task, final.text, final.engine, notices, evidence, status, shown)
 
 

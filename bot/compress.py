@@ -135,17 +135,12 @@ def _orphans_apposition(before: str, after: str) -> bool:
     """Whether a cut of ``before``'s opening leaves ``after`` opening with an apposition: a
     capitalised title ("Giám đốc Sở Y tế Hà Nội, "), or any short clause after a person's name
     ("Theo TS Trần Thị Lan, chuyên gia dịch tễ, ...")."""
-    if after == before or not before.endswith(after):
-        return False
-    removed = before[: len(before) - len(after)]
     clause = _APPOSITION.match(after)
-    after_person = bool(_PERSON.search(removed)) and clause is not None and len(clause.group(1).split()) <= PERSON_APPOSITION_WORDS
-    return after_person or _opens_with_apposition(after)
-
-
-def _opens_with_apposition(text: str) -> bool:
-    match = _APPOSITION.match(text)
-    words = match.group(1).split() if match else []
+    if clause is None or after == before or not before.endswith(after):
+        return False
+    words = clause.group(1).split()
+    if _PERSON.search(before[: len(before) - len(after)]) and len(words) <= PERSON_APPOSITION_WORDS:
+        return True
     return 0 < len(words) <= APPOSITION_WORDS and 2 * sum(w[0].isupper() for w in words) >= len(words)
 
 

@@ -54,6 +54,8 @@ def corruption_cases(rows: list[dict], seed: int = 0, per_article: int = 3) -> l
     rng = random.Random(seed)
     articles = [pasted(r.get("title", ""), r["article"]) for r in rows]
     name_pool = sorted({n for a in articles for s in a.sentences for n in find_names(s.text) if " " in n})
+    # Names as an output in each language writes them: English drops the marks.
+    pools = {"en": [strip_diacritics(n) for n in name_pool]}
     cases = []
     for row, article in zip(rows, articles):
         language = row.get("output_language")
@@ -61,8 +63,7 @@ def corruption_cases(rows: list[dict], seed: int = 0, per_article: int = 3) -> l
         candidates = [t for t in written or [s.text for s in article.sentences] if re.search(r"\d", t) or find_names(t)]
         for text in candidates if written else rng.sample(candidates, min(per_article, len(candidates))):
             cases.append(Case(text, article, None, language))
-            strangers = [strip_diacritics(n) for n in name_pool] if language == "en" else name_pool
-            corrupted = _corrupt(text, article, strangers, rng)
+            corrupted = _corrupt(text, article, pools.get(language, name_pool), rng)
             if corrupted:
                 cases.append(Case(corrupted[0], article, corrupted[1], language))
     return cases

@@ -44,3 +44,9 @@ class Intent:
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any
     extractive: bool = False             # the user chose sentence extraction over the model for this task
+
+    @property
+    def answer_language(self) -> str:
+        """The language an answer comes in: the one asked for ("… trả lời bằng tiếng Anh", the
+        page option), else the question's own."""
+        return self.target_language or self.language

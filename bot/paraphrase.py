@@ -50,6 +50,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("residents", "people", "locals"),
 )
 MAX_REWRITES = 12
+_PATTERNS = {member: re.compile(rf"(?<!\w){re.escape(member)}(?!\w)") for group in GROUPS for member in group}
 
 
 def rewrites(question: str) -> list[str]:
@@ -59,16 +60,11 @@ def rewrites(question: str) -> list[str]:
     text = normalize(question)
     found = []
     for group in GROUPS:
-        present = [m for m in group if _find(m, text)]
+        present = [m for m in group if _PATTERNS[m].search(text)]
         if not present:
             continue
         member = max(present, key=len)
         # Only words that share no syllable: "xây" → "xây dựng" would just add a pair to match.
-        found += [_find(member, text).sub(other, text) for other in group
+        found += [_PATTERNS[member].sub(other, text) for other in group
                   if not set(other.split()) & set(member.split())]
     return list(dict.fromkeys(found))[:MAX_REWRITES]
-
-
-def _find(phrase: str, text: str) -> re.Pattern | None:
-    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-    return pattern if pattern.search(text) else None

@@ -80,7 +80,7 @@ class Tinbot:
         """
         quote = intent.kind is IntentKind.ASK
         # An answer asked for in a language ("trả lời bằng tiếng Anh") comes framed in it too.
-        language = (intent.target_language or intent.language) if quote else intent.language
+        language = intent.answer_language if quote else intent.language
         for update in self.run(article, intent):
             yield render_update(update, language, quote_evidence=quote, seen=seen), update
 

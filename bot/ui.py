@@ -139,7 +139,7 @@ def _guarded(endpoint: str, text: str, run: Callable[[], str]) -> str:
     try:
         return run()
     except Exception:
-        return failure_reply(log, reply_language_for(text if isinstance(text, str) else ""), "API /%s failed", endpoint)
+        return failure_reply(log, reply_language_for(text), "API /%s failed", endpoint)
 
 
 def _client(request: gr.Request | None) -> str:
@@ -157,7 +157,7 @@ def _add_api(bot: Tinbot, session: gr.State) -> None:
     def translate(article: str, target: str = "en") -> str:
         """Translate an article paragraph by paragraph; target "en" or "vi" ("" or "auto": the other one)."""
         if target not in ("en", "vi", "", "auto", None):
-            return reply("translate_targets", reply_language_for(article if isinstance(article, str) else ""), target=str(target)[:20])
+            return reply("translate_targets", reply_language_for(article), target=str(target)[:20])
         return _guarded("translate", article, lambda: bot.translate(article, target if target in ("en", "vi") else None))
 
     def ask(article: str, question: str) -> str:

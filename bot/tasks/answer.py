@@ -40,7 +40,7 @@ KINDS_THAT_NEED_A_VALUE = ("number", "time")
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     question = (intent.question or "").strip()
     language = article.language
-    reply_in = intent.target_language or intent.language  # "... trả lời bằng tiếng Anh", or the question's language
+    reply_in = intent.answer_language
     cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
     answer_across = reply_in != language and reply_in in LANGUAGES and language in LANGUAGES
     translator = None
