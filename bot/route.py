@@ -96,6 +96,7 @@ _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLE
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
+_ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
@@ -174,9 +175,8 @@ def _acknowledgement(text: _Text) -> str | None:
     words = re.findall(r"[a-z]+", text.plain)
     if not words or len(words) > _MAX_ACK_WORDS or "?" in text.plain:
         return None
-    known = set().union(*_ACK_WORDS.values(), _ACK_FILLERS)
     heads = {language: sum(w in kind for w in words) for language, kind in _ACK_WORDS.items()}
-    if not all(w in known for w in words) or not any(heads.values()):
+    if not all(w in _ACK_KNOWN for w in words) or not any(heads.values()):
         return None
     return "vi" if heads["vi"] > heads["en"] else "en" if heads["en"] > heads["vi"] else ""
 
