@@ -25,6 +25,9 @@ from bot.route_keywords import (
     _BULLETS,
     _EN_WORDS,
     _GOODBYE,
+    _STILL_ASKS,
+    _THANKS_FOR_DONE,
+    _THANKS_LEAD,
     _LENGTHS,
     _MACROS,
     _MAX_ACK_WORDS,
@@ -99,6 +102,7 @@ _TOPIC_RE = _compile(_TOPIC)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
+_CLAUSE = re.compile(r"[^,.;!:]+")  # "cảm ơn vì bản dịch, tóm tắt giúp mình": thanks, then a request
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
 
 
@@ -134,6 +138,12 @@ def route(message: str, has_article: bool) -> Intent:
 def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
     text = _Text.of(message)
+    thanked = _thanks_for_done(text)
+    if thanked:
+        language, rest = thanked
+        if rest:
+            return _route_request(rest, has_article)
+        return Intent(K.GOODBYE if re.search(_GOODBYE, text.plain) else K.THANKS, language=language)
     rule = _first_rule(text)
     if rule is None or rule.kind not in _TASK_KINDS:
         acknowledged = _acknowledgement(text)
@@ -179,6 +189,25 @@ def _acknowledgement(text: _Text) -> str | None:
     if not all(w in _ACK_KNOWN for w in words) or not any(heads.values()):
         return None
     return "vi" if heads["vi"] > heads["en"] else "en" if heads["en"] > heads["vi"] else ""
+
+
+def _thanks_for_done(text: _Text) -> tuple[str, str] | None:
+    """For a message that opens with thanks for a reply already given ("cảm ơn bạn đã tóm tắt",
+    "thanks for the summary, now shorter"): its language and what it asks beyond the thanks
+    ("" for nothing). None for any other message."""
+    lead = re.match(_THANKS_LEAD, text.plain)
+    if not lead or not re.search(_THANKS_FOR_DONE, text.plain):
+        return None
+    rest = []
+    for clause in _CLAUSE.finditer(text.nfc):
+        part = _Text.of(clause.group(0))
+        praise = (re.match(_THANKS_LEAD, part.plain) or re.search(_THANKS_FOR_DONE, part.plain)
+                  or _acknowledgement(part) is not None)
+        if not praise or re.search(_STILL_ASKS, part.plain) or _refine(part):
+            rest.append(clause.group(0))
+    if len(rest) == len(_CLAUSE.findall(text.nfc)):
+        return None  # every clause asks for something: not thanks at all
+    return ("vi" if lead.group(0).endswith("on") else "en"), ", ".join(rest)
 
 
 def _only_summary_options(text: _Text) -> bool:

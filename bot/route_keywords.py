@@ -48,9 +48,9 @@ _NOT_AFTER = "".join(rf"(?<!\b{w} )" for w in (
 
 # Refinements of the last summary; each also makes the message a summary request.
 _REFINES = (
-    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b"),
+    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b|\bqua\s+dai\b"),
     ("shorter", "en", r"\bshort(?:er|en)\b|\bmore\s+(?:concise|brief)\b|\btoo\s+long\b"),
-    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b"),
+    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b|\bqua\s+ngan\b"),
     ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
     # By points: "thêm 1 ý nữa", "bớt 2 câu", "two more points", "fewer bullets" (the number is the step).
     ("longer", "vi", r"\bthem\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
@@ -127,6 +127,16 @@ _ACK_FILLERS = frozenset(
     "you so much lot job got it see later again no very all".split())
 _MAX_ACK_WORDS = 8
 _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement holding one of these says goodbye
+# Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
+# hay lắm") names a task but asks for none: it is thanks, unless it goes on to ask for something
+# ("cảm ơn, giờ dịch sang tiếng Anh", "thanks, now shorter please").
+_THANKS_LEAD = r"^(?:(?:ok(?:ay|e)?|vang|da|u|xin)\W+)*(?:cam\s+on|thanks?|thank\s+you|thx|tks)\b"
+_THANKS_FOR_DONE = (
+    r"\b(?:da|vi|ve|for)\s+(?:(?:ban|cai|your|the|this|that|bot)\s+)?(?:da\s+)?"
+    r"(?:tom\s+tat|dich|tra\s+loi|giai\s+thich|summar\w*|translat\w*|answer\w*|explain\w*)"
+    r"|\b(?:ban|cau|loi|the|your|this|that)\s+(?:tom\s+tat|dich|tra\s+loi|summary|translation|answer)\b")
+_STILL_ASKS = (r"\?|\b(?:gio|bay\s+gio|tiep|nua|lai|them|hon|please|pls|now|next|then|can\s+you|could\s+you|"
+               r"hay\s+(?:tom|dich|tra|cho|giup)|giup\s+(?:minh|toi|em)\s+(?:tom|dich|tra)|sang|into)\b")
 
 # Options: each table is matched by one small function below.
 _SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"

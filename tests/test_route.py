@@ -184,6 +184,17 @@ ROUTES = [
     ("tạm biệt", Intent(K.GOODBYE, language="vi")),
     ("bye", Intent(K.GOODBYE, language="")),
     ("uhm ok", Intent(K.THANKS, language="")),
+    # Thanks for a reply already given names a task but asks for none; what follows it may ask.
+    ("cảm ơn bạn đã tóm tắt", Intent(K.THANKS, language="vi")),
+    ("cam on ban da dich", Intent(K.THANKS, language="vi")),
+    ("ok cảm ơn bạn nhé, bản tóm tắt hay lắm", Intent(K.THANKS, language="vi")),
+    ("thanks for the summary", Intent(K.THANKS, language="en")),
+    ("thanks for the answer! bye", Intent(K.GOODBYE, language="en")),
+    ("cảm ơn vì bản dịch, tóm tắt giúp mình luôn", Intent(K.SUMMARIZE, language="vi")),
+    ("thanks for the translation, now summarize it", Intent(K.SUMMARIZE, language="en")),
+    ("thanks for the summary now make it shorter", Intent(K.SUMMARIZE, language="en", refine="shorter")),
+    ("cảm ơn, bản tóm tắt quá dài", Intent(K.SUMMARIZE, language="vi", refine="shorter")),
+    ("cảm ơn bạn đã tóm tắt. Ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="Ai là trưởng đoàn?")),
     ("được không?", Intent(K.ASK, language="vi", question="được không?")),
     # Unrecognised with an article loaded: help.
     ("bạn ơi", Intent(K.HELP, language="vi")),
