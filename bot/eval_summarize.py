@@ -17,8 +17,9 @@ import itertools
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from bot.article import Article, Sentence
-from bot.extractive import BUDGETS, WEIGHTS, Budget, Candidates, budget_for, candidates, choose, summarize_extractive
+from bot.article import Article
+from bot.extractive import (BUDGETS, WEIGHTS, Budget, Candidates, budget_for, candidates, choose, headline_statement,
+                            opening, summarize_extractive)
 from bot.intent import Length
 from bot.textstats import Rouge, fold_splits, mean, rouge, rouge_n, syllables
 
@@ -89,13 +90,16 @@ def score_summaries(name: str, outputs: Iterable[str], references: Iterable[str]
 def evaluate_summaries(rows: list[dict]) -> list[SummaryScore]:
     articles = [pasted(r.get("title", ""), r["article"]) for r in rows]
     references = [r["summary"] for r in rows]
-    systems: dict[str, Callable[[Article], list[Sentence]]] = {
-        "tinbot": summarize_extractive,
-        "Lead-1": lambda a: list(a.sentences[:1]),
-        "Lead-2": lambda a: list(a.sentences[:2]),
+    systems: dict[str, Callable[[Article], list[str]]] = {
+        "tinbot": lambda a: opening(headline_statement(a.title), summarize_extractive(a)),
+        "Lead-1": lambda a: [s.text for s in a.sentences[:1]],
+        "Lead-2": lambda a: [s.text for s in a.sentences[:2]],
+        # What the headline alone is worth, and the headline before the first sentence.
+        "Headline": lambda a: opening(headline_statement(a.title), []),
+        "Headline+Lead-1": lambda a: opening(headline_statement(a.title), a.sentences[:1]),
     }
     return [
-        score_summaries(name, (" ".join(s.text for s in pick(a)) for a in articles), references)
+        score_summaries(name, (" ".join(pick(a)) for a in articles), references)
         for name, pick in systems.items()
     ]
 
@@ -203,7 +207,7 @@ def _candidates(rows: list[dict]) -> list[Candidates]:
 
 
 def _summary(found: Candidates, budget: Budget, weights: dict[str, float]) -> str:
-    return " ".join(s.text for s in choose(found, budget, weights))
+    return " ".join(opening(found.headline, choose(found, budget, weights)))
 
 
 def _gain(scores: list[tuple[Rouge, int]], items: list[int]) -> float:
@@ -213,13 +217,15 @@ def _gain(scores: list[tuple[Rouge, int]], items: list[int]) -> float:
 def run_summarize(rows: list[dict], folds: int | None = None, refit: bool = False) -> str:
     results = evaluate_summaries(rows)
     print(f"{len(rows)} articles · syllable ROUGE F1 · length in syllables")
-    print(f"{'system':<8} {'R1':>6} {'R2':>6} {'RL':>6} {'len':>6}")
+    print(f"{'system':<16} {'R1':>6} {'R2':>6} {'RL':>6} {'len':>6}")
     for s in results:
-        print(f"{s.name:<8} {s.r1:6.1f} {s.r2:6.1f} {s.rl:6.1f} {s.length:6.1f}")
-    ours, lead1, lead2 = results
+        print(f"{s.name:<16} {s.r1:6.1f} {s.r2:6.1f} {s.rl:6.1f} {s.length:6.1f}")
+    ours, lead1, lead2, headline, headline_lead = results
     line = (f"RESULT r1={ours.r1:.1f} r2={ours.r2:.1f} rl={ours.rl:.1f} len={ours.length:.1f} "
             f"lead1_r1={lead1.r1:.1f} lead1_r2={lead1.r2:.1f} lead2_r1={lead2.r1:.1f} "
-            f"lead2_r2={lead2.r2:.1f} lead2_len={lead2.length:.1f}")
+            f"lead2_r2={lead2.r2:.1f} lead2_len={lead2.length:.1f} headline_r1={headline.r1:.1f} "
+            f"headline_r2={headline.r2:.1f} headline_lead1_r1={headline_lead.r1:.1f} "
+            f"headline_lead1_r2={headline_lead.r2:.1f} headline_lead1_len={headline_lead.length:.1f}")
     if folds:
         cv = cross_validate(rows, folds)
         print(f"{folds}-fold cross-validation ({SHUFFLES} shuffles; settings picked from {len(GRID)} on the "

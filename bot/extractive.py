@@ -6,7 +6,8 @@ phrase; ``bot.compress``), but never of a headline word. Each then gets one scor
 from a few cheap signals: closeness to the title, centrality in the article, position, and
 length/clutter penalties. ``select`` is the one selection routine (rate → best first, skipping
 near-duplicates → within a syllable budget → article order), shared with ``bot.retrieve`` for
-ranking (STYLE #2).
+ranking (STYLE #2). A prose summary opens with the headline when it states something the chosen
+sentences do not already say (``headline_statement``, ``opening``).
 
 The weights were fitted once by ridge regression (λ = 3) against the journalist-written lead
 of 100 VietNews dev articles, then rounded. The target is each sentence's ROUGE-1+2 as a share
@@ -61,6 +62,8 @@ MAX_SENTENCES = {Length.SHORT: 1, Length.NORMAL: 2, Length.DETAILED: 5}
 # alone, an article written in 50-90-syllable sentences (official news such as
 # ../shared/examples) got one sentence, the same as a normal summary.
 DETAILED_SHARE = 0.35
+# A headline shorter than this is a label ("Thời sự", "Video"), not a statement.
+MIN_HEADLINE_SYLLABLES = 5
 # A candidate sharing more than this share of its syllable pairs with a chosen sentence adds
 # nothing new (Carbonell & Goldstein 1998, MMR, with a hard cut instead of a trade-off).
 REDUNDANCY = 0.5
@@ -126,16 +129,49 @@ def summarize_extractive(
 @dataclass(frozen=True)
 class Candidates:
     """An article's trimmed body sentences and each one's summary signals, computed once so
-    that several weightings can be tried on the same article (``bot.eval_summarize``)."""
+    that several weightings can be tried on the same article (``bot.eval_summarize``), and its
+    headline as a statement that may open the summary (``headline_statement``)."""
 
     sentences: tuple[Sentence, ...]
     signals: tuple[dict[str, float], ...]
+    headline: str | None = None
 
 
 def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
     sentences = tuple(trim_sentence(s, keep) for s in _body(article))
-    return Candidates(sentences, tuple(_signals(article, sentences)))
+    return Candidates(sentences, tuple(_signals(article, sentences)), headline_statement(article.title))
+
+
+def headline_statement(title: str | None) -> str | None:
+    """The headline as a sentence that can open a summary, or None when it states nothing.
+
+    A news headline is the story's gist in the fewest words, and a journalist's lead restates
+    it. Left out: a label before a colon ("Video: ..."), a question after one ("... : Liệu có
+    đúng luật?"); a headline that is a question or a teaser ("...") or under
+    ``MIN_HEADLINE_SYLLABLES`` states nothing to open with.
+    """
+    text = (title or "").strip()
+    head, colon, tail = text.partition(":")
+    if colon and len(head.split()) <= 2:
+        text = tail.strip()
+    elif colon and tail.strip().endswith("?"):
+        text = head.strip()
+    if not text or text.endswith(("?", "...", "…")) or len(syllables(text)) < MIN_HEADLINE_SYLLABLES:
+        return None
+    return text if text.endswith((".", "!")) else text + "."
+
+
+def opening(headline: str | None, chosen: Sequence[Sentence]) -> list[str]:
+    """The summary's texts: ``headline`` first, unless the chosen sentences already say it (they
+    share more than ``REDUNDANCY`` of its syllable pairs), then the chosen sentences."""
+    texts = [s.text for s in chosen]
+    if headline:
+        pairs = set(ngrams(syllables(headline), 2))
+        said = set(ngrams([t for text in texts for t in syllables(text)], 2))
+        if _overlap(pairs, said) <= REDUNDANCY:
+            texts.insert(0, headline)
+    return texts
 
 
 def choose(found: Candidates, budget: Budget, weights: Mapping[str, float] = WEIGHTS) -> list[Sentence]:

@@ -40,6 +40,7 @@ ARTICLE = "\n\n".join([
 ])
 # The extractive summary quotes the lead without its bare dateline ("Sáng 20/5, ": bot/compress.py).
 LEAD_SUMMARY = "UBND thành phố Cần Thơ tổ chức lễ khánh thành cầu Rạch Miễu 3 sau hơn hai năm thi công."
+SUMMARY = f"{TITLE}. {LEAD_SUMMARY}"   # the headline opens a prose summary
 ASK_DIRECTOR = "Ai là giám đốc ban quản lý dự án?"
 ASK_STEEL = "Cầu được xây bằng thép gì?"   # the article does not say
 # An article the tiny copy model was trained on (tests/tiny_models.py): its output keeps the words.
@@ -98,9 +99,9 @@ def port_file(tmp_path):
 def test_summarize_prints_the_extractive_summary_and_the_notices_on_stderr(offline, article_file, capsys):
     assert main(["summarize", str(article_file)]) == Exit.OK
     out, err = capsys.readouterr()
-    assert out == f"{LEAD_SUMMARY}\n"
+    assert out == f"{SUMMARY}\n"
     assert err.splitlines() == [
-        f"tinbot: {reply('used_extractive_trimmed', 'vi')}",  # "Sáng 20/5, " left out
+        f"tinbot: {reply('used_extractive_headline_trimmed', 'vi')}",  # "Sáng 20/5, " left out
         missing_line("summarize", "tóm tắt", "VietAI/vit5-base-vietnews-summarization"),
     ]
     assert offline[0].settings.offline and offline[0].hub.settings is offline[0].settings
@@ -111,8 +112,8 @@ def test_json_output_carries_task_text_engine_notices_and_evidence(offline, arti
     out, err = capsys.readouterr()
     result = json.loads(out)
     assert list(result) == ["task", "text", "engine", "notices", "evidence"] and err == ""
-    assert (result["task"], result["text"], result["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
-    assert result["notices"][0] == reply("used_extractive_trimmed", "en")   # rendered in the --lang language
+    assert (result["task"], result["text"], result["engine"]) == ("summarize", SUMMARY, "extractive")
+    assert result["notices"][0] == reply("used_extractive_headline_trimmed", "en")   # rendered in the --lang language
     assert result["notices"][1].startswith("⚠️ The summarization model `VietAI/vit5-base-vietnews-summarization`")
     assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
     quoted = Article.from_text(ARTICLE).sentences[0].text
@@ -178,7 +179,7 @@ def test_translate_with_the_tiny_model_strips_the_prefix_and_keeps_paragraphs(ti
 def test_stdin_is_read_with_dash(offline, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbf" + ARTICLE.encode())))
     assert main(["summarize", "-"]) == Exit.OK
-    assert capsys.readouterr().out == f"{LEAD_SUMMARY}\n"
+    assert capsys.readouterr().out == f"{SUMMARY}\n"
 
 
 @pytest.mark.parametrize(
@@ -273,7 +274,7 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(offline, tmp_pat
     good = [row for row in rows if "error" not in row]
     assert [row["id"] for row in good] == [1, "tep", "1"]
     for row in good:
-        assert (row["task"], row["text"], row["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
+        assert (row["task"], row["text"], row["engine"]) == ("summarize", SUMMARY, "extractive")
         assert row["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
     errors = {row["id"]: row["error"] for row in rows if "error" in row}
     assert errors == {
@@ -450,13 +451,13 @@ def tiny_config(path: Path) -> Path:
 
 def test_run_summarize_plain_from_stdin_and_json_from_a_file(tmp_path, article_file):
     plain = tinbot("summarize", "-", cwd=tmp_path, stdin=ARTICLE)
-    assert (plain.returncode, plain.stdout) == (Exit.OK, f"{LEAD_SUMMARY}\n"), plain.stderr
-    assert plain.stderr.splitlines()[0] == f"tinbot: {reply('used_extractive_trimmed', 'vi')}"
+    assert (plain.returncode, plain.stdout) == (Exit.OK, f"{SUMMARY}\n"), plain.stderr
+    assert plain.stderr.splitlines()[0] == f"tinbot: {reply('used_extractive_headline_trimmed', 'vi')}"
 
     as_json = tinbot("summarize", str(article_file), "--json", cwd=tmp_path)
     assert as_json.returncode == Exit.OK and as_json.stderr == ""
     result = json.loads(as_json.stdout)
-    assert (result["task"], result["text"], result["engine"]) == ("summarize", LEAD_SUMMARY, "extractive")
+    assert (result["task"], result["text"], result["engine"]) == ("summarize", SUMMARY, "extractive")
     assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}] and len(result["notices"]) == 2
 
 
@@ -495,7 +496,7 @@ def test_run_batch_then_a_rerun_that_resumes_and_skips_everything(tmp_path, arti
     assert first.returncode == Exit.FAILED, first.stderr
     rows = read_jsonl(out)
     assert [(row["id"], row.get("text"), row.get("engine")) for row in rows] == [
-        ("a", LEAD_SUMMARY, "extractive"), ("b", LEAD_SUMMARY, "extractive"), ("c", None, None)]
+        ("a", SUMMARY, "extractive"), ("b", SUMMARY, "extractive"), ("c", None, None)]
     assert rows[2]["error"] == f"mat.txt: {tmp_path / 'mat.txt'} does not exist (not_found)"
     assert f'tinbot: record "c": {rows[2]["error"]}' in first.stderr and "3/3" in first.stderr
 
@@ -504,7 +505,7 @@ def test_run_batch_then_a_rerun_that_resumes_and_skips_everything(tmp_path, arti
     assert second.returncode == Exit.OK, second.stderr
     assert "3 records already in" in second.stderr and "1/1" in second.stderr
     assert [(row["id"], row.get("text")) for row in read_jsonl(out)] == [
-        ("a", LEAD_SUMMARY), ("b", LEAD_SUMMARY), ("c", None), ("d", LEAD_SUMMARY)]   # only the new record ran
+        ("a", SUMMARY), ("b", SUMMARY), ("c", None), ("d", SUMMARY)]   # only the new record ran
 
 
 def test_run_models_list_import_and_list_again(tmp_path, copy_model_dir):

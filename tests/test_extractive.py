@@ -3,8 +3,8 @@ import pytest
 
 from bot.article import Article
 from bot.extractive import (
-    WEIGHTS, Budget, budget_for, candidates, choose, headline_words, rank, select, summarize_extractive,
-    trim_sentence,
+    WEIGHTS, Budget, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
+    summarize_extractive, trim_sentence,
 )
 from bot.intent import Length
 
@@ -177,3 +177,26 @@ def test_weights_decide_which_candidate_wins():
     assert [s.index for s in choose(found, Budget(1), by_position)] == [0]
     assert [s.text for s in choose(found, Budget(1), by_shortness)] == ["Ảnh: Minh Anh."]
     assert choose(found, Budget(1)) == summarize_extractive(article(), max_sentences=1)
+
+
+@pytest.mark.parametrize(("title", "statement"), [
+    (TITLE, TITLE + "."),
+    ("Video: Xe tải lật trên quốc lộ 1A, tài xế bị thương", "Xe tải lật trên quốc lộ 1A, tài xế bị thương."),
+    ("VEC từ chối phục vụ 2 ô tô gây rối trạm thu phí: Liệu có đúng luật?", "VEC từ chối phục vụ 2 ô tô gây rối trạm thu phí."),
+    ("Giá vàng hôm nay tăng mạnh!", "Giá vàng hôm nay tăng mạnh!"),
+    ("Vì sao giá vàng tăng mạnh?", None),             # a question states nothing
+    ("Bí mật đằng sau vụ việc...", None),             # a teaser
+    ("Thời sự", None),                                # a section label
+    (None, None),
+])
+def test_the_headline_opens_a_summary_only_when_it_states_something(title, statement):
+    assert headline_statement(title) == statement
+
+
+def test_the_headline_opens_the_summary_unless_the_chosen_sentences_already_say_it():
+    chosen = summarize_extractive(article(), length=Length.SHORT)
+    unrelated = "Thành phố thêm 20 tuyến buýt mới trong năm nay."
+    assert opening(unrelated, chosen) == [unrelated] + [s.text for s in chosen]
+    # The lead restates the headline (most of its syllable pairs): saying it twice adds nothing.
+    assert opening(headline_statement(TITLE), chosen) == [s.text for s in chosen]
+    assert opening(None, chosen) == [s.text for s in chosen]

@@ -11,6 +11,8 @@ NOTICES = {
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "used_extractive": {},
     "used_extractive_trimmed": {},
+    "used_extractive_headline": {},
+    "used_extractive_headline_trimmed": {},
     "fewer_points": {"count": 2, "asked": 5},
     "nothing_more": {},
     "summary_translated": {},

@@ -294,3 +294,15 @@ def test_asking_for_more_points_than_the_article_has_says_so(empty_hub):
     assert fewer.args == {"count": 2, "asked": 5}
     enough = list(summarize_article(article, Intent(IntentKind.SUMMARIZE, sentences=2), empty_hub))[-1]
     assert "fewer_points" not in [n.key for n in enough.notices]
+
+
+def test_a_prose_summary_opens_with_the_headline_and_says_so(empty_hub):
+    titled = build_article(*VI_SENTENCES[0:6], title="Quảng Nam mở tuyến tàu khách mới ra đảo Cù Lao Chàm", language="vi")
+    final = list(summarize_article(titled, SUMMARIZE, empty_hub))[-1]
+    assert final.text.startswith("Quảng Nam mở tuyến tàu khách mới ra đảo Cù Lao Chàm. ")
+    assert final.text.endswith(" ".join(s.text for s in final.evidence))   # then the chosen sentences
+    assert final.notices[0].key.startswith("used_extractive_headline")
+    # A short summary and a list of points are the article's sentences only.
+    for intent in (Intent(IntentKind.SUMMARIZE, length=Length.SHORT), Intent(IntentKind.SUMMARIZE, sentences=2, bullets=True)):
+        final = list(summarize_article(titled, intent, empty_hub))[-1]
+        assert "Cù Lao Chàm" not in final.text and not final.notices[0].key.startswith("used_extractive_headline")

@@ -15,7 +15,7 @@ from typing import Callable, Generator, Iterator
 from bot.article import Article, Sentence
 from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.extractive import summarize_extractive
+from bot.extractive import headline_statement, opening, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.segment import split_sentences
@@ -49,15 +49,8 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     use_model = readable and not intent.extractive
     engine = (yield from wait_for_engine(hub, "summarize")) if use_model else None
     if engine is None:
-        chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
-        why = () if intent.extractive else (
-            missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),)
-        trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
-        # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
-        fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
-            if intent.sentences and len(chosen) < intent.sentences else ()
-        summary = Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen),
-                          (Notice("used_extractive_trimmed" if trimmed else "used_extractive"), *fewer, *why), by_model=False)
+        summary = _extractive_summary(article, intent, why=() if intent.extractive else (
+            missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),))
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
     target = intent.target_language
@@ -71,6 +64,24 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, summary.engine, done=True, evidence=summary.evidence, notices=notices)
+
+
+def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...]) -> Summary:
+    """The article's most important sentences; a prose summary of the default or a detailed
+    length opens with the headline (``bot.extractive.opening``), a short one or a list of points
+    does not."""
+    chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
+    prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
+    headline = headline_statement(article.title) if prose else None
+    texts = opening(headline, chosen)
+    headed = len(texts) > len(chosen)
+    trimmed = any(s.text != article.sentences[s.index].text for s in chosen) or (
+        headed and headline.rstrip(".") != (article.title or "").strip().rstrip("."))
+    key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
+    # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
+    fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
+        if intent.sentences and len(chosen) < intent.sentences else ()
+    return Summary(tuple(texts), "extractive", tuple(chosen), (Notice(key), *fewer, *why), by_model=False)
 
 
 def _model_summary(article: Article, intent: Intent, engine: Engine, ms: ModelSettings) -> Generator[TaskUpdate, None, Summary]:
