@@ -180,17 +180,20 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
                         skip=session.last_question_shown, extractive=True)
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
+    refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
         last = session.last_result
-        if intent.refine and last is not None and last.kind == "summarize":
-            unchanged_note = (last.text, reply("summary_shortest" if intent.refine == "shorter" else "summary_longest", language))
+        if refine and last is not None and last.kind == "summarize":
+            unchanged_note = (last.text, reply("summary_shortest" if refine == "shorter" else "summary_longest", language))
         intent = refine_summary(intent, session.last_summary, session.last_summary_points)
         session = dataclasses.replace(session, last_summary=intent)
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
-    for text, update in bot.reply_updates(session.article, intent, seen=session.shown_notices):
+    for text, update, intent in _stepped_replies(bot, session, intent, refine, unchanged_note):
         if update.done and unchanged_note and update.text == unchanged_note[0]:
             text = f"{unchanged_note[1]}\n\n{text}"
+        if update.done and intent.kind is IntentKind.SUMMARIZE:
+            session = dataclasses.replace(session, last_summary=intent)
         if update.done:
             result = task_result(session.article, intent, update)
             shown = session.shown_notices | {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}
@@ -209,6 +212,29 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         elif timeout is not None and not update.done and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=round(timeout))), session
             return
+
+
+def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,
+                     unchanged: tuple[str, str] | None):
+    """``bot.reply_updates`` for ``intent``; a "shorter"/"longer" summary that comes out the same
+    as the last one (a short and a normal summary may be the same sentence) is stepped once more
+    before the reply says it is the shortest or the longest."""
+    for _ in Length:  # at most one step per length
+        updates = bot.reply_updates(session.article, intent, seen=session.shown_notices)
+        for text, update in updates:
+            if update.done and unchanged and update.text == unchanged[0] and refine and _can_step(intent, refine):
+                break
+            yield text, update, intent
+        else:
+            return
+        updates.close()
+        intent = refine_summary(dataclasses.replace(intent, refine=refine), intent)
+
+
+def _can_step(intent: Intent, refine: str) -> bool:
+    """Whether ``refine_summary`` can still make ``intent``'s length shorter or longer (a count of
+    points that gave nothing new has reached the article's end)."""
+    return intent.sentences is None and intent.length is not (Length.SHORT if refine == "shorter" else Length.DETAILED)
 
 
 def split_link(message: str) -> tuple[str | None, str]:

@@ -468,3 +468,24 @@ def test_asking_for_shorter_when_nothing_changes_says_it_is_the_shortest(offline
 def test_a_goodbye_gets_a_goodbye(offline_bot):
     replies, _ = turn(offline_bot, "cảm ơn nhé, tạm biệt", with_article(offline_bot))
     assert replies[-1] == reply("goodbye_with_article", "vi")
+
+
+def test_longer_steps_past_a_length_that_gives_the_same_summary(offline_bot):
+    # No headline and long sentences: the short and the normal summary are the same one sentence,
+    # so "dài hơn" after "tóm tắt ngắn" goes on to the detailed one instead of saying it is the longest.
+    long_sentences = (
+        "Sáng nay ủy ban nhân dân tỉnh đã tổ chức hội nghị tổng kết công tác phòng chống thiên tai trong năm "
+        "với sự tham gia của lãnh đạo các sở ngành và hai mươi huyện thị trên địa bàn toàn tỉnh.",
+        "Theo báo cáo tại hội nghị, mưa lũ trong năm đã làm hư hỏng hơn ba nghìn ngôi nhà, cuốn trôi nhiều "
+        "đoạn đường giao thông nông thôn và gây thiệt hại ước tính khoảng bốn trăm tỷ đồng cho người dân.",
+        "Lãnh đạo tỉnh yêu cầu các địa phương rà soát toàn bộ các khu dân cư ven sông suối, lập phương án di "
+        "dời khẩn cấp và hoàn thành việc sửa chữa hệ thống đê điều trước mùa mưa bão năm sau.",
+        "Tỉnh cũng sẽ đầu tư thêm hệ thống cảnh báo sớm tại các xã vùng cao thường xuyên xảy ra lũ quét và "
+        "sạt lở đất, đồng thời tổ chức tập huấn kỹ năng ứng phó thiên tai cho người dân địa phương.",
+    )
+    _, session = turn(offline_bot, "\n\n".join(long_sentences))
+    short, session = turn(offline_bot, "tóm tắt ngắn", session)
+    longer, session = turn(offline_bot, "dài hơn", session)
+    assert not longer[-1].startswith(reply("summary_longest", "vi"))
+    assert session.last_summary.length is Length.DETAILED
+    assert sum(s in longer[-1] for s in long_sentences) > sum(s in short[-1] for s in long_sentences) == 1
