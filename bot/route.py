@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from bot.ingest import looks_like_article
+from bot.ingest import looks_like_article, parse_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.route_keywords import (
@@ -32,11 +32,13 @@ from bot.route_keywords import (
     _MACROS,
     _MAX_ACK_WORDS,
     _MAX_INSTRUCTION_WORDS,
+    _MAX_POINTING_INSTRUCTION_WORDS,
     _MAX_OPTIONS_WORDS,
     _MIN_LOOSE_ARTICLE_WORDS,
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
+    _POINTS_BELOW,
     _QUESTION,
     _QUESTION_LEAD,
     _REFINES,
@@ -245,11 +247,16 @@ def _split_article(text: str) -> tuple[str, str] | None:
     if ":" in first:
         head, _, tail = text.partition(":")
         candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE)))
-    candidates.append((first, "\n".join(lines[1:]), (K.SUMMARIZE, K.TRANSLATE)))
-    # A question may follow the article; a title before it may be a question too, so not there.
+    # A question may follow the article. A title before it may be a question too, so a question
+    # comes first only when the article below has a title of its own.
+    rest = "\n".join(lines[1:])
+    titled = parse_article(rest).title is not None if "?" in first else False
+    candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ())))
     candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK)))
     for instruction, article, kinds in candidates:
-        if len(instruction.split()) <= _MAX_INSTRUCTION_WORDS and article.strip():
+        limit = _MAX_POINTING_INSTRUCTION_WORDS if re.search(_POINTS_BELOW, _Text.of(instruction).plain) \
+            else _MAX_INSTRUCTION_WORDS
+        if len(instruction.split()) <= limit and article.strip():
             intent = _route_request(instruction, has_article=True)
             if intent.kind in kinds and (intent.kind is not K.ASK or "?" in instruction):
                 return instruction.strip(), article.strip()

@@ -254,8 +254,20 @@ def test_article_text_holds_the_article_not_the_instruction():
 
 
 def test_title_that_is_a_question_stays_in_the_article():
-    message = "Ai là trưởng đoàn?\n" + ARTICLE
+    body = ARTICLE.partition("\n\n")[2]
+    message = "Ai là trưởng đoàn?\n\n" + body   # the body has no other title: the question is its headline
     assert route(message, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=message)
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    # A question above an article that has its own title is the user's.
+    ("Ai là trưởng đoàn?\n", A("Ai là trưởng đoàn?")),
+    ("Who led the delegation?\n\n", Intent(K.ASK, language="en", question="Who led the delegation?")),
+    # A longer request is still one when it points at the article below it.
+    ("Nhờ bạn tóm tắt bài báo dưới đây thành 3 ý chính, cảm ơn nhiều nhé!\n\n", S(sentences=3, bullets=True)),
+])
+def test_request_above_the_article(before, expected):
+    assert route(before + ARTICLE, has_article=False) == Intent(**{**vars(expected), "article_text": ARTICLE})
 
 
 def test_short_text_after_translate_colon_is_carried():
