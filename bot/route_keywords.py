@@ -34,7 +34,9 @@ _MACROS = {
     # so the repetition cannot backtrack.
     "<PRE>": r"^(?:(?:ban|bot|oi|hay|giup|gium|lam|on|vui|long|nho|minh|toi|tui|em|anh|chi|muon|"
              r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|cam|thanks?|day|"
-             r"va|roi|vay|chao|hi|hello|hey)\W+)*",
+             r"va|roi|vay|chao|hi|hello|hey|"
+             # praise before a follow-up: "hay quá, còn gì nữa?", "great, tell me more"
+             r"qua|tuyet|voi|great|nice|cool|awesome|perfect|good|wow)\W+)*",
     "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
     "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
     "<SUBJ>": r"(?:bai(?:\s+(?:bao|viet))?|ban\s+tin|tin(?:\s+tuc)?|van\s+ban|doan\s+van|no)"
@@ -171,7 +173,7 @@ _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\
 _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
           r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
-_QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day))\b\W*"
+_QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good|perfect|awesome)\b\W*"
                   r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")
 _VI_WORDS = frozenset(
     "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "

@@ -173,6 +173,10 @@ ROUTES = [
     # Thanks before a follow-up or a question is not part of it.
     ("cảm ơn, còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("cảm ơn, ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?")),
+    # So is praise.
+    ("hay quá, còn gì nữa không?", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("great, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
+    ("nice, who led it?", Intent(K.ASK, language="en", question="who led it?")),
     # A follow-up about something: what the article says about it.
     ("nói rõ hơn về đoàn kiểm tra", Intent(K.ASK, language="vi", question="đoàn kiểm tra")),
     ("tell me more about the delegation", Intent(K.ASK, language="en", question="the delegation")),
