@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 from bot.article import Article, Sentence
+from bot.guard import unmentioned
+from bot.question import parse_question
 from bot.retrieve import WEIGHTS, Weights, bm25_scores, combine, feature_table, find_evidence, is_answerable
 from bot.textstats import fold_splits, mean, ngrams, strip_diacritics, syllables
 
@@ -141,6 +143,19 @@ def answerable_rates(rows: list[dict], articles: dict[str, Article]) -> tuple[fl
     return 100 * own, 100 * wrong
 
 
+def unmentioned_rates(rows: list[dict], articles: dict[str, Article]) -> tuple[float, float, float]:
+    """How often a question names something (a name, number, date) its own article never
+    mentions, and each other article (``bot.guard.unmentioned``); and how often, put to another
+    article, it still looks answerable without that caveat (what the chat would answer plainly)."""
+    def named(row: dict, article: Article) -> bool:
+        return bool(unmentioned(row["question"], article, parse_question(row["question"]).accented))
+    others = [(r, a) for r in rows for title, a in articles.items() if title != r["title"]]
+    own = mean(float(named(r, articles[r["title"]])) for r in rows)
+    wrong = mean(float(named(r, a)) for r, a in others)
+    plain = mean(float(is_answerable(find_evidence(a, r["question"])) and not named(r, a)) for r, a in others)
+    return 100 * own, 100 * wrong, 100 * plain
+
+
 def run_ask(rows: list[dict], folds: int | None = None) -> str:
     articles = long_articles(rows)
     ours = lambda a, q: [e.sentence for e in find_evidence(a, q, 3)]  # noqa: E731
@@ -157,10 +172,14 @@ def run_ask(rows: list[dict], folds: int | None = None) -> str:
         print(f"{name:<42} hit@1 {h1:5.1f}  hit@3 {h3:5.1f}")
     own, wrong = answerable_rates(rows, articles)
     print(f"judged answerable: {own:.1f}% (put to the wrong article: {wrong:.1f}%)")
+    named_own, named_wrong, plain_wrong = unmentioned_rates(rows, articles)
+    print(f"naming something the article never mentions: {named_own:.1f}% (put to the wrong article: {named_wrong:.1f}%); "
+          f"put to the wrong article, answerable without that caveat: {plain_wrong:.1f}%")
     (h1, h3), (u1, u3), (f1, f3), (b1, b3) = results.values()
     line = (f"RESULT hit1={h1:.1f} hit3={h3:.1f} nodiac_hit1={u1:.1f} nodiac_hit3={u3:.1f} "
             f"firstdiac_hit1={f1:.1f} firstdiac_hit3={f3:.1f} "
-            f"bm25_hit1={b1:.1f} bm25_hit3={b3:.1f} answerable={own:.1f} wrong_answerable={wrong:.1f}")
+            f"bm25_hit1={b1:.1f} bm25_hit3={b3:.1f} answerable={own:.1f} wrong_answerable={wrong:.1f} "
+            f"unmentioned={named_own:.1f} wrong_unmentioned={named_wrong:.1f} wrong_plain_answer={plain_wrong:.1f}")
     if folds:
         cv = cross_validate(cases(rows, articles), folds)
         size = len(list(itertools.product(*GRID.values())))

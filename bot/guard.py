@@ -7,6 +7,10 @@ and "1,000" are one number; "6/11", "6-11", "ngày 6 tháng 11" and "6 November"
 match without diacritics and spaces, so an English "Hanoi" is found in a Vietnamese "Hà Nội",
 and an acronym matches the initials of words in the article ("UBND", "Ủy ban nhân dân").
 
+A question is checked the same way before it is answered (``unmentioned``): asked about "Cầu
+Rồng" or "năm 2022", an article about another bridge or year cannot answer it, however close
+its sentences look.
+
 A translated output capitalises ordinary words ("the Ministry of Health" for "Bộ Y tế"); given
 the output's language, the guard checks only the words of a name a translation keeps as they
 are (``bot.lexicon``): a Vietnamese name in English output, a foreign or a person's name in
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.article import Article
 from bot.lexicon import english_word, same_place, vietnamese_shaped, vietnamese_surname
+from bot.orthography import words as folded_words
 from bot.textstats import STOP_WORDS, normalize, strip_diacritics
 
 _MONTHS = {
@@ -130,6 +135,42 @@ def check_output(output: str, article: Article, language: str | None = None) -> 
         if not (_name_supported(span, facts, translation) or opener and _name_supported(whole, facts, translation)):
             unsupported.append(whole if _part_of_name(opener) else span)  # "⚠️**Quang Binh**", not "Quang ⚠️**Binh**"
     return GuardReport(tuple(dict.fromkeys(unsupported)))
+
+
+def unmentioned(question: str, article: Article, accented: bool = True) -> tuple[str, ...]:
+    """The names, numbers and dates ``question`` gives that ``article`` never mentions.
+
+    With diacritics in the question (``accented``) a name's syllables must occur with theirs
+    too: "Cầu Rồng" is not found in "rộng". A name without diacritics one letter off one in the
+    article ("Kualar Lumpur") is a typo, not another name.
+    """
+    found = list(check_output(question, article).unsupported)
+    text = " ".join(filter(None, [article.title, article.text]))
+    if accented:
+        vocabulary = set(folded_words(text))
+        for span, opener in _name_spans(question):
+            if not all(w in vocabulary for w in folded_words(span)):
+                found.append(f"{opener} {span}" if _part_of_name(opener) else span)
+    plain = _facts(text).words
+    return tuple(item for item in dict.fromkeys(found) if not _typo(item, plain))
+
+
+def _typo(name: str, plain_words: frozenset) -> bool:
+    """Whether every word of ``name`` is in ``plain_words`` or, written without diacritics, one
+    letter off one of them."""
+    return all(w in plain_words or (w.isascii() and w.isalpha() and len(w) >= 4
+                                    and any(_one_edit(w, other) for other in plain_words))
+               for w in re.findall(r"\w+", normalize(name)))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by changing, adding or removing one letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _facts(text: str) -> _Facts:

@@ -1,5 +1,6 @@
 """The evaluation scorer and commands, on a tiny data set written here."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,10 @@ def test_empty_file_is_an_error(tmp_path):
 def test_the_partly_accented_variant_keeps_marks_on_the_first_word_only():
     assert first_word_accented("Đoàn có bao nhiêu vận động viên?") == "Đoàn co bao nhieu van dong vien?"
     assert first_word_accented("Ai?") == "Ai?"
+
+
+def test_the_second_question_set_is_well_formed():
+    """tests/fixtures/eval/qa-own.jsonl (written for tinbot): every answer is quoted from its context."""
+    rows = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "eval" / "qa-own.jsonl").open(encoding="utf-8")]
+    assert len(rows) == 60 and len({r["title"] for r in rows}) == 6
+    assert all(r["answers"] and all(a in r["context"] for a in r["answers"]) for r in rows)

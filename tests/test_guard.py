@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from bot.article import Article
-from bot.guard import GuardReport, check_output
+from bot.guard import GuardReport, check_output, unmentioned
+from tests.helpers import build_article
 
 ARTICLE = Article.from_paragraphs([[
     "Sáng 6/11, ông Nguyễn Văn Bình, Chủ tịch UBND tỉnh Quảng Nam, cho biết 1.050 hộ dân ở Hội An đã được di dời.",
@@ -139,3 +140,14 @@ def test_english_number_words_are_checked_like_digits():
     assert check_output("The fair drew twenty-five thousand visitors.", article, "en").ok
     assert "thirteen" in check_output("The storm killed thirteen people.", article, "en").unsupported
     assert check_output("One of the victims was a child.", article, "en").ok  # "one" states no count
+
+
+def test_a_question_naming_what_the_article_never_mentions():
+    article = build_article(("Sáng 6/11, Đà Nẵng khởi công cầu Thuận Phước 2 dài 2,4 km, rộng 30 m.",
+                             "Malaysia chuyển cơ quan chính phủ từ Kuala Lumpur về Putrajaya năm 1999."), language="vi")
+    assert unmentioned("Cầu Rồng dài bao nhiêu?", article) == ("Cầu Rồng",)   # "rồng" is not "rộng"
+    assert unmentioned("Năm 2022 cầu dài bao nhiêu?", article) == ("2022",)
+    assert unmentioned("Cầu Thuận Phước 2 dài bao nhiêu?", article) == ()
+    assert unmentioned("Malaysia chuyển thủ đô khỏi Kualar Lumpur khi nào?", article) == ()   # a typo, not another city
+    # Typed without diacritics, a name is compared without them.
+    assert unmentioned("cau rong dai bao nhieu?", article, accented=False) == ()

@@ -20,6 +20,8 @@ NOTICES = {
     "not_in_article": {},
     "no_number_in_article": {},
     "no_time_in_article": {},
+    "not_mentioned": {"items": "Cầu Rồng"},
+    "not_mentioned_closest": {"items": "Cầu Rồng"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},

@@ -108,6 +108,22 @@ def test_a_number_or_date_the_evidence_lacks_is_not_asked_of_the_model(spied, qu
     assert final.engine == "extractive" and final.evidence and final.text == " ".join(s.text for s in final.evidence)
 
 
+@pytest.mark.parametrize("question, named", [
+    ("Đoàn của tỉnh Quảng Ngãi gồm bao nhiêu thành viên?", "Quảng Ngãi"),   # the article's delegation is Quảng Nam's
+    ("Năm 2019 sản lượng hàng hóa của cảng tăng bao nhiêu?", "2019"),
+])
+def test_a_question_naming_what_the_article_never_mentions_is_not_asked_of_the_model(spied, question, named):
+    hub, spies = spied()
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question=question), hub))[-1]
+    assert spies["answer"].inputs == []  # the model would answer about the wrong delegation or year
+    assert [(n.key, n.args) for n in final.notices] == [("not_mentioned_closest", {"items": named})]
+    assert final.engine == "extractive" and final.text == " ".join(s.text for s in final.evidence)
+    # Named as the article names it, the same question goes to the model.
+    asked = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question=question.replace(
+        "Quảng Ngãi", "Quảng Nam").replace("Năm 2019 s", "S")), hub))[-1]
+    assert len(spies["answer"].inputs) == 1 and not any(n.key.startswith("not_mentioned") for n in asked.notices)
+
+
 def test_a_number_question_the_evidence_answers_goes_to_the_model(spied):
     hub, spies = spied()
     final = list(answer_question(ARTICLE, ASK_MEMBERS, hub))[-1]  # "Đoàn gồm 15 thành viên"

@@ -3,8 +3,9 @@
 Retrieval decides whether the article answers at all (``bot.retrieve``); only then does the
 answer model (mt0) read a prompt made of the question and the evidence, never the whole
 article. Without the model, the best evidence sentence is the answer; so it is when a question
-asks for a number or a date that none of the best evidence holds, with a notice that the article
-probably does not say. A question asked in the other language is translated into the article's
+asks for a number or a date that none of the best evidence holds, or names something the article
+never mentions ("Cầu Rồng", "năm 2022"; ``bot.guard.unmentioned``), with a notice that the
+article probably does not say. A question asked in the other language is translated into the article's
 language first and the answer translated back.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bot.answer_type import has_type
 from bot.article import Article, Sentence
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.guard import check_output
+from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.prompts import render
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
@@ -60,23 +61,32 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         if not is_answerable(evidence):
             yield TaskUpdate("", "", done=True, notices=(Notice("nothing_more"),))  # nothing quoted: nothing to translate
             return
+    # "Cầu Rồng dài bao nhiêu?" on an article about another bridge: its closest sentences are
+    # about something else. Not checked on a translated question (a translator respells names)
+    # nor on "còn gì nữa?" (the question was answered already).
+    strangers = () if cross or intent.skip else unmentioned(question, article, parse_question(question).accented)
     if not is_answerable(evidence):
         if cross and translator is None:
             # Not "the article does not say": we could not read the question in its language.
             notices = (Notice("ask_in_article_language", {"language": language}),
                        missing_notice(hub.settings.translate, hub.unavailable("translate")))
+        elif strangers:
+            notices += (Notice("not_mentioned", {"items": ", ".join(strangers)}),)
         else:
             notices += (Notice("not_in_article"),)
         yield TaskUpdate("", "", done=True, notices=notices)
         return
-    absent = missing_value(evidence, question)
-    if absent:
+    absent = None if intent.skip else missing_value(evidence, question)
+    if strangers:
+        notices += (Notice("not_mentioned_closest", {"items": ", ".join(strangers)}),)
+    elif absent:
         notices += (Notice(f"no_{absent}_in_article"),)
-    engine = None if intent.extractive or absent else (yield from wait_for_engine(hub, "answer"))
+    doubtful = bool(absent or strangers)  # no model: it would have to invent the answer
+    engine = None if intent.extractive or doubtful else (yield from wait_for_engine(hub, "answer"))
     if engine is None:
         used = best_sentences(evidence)
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
-        if not (intent.extractive or absent):
+        if not (intent.extractive or doubtful):
             notices += (missing_notice(hub.settings.answer, hub.unavailable("answer")),)
     else:
         prompt, used = build_prompt(evidence, question, language, engine.count_tokens,
