@@ -1,13 +1,16 @@
 """Answers: evidence first, the prompt under the limit, fallbacks, the cross-lingual path."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from helpers import build_article
 from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
+from bot.answer_type import has_type
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
-from bot.retrieve import Evidence, find_evidence
+from bot.retrieve import Evidence, find_evidence, parse_question
 from bot.tasks.answer import answer_question, best_sentences, build_prompt
 from bot.tasks.chunking import strip_prefix
 
@@ -250,3 +253,11 @@ def test_an_answer_asked_for_in_another_language_is_translated_into_it(spied):
     (answer,) = answerer.outputs[0]
     assert translator.batches == [["vi: " + answer]]              # only the answer, into English
     assert unmarked(final.text) == strip_prefix(translator.outputs[0][0], "en: ")
+
+
+def test_more_on_an_answered_number_question_does_not_say_the_article_lacks_the_number(empty_hub):
+    # "còn gì nữa?" after "Đoàn gồm bao nhiêu thành viên?": the number was quoted a turn before.
+    more = dataclasses.replace(ASK_MEMBERS, skip=1, extractive=True)
+    final = list(answer_question(ARTICLE, more, empty_hub))[-1]
+    assert final.evidence and not any(n.key.startswith("no_") for n in final.notices)
+    assert not any(has_type(s.text, parse_question(ASK_MEMBERS.question)) for s in final.evidence)  # none holds a number
