@@ -25,8 +25,15 @@ from bot.textstats import syllables
 MIN_WORDS = 6
 
 # "Theo báo X, ", "Như VOV đã đưa tin, ", "Thông tin trên báo X, ", "Theo thông tin ban đầu, ".
+# Not a person or people ("Theo ông Hùng, ", "Theo các chuyên gia, người dân không nên mua vàng"),
+# nor a plan or an estimate ("Theo kế hoạch, "): without them the claim or the advice would read
+# as the paper's own, or as done.
+_SAYERS = (r"(?:lời\s+)?(?:ông|bà|anh|chị|cô|chú|ngài|TS|ThS|PGS|GS|BS|bác\s+sĩ|luật\s+sư|kỹ\s+sư|nhà|chuyên\s+gia|"
+           r"giới|người|các|nhiều|một\s+số|đa\s+số|phần\s+lớn|đại\s+diện|lãnh\s+đạo|giám\s+đốc|phó|chủ\s+tịch|"
+           r"bộ\s+trưởng|thứ\s+trưởng|trưởng|giáo\s+sư|tiến\s+sĩ|cựu|kế\s+hoạch|dự\s+kiến|dự\s+báo|ước\s+tính|"
+           r"đánh\s+giá|nhận\s+định|quan\s+điểm|ý\s+kiến|tính\s+toán|phân\s+tích)\b")
 _SOURCE_LEAD = re.compile(
-    r"^(?:theo|như|thông tin (?:trên|từ)|căn cứ)\s[^,]{0,60}?,\s+", re.I)
+    rf"^(?:theo|như|thông tin (?:trên|từ)|căn cứ)\s(?!{_SAYERS})[^,]{{0,60}}?,\s+", re.I)
 # "Zing đưa tin, ", "Hãng tin Reuters đưa tin, ", "Báo X cho hay, " before the news itself.
 _OUTLET_LEAD = re.compile(
     r"^[^,]{2,50}?\s(?:đưa tin|dẫn nguồn tin[^,]{0,30}|đưa tin cho biết)\s*,\s+", re.I)
@@ -61,7 +68,7 @@ _CONNECTIVE = (r"tuy nhiên|trước đó|sau đó|theo đó|ngoài ra|bên cạ
 # Not "Tại Đà Nẵng, ", "Trên địa bàn tỉnh, ", "Từ ngày mai, ": where and from when the news holds
 # is news (on the dev summaries, cutting these changed no summary).
 _FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với|tiếp xúc|làm việc với|bên lề|liên quan|"
-               r"trong|trước|sau|khi|ngay|giữa|qua|với|để|nhằm|về|đối với|theo|cũng theo|"
+               rf"trong|trước|sau|khi|ngay|giữa|qua|với|để|nhằm|về|đối với|(?:cũng\s+)?theo(?!\s+{_SAYERS})|"
                r"nhân|hồi|dù|mặc dù|(?:đầu|cuối) (?:tuần|tháng|năm|giờ)")
 # A phrase naming a period ("Trong năm ngoái, ", "Trong tuần qua, ") scopes the figures after it,
 # as a number does. A moment ("Phát biểu tại buổi lễ sáng nay, ") is a dateline and goes.

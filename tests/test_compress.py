@@ -89,6 +89,17 @@ def test_an_aside_holding_a_headline_word_stays():
     assert compress(text, keep=frozenset({"who"})) == text
 
 
-def test_a_source_lead_before_a_whole_clause_is_still_cut():
-    text = "Theo ông Trịnh, Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
+@pytest.mark.parametrize("text", [
+    "Theo ông Trịnh, Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết.",
+    "Theo các chuyên gia, người dân không nên mua vàng lúc giá đang ở đỉnh cao như hiện nay.",
+    "Theo kế hoạch, dự án sẽ hoàn thành vào tháng 12/2027 và đưa vào sử dụng.",
+    "Cũng theo ông Bình, tỉnh sẽ di dời thêm 300 hộ dân trong tháng tới.",
+])
+def test_a_view_or_a_plan_keeps_whose_it_is(text):
+    # Without "Theo các chuyên gia, " the advice would read as the paper's (or tinbot's) own.
+    assert compress(text) == text
+
+
+def test_a_source_lead_naming_an_outlet_is_cut():
+    text = "Theo VnExpress, Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
     assert compress(text) == "Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
