@@ -21,7 +21,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("giá", "giá bán", "giá trị"),
     ("xây", "xây dựng", "thi công"),
     ("khởi công", "động thổ", "bắt đầu xây dựng"),
-    ("hoàn thành", "khánh thành", "đưa vào sử dụng", "hoàn tất"),
+    ("hoàn thành", "khánh thành", "đưa vào sử dụng", "hoàn tất", "xong"),
     ("dài", "chiều dài"),
     ("rộng", "chiều rộng"),
     ("cao", "chiều cao"),

@@ -29,6 +29,7 @@ _QUESTION_WORDS = {
     "thời gian nào": "time", "thời điểm nào": "time", "when": "time", "what year": "time",
     "ai": "person", "who": "person", "whom": "person",
     "ở đâu": "place", "nơi nào": "place", "đi đâu": "place", "where": "place",
+    "từ đâu": "thing", "lấy ở đâu": "thing",  # "vốn từ đâu?" asks for a source, seldom a place
     "tại sao": "reason", "vì sao": "reason", "do đâu": "reason", "why": "reason",
     "như thế nào": "manner", "thế nào": "manner", "ra sao": "manner", "how": "manner",
     "là gì": "thing", "điều gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",

@@ -51,6 +51,8 @@ from bot.route_keywords import (
     _TARGET_CODES,
     _TARGET_DIRECTED,
     _TASK_KINDS,
+    _MENTION,
+    _MENTION_TAIL,
     _TOPIC,
     _UNSEEN,
     _VI_WORDS,
@@ -101,6 +103,7 @@ _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLE
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
+_MENTION_RE = _compile(_MENTION)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
@@ -155,6 +158,12 @@ def _route_request(message: str, has_article: bool) -> Intent:
         return _summarize(text, _guess_language(text), preset=None)
     if rule is None:
         language = _guess_language(text)
+        mention = _find(_MENTION_RE, text)
+        if mention:  # "bài có nhắc đến Nhật Bản không?": what the article says about Nhật Bản
+            tail = re.search(_MENTION_TAIL, text.plain[mention.end():])
+            named = text.nfc[mention.end():mention.end() + tail.start()].strip()
+            if named:
+                return Intent(K.ASK, language=language, question=named)
         topic = _find(_TOPIC_RE, text)
         if topic:  # "nói rõ hơn về đoàn kiểm tra": what the article says about it
             return Intent(K.ASK, language=language, question=text.nfc[topic.end():].strip(), length=_length(text))

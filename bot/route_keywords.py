@@ -172,6 +172,14 @@ _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\
 # "Nói rõ hơn về X", "giải thích thêm về X", "tell me more about X": a question about X.
 _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
           r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)")
+# "Bài này có nhắc đến Nhật Bản không?", "Does the article mention China?", "Is China mentioned?":
+# what the article says about the thing named, which is all that is searched.
+_MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)\s+(?:gi\s+)?(?:den|toi|ve)\s+(?=\w)"
+            r"|^<PRE>(?:does|did|do)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|piece|report)\s+)?"
+            r"(?:mention|say\s+anything\s+about|talk\s+about|cover|discuss)\s+(?=\w)"
+            r"|^<PRE>(?:is|are|was|were)\s+(?=\w[^?]*\s(?:mentioned|named)\b)")
+_MENTION_TAIL = (r"\s*(?:(?:hay\s+)?(?:khong|ko|k|chua)|at\s+all|(?:mentioned|named)(?:\s+(?:in|by)\s+(?:the|this|it)(?:\s+\w+)?)?)?"
+                 r"\W*$")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
 _QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good|perfect|awesome)\b\W*"
                   r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")

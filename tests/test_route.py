@@ -180,6 +180,11 @@ ROUTES = [
     # A follow-up about something: what the article says about it.
     ("nói rõ hơn về đoàn kiểm tra", Intent(K.ASK, language="vi", question="đoàn kiểm tra")),
     ("tell me more about the delegation", Intent(K.ASK, language="en", question="the delegation")),
+    # "Does it mention X?": what the article says about X.
+    ("bài này có nhắc đến Nhật Bản không?", Intent(K.ASK, language="vi", question="Nhật Bản")),
+    ("bai co noi ve gia ve khong", Intent(K.ASK, language="vi", question="gia ve")),
+    ("Does the article mention China?", Intent(K.ASK, language="en", question="China")),
+    ("Is China mentioned?", Intent(K.ASK, language="en", question="China")),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     ("xin cảm ơn", Intent(K.THANKS, language="vi")),
