@@ -11,6 +11,7 @@ Used by ``bot.retrieve``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -19,7 +20,7 @@ from bot.answer_type import has_type
 from bot.orthography import words
 from bot.textstats import STOP_WORDS, ngrams, strip_diacritics
 
-__all__ = ["Query", "english_terms", "has_type", "parse_question", "terms"]
+__all__ = ["Query", "about_article", "english_terms", "has_type", "parse_question", "terms"]
 
 # Question phrase → expected answer type. Longer phrases are matched first, so "năm nào"
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
@@ -146,6 +147,29 @@ def parse_question(question: str, language: str = "vi") -> Query:
     listing = _asks_for_several(tokens, spans)
     asked = frozenset(typed) | frozenset(bare)
     return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing)
+
+
+# Questions about the article itself, not its story: when it was published, where it is from.
+# Answered from the date and source lines the paste carried (``Article.date``, ``Article.source``).
+_ABOUT_ARTICLE = {
+    "date": re.compile(
+        r"\b(?:bai(?:\s+(?:bao|viet|nay|do))*|tin(?:\s+nay)?)\s+(?:duoc\s+)?(?:dang|xuat\s+ban|dang\s+tai|viet|dua)"
+        r"(?:\s+(?:tai|len))?\s+(?:ngay|luc|khi|vao|nam|thang|bao\s+gio|hom)\b|\bngay\s+dang\b"
+        r"|\bwhen\s+(?:was|is)\s+(?:this|the|it)\s*(?:article|story|piece|report|news)?\s*(?:published|written|posted|from)\b"
+        r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+(?:this|the)\s+(?:article|story)\b"),
+    "source": re.compile(
+        r"\bnguon\s+(?:cua\s+)?(?:bai|tin)\b|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
+        r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua\s+tin)\b"
+        r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"
+        r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\b"),
+}
+
+
+def about_article(question: str) -> str | None:
+    """"date" or "source" when ``question`` asks about the article itself ("bài đăng ngày nào?",
+    "nguồn bài báo là gì?", "When was this article published?"), else None."""
+    plain = " ".join(strip_diacritics(w) for w in words(question))
+    return next((field for field, pattern in _ABOUT_ARTICLE.items() if pattern.search(plain)), None)
 
 
 def english_terms(tokens: list[str], dropped: set[int] | frozenset[int] = frozenset()) -> list:

@@ -489,3 +489,12 @@ def test_longer_steps_past_a_length_that_gives_the_same_summary(offline_bot):
     assert not longer[-1].startswith(reply("summary_longest", "vi"))
     assert session.last_summary.length is Length.DETAILED
     assert sum(s in longer[-1] for s in long_sentences) > sum(s in short[-1] for s in long_sentences) == 1
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("bài đăng ngày nào?", "11/03/2025"), ("nguồn bài báo là gì?", "baodanang.vn"),
+    ("When was this article published?", "11/03/2025"),
+])
+def test_questions_about_the_article_itself_are_answered_from_its_date_and_source_lines(offline_bot, question, expected):
+    replies, _ = turn(offline_bot, question, with_article(offline_bot))
+    assert expected in replies[-1] and not replies[-1].startswith(reply("not_in_article", "vi"))

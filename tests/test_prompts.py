@@ -21,6 +21,8 @@ NOTICES = {
     "no_number_in_article": {},
     "no_time_in_article": {},
     "not_mentioned": {"items": "Cầu Rồng"},
+    "article_date": {"date": "07/11/2021"},
+    "article_source": {"source": "nhandan.vn"},
     "not_mentioned_closest": {"items": "Cầu Rồng"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},

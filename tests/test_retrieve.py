@@ -6,6 +6,7 @@ from bot.answer_type import enumerates
 from bot.question import english_terms, has_type
 from bot.orthography import fold
 from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
+from bot.question import about_article
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -288,3 +289,13 @@ def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
     assert ("điều", "hành") in parse_question("Ai điều hành bến phà?").terms
     terms = parse_question("Việc mở cầu đã dẫn đến điều gì?").terms
     assert not any("điều" in t for t in terms if isinstance(t, tuple)) and ("dẫn", "đến") in terms
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("bài đăng ngày nào?", "date"), ("Bài báo được đăng khi nào?", "date"), ("When was this article published?", "date"),
+    ("nguồn bài báo là gì?", "source"), ("báo nào đăng tin này?", "source"), ("Which newspaper is it from?", "source"),
+    # the story's own dates and sources are the article's to answer
+    ("Cầu khởi công ngày nào?", None), ("Theo báo cáo nào, số ca mắc tăng?", None), ("Ai là trưởng đoàn?", None),
+])
+def test_questions_about_the_article_itself_are_told_from_questions_about_its_story(question, field):
+    assert about_article(question) == field

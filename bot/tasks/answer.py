@@ -19,6 +19,7 @@ from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_fo
 from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.prompts import render
+from bot.question import about_article
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.tasks import Notice, TaskUpdate
 from bot.tasks.chunking import fit_pieces, strip_prefix
@@ -40,6 +41,11 @@ KINDS_THAT_NEED_A_VALUE = ("number", "time")
 
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     question = (intent.question or "").strip()
+    field = about_article(question)
+    known = {"date": article.date, "source": article.source}.get(field or "")
+    if known:  # "bài đăng ngày nào?": the paste's date line says; the story's sentences do not
+        yield TaskUpdate("", "", done=True, notices=(Notice(f"article_{field}", {field: known}),))
+        return
     language = article.language
     reply_in = intent.answer_language
     cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
