@@ -16,6 +16,7 @@ from typing import Iterator
 
 from bot.article import Article
 from bot.export import TaskResult, task_result
+from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
@@ -137,6 +138,14 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         else:  # "ok", "haha": the conversation's language, else the article's
             intent = dataclasses.replace(intent, language=_conversation_language(session))
         language = intent.language
+        if intent.article_text and _one_off(intent, session):
+            # "Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm" with an article open: translate the line,
+            # and keep the article for the next question.
+            article, _ = bot.parse(intent.article_text)
+            kept = session
+            for text, session in _answer(intent, dataclasses.replace(session, article=article), bot, preface, started):
+                yield text, dataclasses.replace(session, article=kept.article, article_text=kept.article_text)
+            return
         if intent.article_text:
             session, ack = _load_article(bot, session, intent.article_text, language)
             preface.append(ack)
@@ -281,6 +290,12 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
         base, language=intent.language, refine=None, length=length, sentences=sentences,
         target_language=intent.target_language or base.target_language,
     )
+
+
+def _one_off(intent: Intent, session: ChatSession) -> bool:
+    """Whether the text in the message is a line to translate, not an article to replace the open one."""
+    return (intent.kind is IntentKind.TRANSLATE and session.article is not None and not session.article.is_empty()
+            and not looks_like_article(intent.article_text or ""))
 
 
 def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -> tuple[ChatSession, str]:

@@ -498,3 +498,11 @@ def test_longer_steps_past_a_length_that_gives_the_same_summary(offline_bot):
 def test_questions_about_the_article_itself_are_answered_from_its_date_and_source_lines(offline_bot, question, expected):
     replies, _ = turn(offline_bot, question, with_article(offline_bot))
     assert expected in replies[-1] and not replies[-1].startswith(reply("not_in_article", "vi"))
+
+
+def test_a_line_to_translate_does_not_replace_the_open_article(offline_bot):
+    session = with_article(offline_bot)
+    article = session.article
+    replies, session = turn(offline_bot, "Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm", session)
+    assert session.article is article and reply("article_replaced", "vi") not in replies[-1]
+    assert "envit5-translation" in replies[-1]   # no model here: the reply says which one is missing
