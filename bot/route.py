@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from bot.ingest import looks_like_article, parse_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
+from bot.segment import split_sentences
 from bot.route_keywords import (
     K,
     _ACK_FILLERS,
@@ -35,6 +36,7 @@ from bot.route_keywords import (
     _MAX_POINTING_INSTRUCTION_WORDS,
     _MAX_OPTIONS_WORDS,
     _MIN_LOOSE_ARTICLE_WORDS,
+    _MIN_SUMMARY_WORDS,
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
@@ -170,7 +172,7 @@ def _route_request(message: str, has_article: bool) -> Intent:
         if _find(_QUESTION_RE, text):
             return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))
-        if not has_article and len(text.nfc.split()) >= _MIN_LOOSE_ARTICLE_WORDS:
+        if not has_article and _loose_article(text.nfc):
             return Intent(K.ARTICLE, language=language, article_text=text.nfc)
         return Intent(K.HELP, language=language)
     language = _guess_language(text, hint=rule.language)
@@ -200,6 +202,15 @@ def _acknowledgement(text: _Text) -> str | None:
     if not all(w in _ACK_KNOWN for w in words) or not any(heads.values()):
         return None
     return "vi" if heads["vi"] > heads["en"] else "en" if heads["en"] > heads["vi"] else ""
+
+
+def _loose_article(text: str) -> bool:
+    """With no article yet, unrecognised prose of ``_MIN_LOOSE_ARTICLE_WORDS`` words, or of two
+    full sentences and ``_MIN_SUMMARY_WORDS`` ("Sáng 3/12, mưa lớn gây ngập ... Hơn 200 xe chết
+    máy ..."), is a short article."""
+    count = len(text.split())
+    full = [s for s in split_sentences(text) if s.rstrip().endswith((".", "!"))]
+    return count >= _MIN_LOOSE_ARTICLE_WORDS or (count >= _MIN_SUMMARY_WORDS and len(full) >= 2)
 
 
 def _thanks_for_done(text: _Text) -> tuple[str, str] | None:
@@ -249,7 +260,7 @@ def _first_rule(text: _Text) -> _Rule | None:
 def _split_article(text: str) -> tuple[str, str] | None:
     """(instruction, article) when one message holds both, as in "Tóm tắt bài sau: <bài>"."""
     if not looks_like_article(text):
-        return _short_text_to_translate(text)
+        return _short_text(text)
     lines = text.split("\n")
     first, last = lines[0], lines[-1]
     candidates = []
@@ -272,14 +283,18 @@ def _split_article(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _short_text_to_translate(text: str) -> tuple[str, str] | None:
-    """"Dịch sang tiếng Anh: Tôi yêu Hà Nội." carries a short text to translate, not an article."""
+def _short_text(text: str) -> tuple[str, str] | None:
+    """"Dịch sang tiếng Anh: Tôi yêu Hà Nội." or "Tóm tắt: <two sentences>" carries a short text
+    to translate or summarize, too short to read as an article on its own."""
     head, colon, tail = text.partition(":")
     if not colon or "\n" in head or len(head.split()) > _MAX_INSTRUCTION_WORDS or len(tail.split()) < 3:
         return None
     rest = _Text.of(tail)
-    if _route_request(head, has_article=True).kind is not K.TRANSLATE or _first_rule(rest) or _paragraph(rest):
+    kind = _route_request(head, has_article=True).kind
+    if kind not in (K.TRANSLATE, K.SUMMARIZE) or _first_rule(rest) or _paragraph(rest):
         return None
+    if kind is K.SUMMARIZE and len(tail.split()) < _MIN_SUMMARY_WORDS:
+        return None  # "Tóm tắt: ngắn gọn thôi" is an option, not a text
     return head.strip(), tail.strip()
 
 

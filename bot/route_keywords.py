@@ -195,4 +195,5 @@ _MAX_INSTRUCTION_WORDS = 15    # an instruction line is short; a longer first li
 _MAX_POINTING_INSTRUCTION_WORDS = 30
 _POINTS_BELOW = r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|following|attached)\b"
 _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
+_MIN_SUMMARY_WORDS = 12        # "Tóm tắt: <text>" or two full sentences: at least this many words to summarize
 _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"

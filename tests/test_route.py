@@ -303,3 +303,16 @@ def test_unrecognised_prose_without_article_is_a_short_article():
 @pytest.mark.parametrize("message", ["", "   ", "\n"])
 def test_empty_message_is_help(message):
     assert route(message, has_article=True) == Intent(K.HELP, language="vi")
+
+
+SHORT_NEWS = "Sáng 3/12, mưa lớn gây ngập sâu nhiều tuyến phố ở TP.HCM. Hơn 200 xe chết máy trên đường Nguyễn Hữu Cảnh."
+
+
+def test_a_short_text_after_summarize_colon_is_summarized():
+    assert route("tóm tắt: " + SHORT_NEWS, has_article=False) == S(article_text=SHORT_NEWS)
+    assert route("Tóm tắt: ngắn gọn thôi", has_article=True) == S(length=Length.SHORT)   # an option, not a text
+
+
+def test_two_full_sentences_with_no_article_open_are_a_short_article():
+    assert route(SHORT_NEWS, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=SHORT_NEWS)
+    assert route("Mình là sinh viên năm nhất. Mình thích đọc báo.", has_article=False).kind is K.HELP   # too short
