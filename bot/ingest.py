@@ -26,7 +26,7 @@ from bot.clutter import (
 )
 from bot.language import detect_language
 from bot.legacy import decode_legacy
-from bot.segment import normalize_text, split_long_text, split_paragraphs, split_sentences
+from bot.segment import normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
 
 # A "sentence" longer than this has no usable punctuation (a transcript, a pasted list); it is
 # cut at commas and spaces so no single sentence outgrows a model's input.
@@ -77,7 +77,7 @@ def parse_article(raw: str) -> Article:
 
 def _sentences(paragraph: str) -> list[str]:
     out: list[str] = []
-    for sentence in split_sentences(paragraph):
+    for sentence in (piece for s in split_sentences(paragraph) for piece in split_run_on(s)):
         out.extend(split_long_text(sentence, MAX_SENTENCE_CHARS) if len(sentence) > MAX_SENTENCE_CHARS else [sentence])
     return out
 

@@ -219,6 +219,34 @@ def _coverage(length: int, spans: list[tuple[int, int]]) -> list[int]:
     return inside
 
 
+# Text typed or transcribed without punctuation runs on for hundreds of words. Such a "sentence"
+# (over RUN_ON_WORDS words, hardly a comma) is cut before a phrase that opens a news sentence,
+# so a summary or an answer quotes a clause, not the whole text. Only phrases that seldom occur
+# mid-sentence: "theo" alone does ("miễn thuế theo quy định"), "theo ông" does not, nor after
+# a word that needs what follows ("của đại diện các xã").
+RUN_ON_WORDS = 80
+RUN_ON_MIN_PIECE = 12      # words before a cut: a shorter piece is no sentence
+_RUN_ON_OPENERS = re.compile(
+    r"(?<!\bcủa)(?<!\bvới)(?<!\bvà)(?<!\bcho)(?<!\blà)(?<!\bcác)(?<!\bnhững)\s(?=(?:(?:cũng\s+)?theo\s+(?:ông|bà|anh|chị|các|báo|ủy ban|ubnd|bộ|sở)|trước đó|sau đó|ngoài ra|tuy nhiên|"
+    r"đồng thời|bên cạnh đó|trong khi đó|hiện nay|đại diện|được biết|cùng ngày|mặt khác|vì vậy|do đó|như vậy|"
+    r"dự kiến|các chuyên gia|người dân|phát biểu|trao đổi với)\s)", re.I)
+
+
+def split_run_on(text: str) -> list[str]:
+    """``text`` cut before sentence-opening phrases when it is a run-on of ``RUN_ON_WORDS`` words
+    or more with hardly any punctuation; any other text as it is."""
+    words = text.split()
+    if len(words) < RUN_ON_WORDS or text.count(",") * 25 > len(words):
+        return [text]
+    pieces, start = [], 0
+    for match in _RUN_ON_OPENERS.finditer(text):
+        if len(text[start : match.start()].split()) >= RUN_ON_MIN_PIECE:
+            pieces.append(text[start : match.start()].strip())
+            start = match.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
 def split_long_text(text: str, max_chars: int) -> list[str]:
     """Cut ``text`` into pieces of at most ``max_chars``: at semicolons, then commas, then spaces.
 

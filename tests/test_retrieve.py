@@ -3,10 +3,9 @@ import pytest
 
 from bot.article import Article
 from bot.answer_type import enumerates
-from bot.question import english_terms, has_type
+from bot.question import about_article, english_terms, has_type
 from bot.orthography import fold
 from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
-from bot.question import about_article
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",

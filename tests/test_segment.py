@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from bot.segment import normalize_text, split_long_text, split_paragraphs, split_sentences
+from bot.segment import normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
 
 
 
@@ -166,3 +166,22 @@ def test_split_long_text_keeps_every_word_within_the_limit():
 def test_split_long_text_rejects_a_non_positive_limit():
     with pytest.raises(ValueError, match="max_chars = 0"):
         split_long_text("abc", 0)
+
+
+RUN_ON = ("sáng nay tại hội trường ủy ban nhân dân huyện đã diễn ra hội nghị tổng kết công tác phòng chống lụt bão "
+          "năm nay với sự tham dự của đại diện các xã thị trấn và các đơn vị lực lượng vũ trang đóng trên địa bàn huyện "
+          "theo ông nguyễn văn an chủ tịch ủy ban nhân dân huyện mưa lũ năm nay đã làm hư hỏng hơn 300 ngôi nhà "
+          "và cuốn trôi nhiều đoạn đường giao thông nông thôn ở các xã vùng trũng miễn thuế theo quy định hiện hành "
+          "trước đó huyện đã chủ động di dời hơn 1.200 hộ dân ra khỏi vùng nguy hiểm trước khi cơn bão đổ bộ vào đất liền")
+
+
+def test_a_run_on_text_without_punctuation_is_cut_before_sentence_openers():
+    pieces = split_run_on(RUN_ON)
+    assert " ".join(pieces) == RUN_ON
+    assert [p.split()[:2] for p in pieces] == [["sáng", "nay"], ["theo", "ông"], ["trước", "đó"]]  # not "theo quy định"
+
+
+def test_a_long_punctuated_sentence_is_not_a_run_on():
+    sentence = ", ".join([RUN_ON[:200], RUN_ON[200:400], RUN_ON[400:]]).replace(" theo ông", ", theo ông")
+    sentence = sentence.replace(" và ", ", và ").replace(" trước đó", ", trước đó")
+    assert split_run_on(sentence) == [sentence]
