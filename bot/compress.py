@@ -111,7 +111,12 @@ def _trailing_attribution(text: str) -> str:
     return match.group(1).rstrip(" ,") + "." if match else text
 
 
+# A sentence that introduces a list ("... các nhóm giải pháp chính:") ends a summary sentence
+# without the list it announced, so it ends as a statement.
+_COLON_END = re.compile(r"\s*:\s*$")
+
 RULES: dict[str, Rule] = {
+    "colon_end": _cut(_COLON_END, "."),
     "leads": _leads,
     "person_details": _cut(_PERSON_DETAILS),
     "asides": _cut(_ASIDE, count=0),  # every aside, not just the first

@@ -84,6 +84,45 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+# A list item pasted from a page or Markdown: "- ", "• ", "* ", "+ " before the text.
+_BULLET = re.compile(r"^[-•*+▪●◦–]\s+")
+# A table row pasted from Markdown or a spreadsheet: "| Chỉ số | 2024 |", and its rule "| --- |".
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+$")
+
+
+def flatten_markup(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with list markers and tables turned into plain sentences.
+
+    A list item loses its marker and ends like a sentence ("- Cấm đốt rơm rạ;" → "Cấm đốt rơm
+    rạ."), so a summary of points does not read "- - Cấm ...;". A table row under a header row
+    reads as a labelled sentence ("Số ngày AQI tốt: 2024: 45; Mục tiêu 2030: 150."), so an answer
+    quoting it says what each number is; the rule row goes.
+    """
+    out: list[str] = []
+    header: list[str] | None = None
+    for i, paragraph in enumerate(paragraphs):
+        if _TABLE_ROW.match(paragraph):
+            if _TABLE_RULE.match(paragraph):
+                continue
+            cells = [c.strip() for c in paragraph.strip("|").split("|")]
+            if header is None and i + 1 < len(paragraphs) and _TABLE_RULE.match(paragraphs[i + 1]):
+                header = cells
+                continue
+            if header and len(header) == len(cells) and cells[0]:
+                pairs = "; ".join(f"{h}: {c}" for h, c in zip(header[1:], cells[1:]) if c)
+                out.append(f"{cells[0]}: {pairs}." if pairs else f"{cells[0]}.")
+            else:
+                out.append(", ".join(c for c in cells if c) + ".")
+            continue
+        header = None
+        if _BULLET.match(paragraph):
+            item = _BULLET.sub("", paragraph).rstrip(" ;,")
+            paragraph = item if not item or item[-1] in _TERMINAL + ":" else item + "."
+        out.append(paragraph)
+    return [p for p in out if p.strip(". ")]
+
+
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` carries on the sentence ``previous`` broke off (a hard wrap)."""
     ending = previous.rstrip(_CLOSERS)[-1:]

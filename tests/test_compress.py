@@ -103,3 +103,8 @@ def test_a_view_or_a_plan_keeps_whose_it_is(text):
 def test_a_source_lead_naming_an_outlet_is_cut():
     text = "Theo VnExpress, Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
     assert compress(text) == "Trung Quốc kiên quyết phản đối xung đột trên bán đảo, tin rằng vũ lực không phải cách giải quyết."
+
+
+def test_a_sentence_announcing_a_list_ends_as_a_statement_in_a_summary():
+    text = "UBND thành phố ban hành kế hoạch giảm ô nhiễm không khí với các nhóm giải pháp chính:"
+    assert compress(text) == text[:-1] + "."

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from bot.segment import normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
+from bot.segment import flatten_markup, normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
 
 
 
@@ -185,3 +185,13 @@ def test_a_long_punctuated_sentence_is_not_a_run_on():
     sentence = ", ".join([RUN_ON[:200], RUN_ON[200:400], RUN_ON[400:]]).replace(" theo ông", ", theo ông")
     sentence = sentence.replace(" và ", ", và ").replace(" trước đó", ", trước đó")
     assert split_run_on(sentence) == [sentence]
+
+
+def test_list_markers_and_tables_become_plain_sentences():
+    paragraphs = ["Kế hoạch có các giải pháp chính:", "- Cấm đốt rơm rạ ở ngoại thành;", "• Trồng thêm 1 triệu cây xanh",
+                  "| Chỉ số | 2024 | Mục tiêu 2030 |", "| --- | --- | :---: |", "| Số ngày AQI tốt | 45 | 150 |",
+                  "Tổng kinh phí dự kiến 15.000 tỷ đồng."]
+    assert flatten_markup(paragraphs) == [
+        "Kế hoạch có các giải pháp chính:", "Cấm đốt rơm rạ ở ngoại thành.", "Trồng thêm 1 triệu cây xanh.",
+        "Số ngày AQI tốt: 2024: 45; Mục tiêu 2030: 150.",   # an answer quoting it says which number is the target
+        "Tổng kinh phí dự kiến 15.000 tỷ đồng."]
