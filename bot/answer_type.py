@@ -46,6 +46,7 @@ _PLACE_WORD = re.compile(
 # semicolons or a colon; the last may join two with a coordinator ("C và D").
 _ITEM_SEPARATOR = re.compile(r"[;:]|(?<!\d),|,(?!\d)")  # not a decimal comma: "11,4"
 _COORDINATOR = re.compile(r"\s(?:và|hoặc|hay|cùng|and|or)\s", re.I)
+UNIT_REACH = 3    # syllables from a number to its unit: "150 tỷ đồng", "35 tấn bùn thải"
 MAX_ITEM = 6      # syllables: a list item is a short noun phrase, not a clause
 MIN_ITEMS = 3     # two things joined by "và" are no list; three are
 _TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE}
@@ -68,6 +69,18 @@ def has_type(text: str, query: "Query") -> bool:
         if kind != "place" or _PLACE_WORD.search(text[max(0, start - 20) : start]):
             return True
     return False
+
+
+def has_unit(text: str, query: "Query") -> bool:
+    """Whether ``text`` holds a number followed, within ``UNIT_REACH`` syllables, by one of the
+    units the question counts in ("3.800 hộ dân" for "bao nhiêu hộ", "150 tỷ đồng" for "bao
+    nhiêu tiền"); "%" for "bao nhiêu phần trăm"."""
+    if "phần" in query.units and re.search(r"\d\s*%", text):
+        return True
+    tokens = words(text) if query.accented else [strip_diacritics(t) for t in words(text)]
+    units = query.units if query.accented else {strip_diacritics(u) for u in query.units}
+    return any(any(c.isdigit() for c in token) and units & set(tokens[i + 1 : i + 1 + UNIT_REACH])
+               for i, token in enumerate(tokens))
 
 
 def enumerates(text: str) -> bool:

@@ -81,6 +81,13 @@ MIN_ACCENTED_SHARE = 0.4
 # Vietnamese syllable, so this list serves English text only.
 _ENGLISH_STEMMER = snowballstemmer.stemmer("english")
 _ENGLISH_STOP_WORDS = STOP_WORDS | {"say", "says", "said", "tell", "tells", "told", "does", "doing", "done"}
+# A number asked about money is followed by a currency in its answer; one asked about a length,
+# by a unit of length (``units_of``). Unaccented, as the question may be typed.
+_MONEY_WORDS = frozenset("tien gia phi ton phat luong von".split())
+_CURRENCIES = frozenset("đồng usd đô euro yên tệ won bảng".split())
+_NOT_UNITS = frozenset("la thi duoc da co vao trong cua nua the nao".split())  # "là bao nhiêu?": no unit follows
+_LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
+_LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
 _LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
 _BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
@@ -104,7 +111,9 @@ class Query:
     (unaccented when the question is read as typed without diacritics); ``asked``: every
     syllable of the question, so an answer can be told from an echo of the question;
     ``accented``: whether at least ``MIN_ACCENTED_SHARE`` of its syllables carry diacritics
-    (else every syllable is read unaccented); ``listing``: whether it asks for several things.
+    (else every syllable is read unaccented); ``listing``: whether it asks for several things;
+    ``units``: for a number, the words that may follow it in the answer ("bao nhiêu hộ dân" →
+    "hộ"; "bao nhiêu tiền" → "đồng", "USD", ...; ``units_of``).
     """
 
     terms: tuple
@@ -114,6 +123,7 @@ class Query:
     asked: frozenset = frozenset()
     accented: bool = True
     listing: bool = False
+    units: frozenset = frozenset()
 
 
 def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
@@ -146,7 +156,8 @@ def parse_question(question: str, language: str = "vi") -> Query:
     kind = _answer_type(tokens, spans, heads, nouns)
     listing = _asks_for_several(tokens, spans)
     asked = frozenset(typed) | frozenset(bare)
-    return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing)
+    units = units_of(tokens, spans) if kind == "number" else frozenset()
+    return Query(tuple(exact), tuple(stripped), kind, kept, asked, accented, listing, units)
 
 
 # Questions about the article itself, not its story: when it was published, where it is from.
@@ -170,6 +181,22 @@ def about_article(question: str) -> str | None:
     "nguồn bài báo là gì?", "When was this article published?"), else None."""
     plain = " ".join(strip_diacritics(w) for w in words(question))
     return next((field for field, pattern in _ABOUT_ARTICLE.items() if pattern.search(plain)), None)
+
+
+def units_of(tokens: list[str], spans: list) -> frozenset:
+    """What a number asked for is counted in: the noun after "bao nhiêu" / "mấy" ("bao nhiêu hộ
+    dân" → "hộ", "mấy người" → "người"); a currency when the question is about money ("bao nhiêu
+    tiền", "giá bao nhiêu", "bị phạt bao nhiêu"); a length for "dài / cao / xa bao nhiêu"."""
+    start, end, _ = spans[0]
+    bare = [strip_diacritics(t) for t in tokens]
+    after = [t for t in tokens[end : end + 2] if strip_diacritics(t) not in _NOT_UNITS]
+    around = set(bare[max(0, start - 3) : end + 2])
+    units = set(after[:1])
+    if around & _MONEY_WORDS:
+        units |= _CURRENCIES
+    if around & _LENGTH_WORDS:
+        units |= _LENGTH_UNITS
+    return frozenset(units)
 
 
 def english_terms(tokens: list[str], dropped: set[int] | frozenset[int] = frozenset()) -> list:

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from bot.answer_type import NAME_KINDS, enumerates
+from bot.answer_type import NAME_KINDS, enumerates, has_unit
 from bot.article import Article, Sentence
 from bot.extractive import rank
 from bot.orthography import words
@@ -164,6 +164,9 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     lexical = [sum(p.values()) for p in parts]
     sentences = idx.sentences
     typed = [lex if lex > 0 and has_type(s.text, query) else 0.0 for lex, s in zip(lexical, sentences)]
+    if query.units:  # "bao nhiêu hộ dân": a number of households, when the article counts any
+        counted = [t if t and has_unit(s.text, query) else 0.0 for t, s in zip(typed, sentences)]
+        typed = counted if any(counted) else typed
     names = query.answer_type in NAME_KINDS
     return {
         "lexical": lexical,

@@ -2,7 +2,7 @@
 import pytest
 
 from bot.article import Article
-from bot.answer_type import enumerates
+from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type
 from bot.orthography import fold
 from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
@@ -298,3 +298,27 @@ def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
 ])
 def test_questions_about_the_article_itself_are_told_from_questions_about_its_story(question, field):
     assert about_article(question) == field
+
+
+UNITS_ARTICLE = Article.from_paragraphs([[
+    "Dự án cầu Bến Lức mới cần giải phóng 35 ha mặt bằng ở hai huyện.",
+    "Theo kế hoạch, dự án cầu Bến Lức mới có kinh phí khoảng 2.100 tỷ đồng.",
+    "Cầu Bến Lức mới dài 1,5 km và có 4 làn xe.",
+]])
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("Có bao nhiêu hộ dân bị cô lập?", {"hộ"}), ("Lũ làm chết mấy người?", {"người"}),
+    ("co bao nhieu ho dan bi co lap?", {"ho"}), ("Số việc làm là bao nhiêu?", set()),
+])
+def test_a_number_question_names_what_the_number_counts(question, units):
+    assert parse_question(question).units == units
+
+
+def test_a_money_question_prefers_the_sentence_with_an_amount_of_money():
+    # Both sentences repeat the project's name and hold a number; only one holds a sum of money.
+    assert "đồng" in parse_question("Dự án tốn bao nhiêu tiền?").units
+    best = find_evidence(UNITS_ARTICLE, "Dự án cầu Bến Lức mới tốn bao nhiêu tiền?")[0].sentence
+    assert "2.100 tỷ đồng" in best.text
+    assert has_unit("Cầu dài 1,5 km.", parse_question("Cầu dài bao nhiêu?"))
+    assert not has_unit("Cầu có 4 làn xe.", parse_question("Cầu dài bao nhiêu?"))
