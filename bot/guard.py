@@ -109,11 +109,13 @@ class _Facts:
     initials: frozenset       # first letters of each run of 2-6 words, unaccented lowercase
 
 
-def check_output(output: str, article: Article, language: str | None = None) -> GuardReport:
+def check_output(output: str, article: Article, language: str | None = None, *, whole_persons: bool = True) -> GuardReport:
     """The numbers, dates and proper names of ``output`` that ``article`` does not contain.
 
     ``language`` is the output's language; when it is "en" or "vi" and the article is in the
-    other one, the output is read as a translation (see the module text).
+    other one, the output is read as a translation (see the module text). With ``whole_persons``
+    a person's name must occur whole; without, each of its words is enough ("ông Lê Hùng" asked
+    about "Lê Văn Hùng").
     """
     facts = _facts(" ".join(filter(None, [article.title, article.text])))
     translation = language if language != article.language and {language, article.language} == {"en", "vi"} else None
@@ -132,7 +134,8 @@ def check_output(output: str, article: Article, language: str | None = None) -> 
     for span, opener in _name_spans(masked):
         # A name that opens the sentence lost its first word to ``_clean_run`` ("Ho Chi Minh City ...").
         whole = f"{opener} {span}" if opener else span
-        if not (_name_supported(span, facts, translation) or opener and _name_supported(whole, facts, translation)):
+        if not (_name_supported(span, facts, translation, whole_persons)
+                or opener and _name_supported(whole, facts, translation, whole_persons)):
             unsupported.append(whole if _part_of_name(opener) else span)  # "⚠️**Quang Binh**", not "Quang ⚠️**Binh**"
     return GuardReport(tuple(dict.fromkeys(unsupported)))
 
@@ -140,27 +143,43 @@ def check_output(output: str, article: Article, language: str | None = None) -> 
 def unmentioned(question: str, article: Article, accented: bool = True) -> tuple[str, ...]:
     """The names, numbers and dates ``question`` gives that ``article`` never mentions.
 
-    With diacritics in the question (``accented``) a name's syllables must occur with theirs
-    too: "Cầu Rồng" is not found in "rộng". A name without diacritics one letter off one in the
-    article ("Kualar Lumpur") is a typo, not another name.
+    A question is no claim: a person may be named in part ("ông Lê Hùng"), and a question typed
+    in capitals names nothing (only its numbers and dates are checked). With diacritics in the
+    question (``accented``), a name's marked syllables must occur with their marks: "Cầu Rồng" is
+    not found in "rộng". A word of a name one letter off a word of the article ("Kualar",
+    "Phưong") is a typo, not another name.
     """
-    found = list(check_output(question, article).unsupported)
+    shouting = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     text = " ".join(filter(None, [article.title, article.text]))
-    if accented:
-        vocabulary = set(folded_words(text))
+    facts = _facts(text)
+    found = list(check_output(question.lower() if shouting else question, article, whole_persons=False).unsupported)
+    vocabulary = frozenset(folded_words(text))
+    if accented and not shouting:
         for span, opener in _name_spans(question):
-            if not all(w in vocabulary for w in folded_words(span)):
+            marked = [w for w in re.findall(r"\w+", span) if not _is_acronym(w) and strip_diacritics(w) != w]
+            if same_place("".join(re.findall(r"\w+", strip_diacritics(normalize(span))))):
+                continue  # "Sài Gòn" for "TP.HCM": another name of a place the article names
+            if not all(_near(word, vocabulary, 5) for w in marked for word in folded_words(w)):
                 found.append(f"{opener} {span}" if _part_of_name(opener) else span)
-    plain = _facts(text).words
-    return tuple(item for item in dict.fromkeys(found) if not _typo(item, plain))
+    return tuple(item for item in dict.fromkeys(found) if not _typo(item, facts.words, vocabulary))
 
 
-def _typo(name: str, plain_words: frozenset) -> bool:
-    """Whether every word of ``name`` is in ``plain_words`` or, written without diacritics, one
-    letter off one of them."""
-    return all(w in plain_words or (w.isascii() and w.isalpha() and len(w) >= 4
-                                    and any(_one_edit(w, other) for other in plain_words))
-               for w in re.findall(r"\w+", normalize(name)))
+def _typo(name: str, plain_words: frozenset, vocabulary: frozenset) -> bool:
+    """Whether every word of ``name`` is in the article or one letter off a word of it: compared
+    without diacritics when typed without them ("Kualar"), with them when typed with them, and
+    then only from 5 letters ("Phưong" for "Phương"; "Rồng" is not "rộng")."""
+    def near(word: str) -> bool:
+        if word.isdigit():
+            return False
+        if strip_diacritics(word) == word:
+            return _near(normalize(word), plain_words, 4)
+        return all(_near(w, vocabulary, 5) for w in folded_words(word))
+    return all(near(w) for w in re.findall(r"\w+", name))
+
+
+def _near(word: str, vocabulary: frozenset, shortest: int) -> bool:
+    """Whether ``word`` is in ``vocabulary`` or, being ``shortest`` letters or longer, one letter off a word of it."""
+    return word in vocabulary or (len(word) >= shortest and any(_one_edit(word, other) for other in vocabulary))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -307,7 +326,7 @@ def _is_acronym(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
 
 
-def _name_supported(span: str, facts: _Facts, translation: str | None = None) -> bool:
+def _name_supported(span: str, facts: _Facts, translation: str | None = None, whole_persons: bool = True) -> bool:
     """Found whole (unaccented, spaces ignored), as another name of the same place, as the
     initials of words in the article, or, unless it is a person's name (opening with a family
     name), every word of it occurs in the article."""
@@ -320,7 +339,7 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None) ->
         return True
     if _is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
         return True
-    if len(words) > 1 and vietnamese_surname(words[0]):
+    if whole_persons and len(words) > 1 and vietnamese_surname(words[0]):
         return False  # a person's name is found whole: "Nguyen Minh Hoan" is not "Lê Minh Hoan" + "Nguyễn"
     return all(word in facts.words or any(f" {name} " in facts.spaced for name in same_place(word)) for word in words)
 

@@ -27,6 +27,7 @@ ranking goes through ``bot.extractive.rank``, the selection code the summarizer 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -39,7 +40,7 @@ from bot.orthography import words
 from bot.paraphrase import rewrites
 from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
-from bot.textstats import strip_diacritics
+from bot.textstats import ngrams, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
            "is_answerable", "parse_question"]
@@ -159,7 +160,8 @@ def combine(table: dict[str, list[float]], weights: Weights = WEIGHTS) -> list[f
 def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
-    query = parse_question(question, article.language)
+    question = _contracted(question, article)
+    query = _with_acronyms(parse_question(question, article.language), question, article)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]
     sentences = idx.sentences
@@ -182,6 +184,73 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     }
 
 
+def _with_acronyms(query: Query, question: str, article: Article) -> Query:
+    """``query`` with an acronym spelled out as the article writes it, and a phrase shortened to
+    the acronym the article uses: "CSGT" finds "cảnh sát giao thông", "Ủy ban nhân dân" finds "UBND"."""
+    vocabulary = _vocabulary(article)
+    added: list = []
+    for acronym in {strip_diacritics(w).lower() for w in re.findall(r"\w+", question) if _is_acronym(w)}:
+        if acronym not in vocabulary:
+            for run in _spelled_out(article).get(acronym, ()):
+                added += list(run) + ngrams(list(run), 2)
+    if not added:
+        return query
+    bare = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in added]
+    return dataclasses.replace(query, terms=query.terms + tuple(added), stripped_terms=query.stripped_terms + tuple(bare))
+
+
+_ACRONYM_LONGEST = 6
+
+
+def _contracted(question: str, article: Article) -> str:
+    """``question`` with a phrase the article only writes as an acronym replaced by it ("Ủy ban
+    nhân dân thành phố" → "ubnd thành phố" when the article says "UBND")."""
+    written, vocabulary = _acronyms(article), _vocabulary(article)
+    asked = words(question)
+    bare = [strip_diacritics(w) for w in asked]
+    out, i = [], 0
+    while i < len(asked):
+        for n in range(_ACRONYM_LONGEST, 1, -1):
+            short = "".join(w[0] for w in bare[i : i + n])
+            if i + n <= len(asked) and short in written and not set(bare[i : i + n]) <= vocabulary:
+                out.append(short)
+                i += n
+                break
+        else:
+            out.append(asked[i])
+            i += 1
+    return " ".join(out) if out != asked else question
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= _ACRONYM_LONGEST and sum(c.isupper() for c in word) >= 2
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(article: Article) -> frozenset:
+    """The article's syllables without diacritics (acronyms are compared so)."""
+    return frozenset(strip_diacritics(t) for toks in index(article).tokens for t in toks)
+
+
+@lru_cache(maxsize=16)
+def _acronyms(article: Article) -> frozenset:
+    """The acronyms the article writes ("UBND", "TP" in "TP.HCM"), unaccented and lowercased."""
+    return frozenset(strip_diacritics(w).lower() for s in article.sentences for w in re.findall(r"\w+", s.text)
+                     if _is_acronym(w))
+
+
+@lru_cache(maxsize=16)
+def _spelled_out(article: Article) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Runs of 2-6 syllables of the article by their initials ("csgt" → ("cảnh", "sát", "giao", "thông"))."""
+    found: dict[str, set] = {}
+    for toks in index(article).tokens:
+        bare = [strip_diacritics(t) for t in toks]
+        for n in range(2, _ACRONYM_LONGEST + 1):
+            for i in range(len(toks) - n + 1):
+                found.setdefault("".join(w[0] for w in bare[i : i + n]), set()).add(tuple(toks[i : i + n]))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
 def _lexical_parts(idx: Index, query: Query) -> list[dict]:
     """Each sentence's lexical score term by term, as shares of a sentence holding every term once.
 
@@ -197,8 +266,13 @@ def _lexical_parts(idx: Index, query: Query) -> list[dict]:
 
 
 def _refers_back(sentences: Sequence[Sentence], i: int) -> bool:
-    """Whether sentence ``i`` opens by referring to the previous sentence of its paragraph."""
-    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and bool(_ANAPHOR.match(sentences[i].text))
+    """Whether sentence ``i`` opens by referring to the previous sentence of its paragraph.
+    "Ông Lê Văn Hùng, ..." names the man: a title before a name is no reference."""
+    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
+        return False
+    opening = _ANAPHOR.match(sentences[i].text)
+    following = sentences[i].text[opening.end():].split(maxsplit=1) if opening else []
+    return bool(opening) and not (following and following[0][:1].isupper())
 
 
 def _missing(own: dict, other: dict) -> float:

@@ -151,3 +151,18 @@ def test_a_question_naming_what_the_article_never_mentions():
     assert unmentioned("Malaysia chuyển thủ đô khỏi Kualar Lumpur khi nào?", article) == ()   # a typo, not another city
     # Typed without diacritics, a name is compared without them.
     assert unmentioned("cau rong dai bao nhieu?", article, accented=False) == ()
+    assert unmentioned("ông Trần Hùng là ai?", build_article(("Ông Lê Văn Hùng phát biểu.",), language="vi")) == ("Trần Hùng",)
+
+
+@pytest.mark.parametrize("question", [
+    "Học phí ở TPHCM tăng bao nhiêu?", "UBND thành phố yêu cầu gì?", "Sở GD&ĐT nói gì?", "CSGT làm gì?",
+    "Học phí ở Sài Gòn tăng bao nhiêu phần trăm?",   # another name of the city
+    "ông Lê Hùng là ai?",                             # a person named in part
+    "Cầu Nguyễn Tri Phưong dài bao nhiêu?",           # a typo
+    "BÀ MAI NÓI GÌ?",                                 # capitals name nothing
+])
+def test_a_question_naming_what_the_article_says_otherwise_raises_no_caveat(question):
+    article = build_article(("Sáng 6/11, Ủy ban nhân dân TP.HCM cho biết học phí tăng 10%.",
+                             "Ông Lê Văn Hùng, Giám đốc Sở Giáo dục và Đào tạo, nói cảnh sát giao thông sẽ hỗ trợ.",
+                             "Cầu Nguyễn Tri Phương dài 480 m.", "Bà Trần Thị Mai nói học phí vẫn thấp."), language="vi")
+    assert unmentioned(question, article) == ()

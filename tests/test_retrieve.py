@@ -5,7 +5,7 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type
 from bot.orthography import fold
-from bot.retrieve import Evidence, Weights, find_evidence, index, is_answerable, parse_question
+from bot.retrieve import Evidence, Weights, feature_table, find_evidence, index, is_answerable, parse_question
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -322,3 +322,26 @@ def test_a_money_question_prefers_the_sentence_with_an_amount_of_money():
     assert "2.100 tỷ đồng" in best.text
     assert has_unit("Cầu dài 1,5 km.", parse_question("Cầu dài bao nhiêu?"))
     assert not has_unit("Cầu có 4 làn xe.", parse_question("Cầu dài bao nhiêu?"))
+
+
+ACRONYM_ARTICLE = Article.from_paragraphs([[
+    "Sáng 6/11, UBND thành phố cho biết học phí năm học mới tăng 10%.",
+    "Ông Lê Văn Hùng, Giám đốc Sở Giáo dục và Đào tạo, nói cảnh sát giao thông sẽ phân luồng quanh các trường.",
+    "Ban quản lý dự án do ông Phạm Văn Tâm làm giám đốc.",
+]])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("CSGT sẽ làm gì?", 1),                                 # spelled out in the article
+    ("Ban QLDA do ai làm giám đốc?", 2),
+    ("Ủy ban nhân dân thành phố cho biết gì?", 0),           # the article writes only "UBND"
+])
+def test_an_acronym_finds_its_words_and_the_words_their_acronym(question, expected):
+    found = find_evidence(ACRONYM_ARTICLE, question)
+    assert is_answerable(found) and found[0].sentence.index == expected
+
+
+def test_a_title_before_a_name_is_no_reference_to_the_sentence_before():
+    # "Ông Lê Văn Hùng, ..." names the man; it does not take the previous sentence's subject.
+    table = feature_table(ACRONYM_ARTICLE, "UBND thành phố cho biết gì?")
+    assert table["anaphor"][1] == 0.0
