@@ -274,8 +274,8 @@ def _split_article(text: str) -> tuple[str, str] | None:
     candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ())))
     candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK)))
     for instruction, article, kinds in candidates:
-        limit = _MAX_POINTING_INSTRUCTION_WORDS if re.search(_POINTS_BELOW, _Text.of(instruction).plain) \
-            else _MAX_INSTRUCTION_WORDS
+        pointing = re.search(_POINTS_BELOW, _Text.of(instruction).plain) or (titled and instruction is first)
+        limit = _MAX_POINTING_INSTRUCTION_WORDS if pointing else _MAX_INSTRUCTION_WORDS
         if len(instruction.split()) <= limit and article.strip():
             intent = _route_request(instruction, has_article=True)
             if intent.kind in kinds and (intent.kind is not K.ASK or "?" in instruction):

@@ -191,9 +191,12 @@ _EN_WORDS = frozenset(
     "the is are was were of to in and what who when where why how which this that please article it its "
     "does did do can you me my about into from with for on be story text".split())
 _MAX_INSTRUCTION_WORDS = 15    # an instruction line is short; a longer first line is the article's own
-# ... unless it points at the article below it: "Nhờ bạn tóm tắt bài báo dưới đây thành 3 ý chính, cảm ơn nhiều nhé!"
+# ... unless it points at the article ("Nhờ bạn tóm tắt bài báo dưới đây thành 3 ý chính, cảm ơn
+# nhiều nhé!", "Mình vừa đọc bài này trên báo sáng nay, bạn tóm tắt giúp mình ...") or is a
+# question above an article with its own headline.
 _MAX_POINTING_INSTRUCTION_WORDS = 30
-_POINTS_BELOW = r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|following|attached)\b"
+_POINTS_BELOW = (r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|following|attached"
+                 r"|bai\s+(?:nay|bao|viet)|giup\s+(?:minh|toi|em)|this\s+(?:article|story))\b")
 _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
 _MIN_SUMMARY_WORDS = 12        # "Tóm tắt: <text>" or two full sentences: at least this many words to summarize
 _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"

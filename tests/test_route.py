@@ -274,6 +274,9 @@ def test_title_that_is_a_question_stays_in_the_article():
     ("Who led the delegation?\n\n", Intent(K.ASK, language="en", question="Who led the delegation?")),
     # A longer request is still one when it points at the article below it.
     ("Nhờ bạn tóm tắt bài báo dưới đây thành 3 ý chính, cảm ơn nhiều nhé!\n\n", S(sentences=3, bullets=True)),
+    ("Mình vừa đọc bài này trên báo sáng nay, bạn tóm tắt giúp mình thành 3 ý chính nhé\n\n", S(sentences=3, bullets=True)),
+    ("Ai là trưởng đoàn và đoàn đã giành được tổng cộng bao nhiêu huy chương vàng ở kỳ đại hội này?\n\n",
+     A("Ai là trưởng đoàn và đoàn đã giành được tổng cộng bao nhiêu huy chương vàng ở kỳ đại hội này?")),
 ])
 def test_request_above_the_article(before, expected):
     assert route(before + ARTICLE, has_article=False) == Intent(**{**vars(expected), "article_text": ARTICLE})
