@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
@@ -64,6 +65,19 @@ MAX_SENTENCES = {Length.SHORT: 1, Length.NORMAL: 2, Length.DETAILED: 5}
 DETAILED_SHARE = 0.35
 # A headline shorter than this is a label ("Thời sự", "Video"), not a statement.
 MIN_HEADLINE_SYLLABLES = 5
+# Page furniture around a headline: "[Infographic] ", "(Video) ", " (ảnh)", " - VnExpress", " | Báo X".
+_LEADING_TAG = re.compile(r"^[\[(][^\])]{1,25}[\])]\s*")
+_MEDIA_TAG = re.compile(r"\s*\((?:ảnh|video|clip|infographic|photo|audio|podcast|trực tiếp)\)\s*$", re.I)
+_SITE_NAME = re.compile(r"\s+[-|–—]\s+(?:[Bb]áo\s+)?(?:[A-ZĐ][\w.]*\s?){1,3}$")
+# A headline that asks or teases: "Vì sao ...", "... là gì", "Sự thật đằng sau ...", "... cần biết".
+_ASKS_OR_TEASES = re.compile(
+    r"\b(?:(?:vì|tại|làm|ra)\s+sao|gì|bao\s+nhiêu|liệu\s+(?:có|rằng)|có\s+phải|sự\s+thật|cần\s+biết|nên\s+biết|"
+    r"ai\s+cũng|gây\s+sốc|ngỡ\s+ngàng|không\s+thể\s+tin|bí\s+mật|bí\s+quyết|hé\s+lộ|những\s+điều)\b", re.I)
+# A body sentence that repeats this share of the headline's syllable pairs with a denial in it
+# ("chưa có kế hoạch", "là tin đồn") says the headline is wrong.
+_DENIAL = re.compile(r"\b(?:chưa|không(?!\s+chỉ)|chẳng|bác\s+bỏ|tin\s+đồn|sai\s+sự\s+thật|phủ\s+nhận|"
+                     r"not|denied|denies|false|rumou?r)\b", re.I)
+DENIED_OVERLAP = 0.4
 # A candidate sharing more than this share of its syllable pairs with a chosen sentence adds
 # nothing new (Carbonell & Goldstein 1998, MMR, with a hard cut instead of a trade-off).
 REDUNDANCY = 0.5
@@ -140,24 +154,33 @@ class Candidates:
 def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
     sentences = tuple(trim_sentence(s, keep) for s in _body(article))
-    return Candidates(sentences, tuple(_signals(article, sentences)), headline_statement(article.title))
+    headline = headline_statement(article.title, [s.text for s in article.sentences])
+    return Candidates(sentences, tuple(_signals(article, sentences)), headline)
 
 
-def headline_statement(title: str | None) -> str | None:
+def headline_statement(title: str | None, body: Sequence[str] = ()) -> str | None:
     """The headline as a sentence that can open a summary, or None when it states nothing.
 
     A news headline is the story's gist in the fewest words, and a journalist's lead restates
-    it. Left out: a label before a colon ("Video: ..."), a question after one ("... : Liệu có
-    đúng luật?"); a headline that is a question or a teaser ("...") or under
-    ``MIN_HEADLINE_SYLLABLES`` states nothing to open with.
+    it. Left out: a label ("Video: ...", "[Infographic] ..."), the site's name ("... - VnExpress",
+    "... | Báo Thanh Niên"), a question after a colon ("... : Liệu có đúng luật?"). A headline
+    that asks ("?", "vì sao", "gì"), teases ("...", "bất ngờ", "cần biết"), shouts (capitals:
+    its names cannot be told from its words), is under ``MIN_HEADLINE_SYLLABLES``, or that a
+    sentence of the ``body`` denies ("Hà Nội chưa có kế hoạch cấm xe máy ...") states nothing to
+    open with.
     """
-    text = (title or "").strip()
+    text = _SITE_NAME.sub("", _MEDIA_TAG.sub("", _LEADING_TAG.sub("", (title or "").strip()))).strip()
     head, colon, tail = text.partition(":")
     if colon and len(head.split()) <= 2:
         text = tail.strip()
     elif colon and tail.strip().endswith("?"):
         text = head.strip()
-    if not text or text.endswith(("?", "...", "…")) or len(syllables(text)) < MIN_HEADLINE_SYLLABLES:
+    if (not text or text.endswith(("?", "...", "…")) or len(syllables(text)) < MIN_HEADLINE_SYLLABLES
+            or _ASKS_OR_TEASES.search(text) or sum(c.isupper() for c in text) > sum(c.islower() for c in text)):
+        return None
+    pairs = set(ngrams(syllables(text), 2))
+    if not _DENIAL.search(text) and any(_DENIAL.search(sentence) and _overlap(pairs, set(ngrams(syllables(sentence), 2))) >= DENIED_OVERLAP
+           for sentence in body):
         return None
     return text if text.endswith((".", "!")) else text + "."
 

@@ -120,3 +120,10 @@ def test_the_second_question_set_is_well_formed():
     rows = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "eval" / "qa-own.jsonl").open(encoding="utf-8")]
     assert len(rows) == 60 and len({r["title"] for r in rows}) == 6
     assert all(r["answers"] and all(a in r["context"] for a in r["answers"]) for r in rows)
+
+
+def test_the_summary_check_set_is_well_formed():
+    """tests/fixtures/eval/sum-own.jsonl (written for tinbot): articles with a headline and a lead."""
+    rows = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "eval" / "sum-own.jsonl").open(encoding="utf-8")]
+    assert len(rows) == 24 and all(r["title"] and r["article"] and r["summary"] for r in rows)
+    assert all(r["summary"] not in r["article"] for r in rows)   # a lead in its own words, not a copied sentence

@@ -188,9 +188,22 @@ def test_weights_decide_which_candidate_wins():
     ("Bí mật đằng sau vụ việc...", None),             # a teaser
     ("Thời sự", None),                                # a section label
     (None, None),
+    ("[Infographic] Bộ Giáo dục bỏ kỳ thi năng khiếu", "Bộ Giáo dục bỏ kỳ thi năng khiếu."),
+    ("Lũ lớn gây ngập nhiều huyện ở miền Trung (ảnh)", "Lũ lớn gây ngập nhiều huyện ở miền Trung."),
+    ("Giá vàng hôm nay tăng mạnh phiên thứ ba - VnExpress", "Giá vàng hôm nay tăng mạnh phiên thứ ba."),
+    ("BỘ Y TẾ CẢNH BÁO DỊCH SỐT XUẤT HUYẾT GIA TĂNG", None),      # capitals: names cannot be told apart
+    ("Sự thật đằng sau món phở mà ai cũng ăn", None),             # a teaser
+    ("Thí sinh sẽ làm gì khi bỏ xét tuyển học bạ", None),          # a question without its mark
+    ("Triều Tiên phủ nhận tấn công cơ sở dữ liệu", "Triều Tiên phủ nhận tấn công cơ sở dữ liệu."),
 ])
 def test_the_headline_opens_a_summary_only_when_it_states_something(title, statement):
     assert headline_statement(title) == statement
+
+
+def test_a_headline_the_article_denies_does_not_open_the_summary():
+    title = "Hà Nội cấm xe máy ở nội thành từ năm 2025"
+    assert headline_statement(title, ["Hà Nội chưa có kế hoạch cấm xe máy ở nội thành trong năm 2025, ông Hùng nói."]) is None
+    assert headline_statement(title, ["Hà Nội sẽ cấm xe máy ở nội thành từ năm 2025, ông Hùng nói."]) == title + "."
 
 
 def test_the_headline_opens_the_summary_unless_the_chosen_sentences_already_say_it():

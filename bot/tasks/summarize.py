@@ -72,11 +72,10 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     does not."""
     chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
     prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
-    headline = headline_statement(article.title) if prose else None
+    headline = headline_statement(article.title, [s.text for s in article.sentences]) if prose else None
     texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
-    trimmed = any(s.text != article.sentences[s.index].text for s in chosen) or (
-        headed and headline.rstrip(".") != (article.title or "").strip().rstrip("."))
+    trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
     key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
     # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
     fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
