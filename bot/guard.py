@@ -140,8 +140,10 @@ def check_output(output: str, article: Article, language: str | None = None, *, 
     return GuardReport(tuple(dict.fromkeys(unsupported)))
 
 
-def unmentioned(question: str, article: Article, accented: bool = True) -> tuple[str, ...]:
-    """The names, numbers and dates ``question`` gives that ``article`` never mentions.
+def unmentioned(question: str, article: Article, accented: bool = True, topic: bool = False) -> tuple[str, ...]:
+    """The names, numbers and dates ``question`` gives that ``article`` never mentions; with
+    ``topic``, ``question`` is only the thing asked about ("Hanoi" from "Does it mention Hanoi?"),
+    so its first word is no sentence opener.
 
     A question is no claim: a person may be named in part ("ông Lê Hùng"), and a question typed
     in capitals names nothing (only its numbers and dates are checked). With diacritics in the
@@ -149,6 +151,8 @@ def unmentioned(question: str, article: Article, accented: bool = True) -> tuple
     not found in "rộng". A word of a name one letter off a word of the article ("Kualar",
     "Phưong") is a typo, not another name.
     """
+    if topic:
+        question = f"… {question}"  # not at a sentence start: a capital there marks a name
     shouting = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     text = " ".join(filter(None, [article.title, article.text]))
     facts = _facts(text)

@@ -44,6 +44,7 @@ class Intent:
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any
     extractive: bool = False             # the user chose sentence extraction over the model for this task
+    mention: bool = False                # ASK: "bài có nhắc đến X không?": whether it does, and what it says about X
 
     @property
     def answer_language(self) -> str:

@@ -165,7 +165,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
             tail = re.search(_MENTION_TAIL, text.plain[mention.end():])
             named = text.nfc[mention.end():mention.end() + tail.start()].strip()
             if named:
-                return Intent(K.ASK, language=language, question=named)
+                english = re.match(r"\W*(?:is|are|was|were|does|did|do)\b", text.plain)
+                return Intent(K.ASK, language="en" if english else language, question=named, mention=True)
         topic = _find(_TOPIC_RE, text)
         if topic:  # "nói rõ hơn về đoàn kiểm tra": what the article says about it
             return Intent(K.ASK, language=language, question=text.nfc[topic.end():].strip(), length=_length(text))

@@ -24,6 +24,7 @@ NOTICES = {
     "article_date": {"date": "07/11/2021"},
     "article_source": {"source": "nhandan.vn"},
     "not_mentioned_closest": {"items": "Cầu Rồng"},
+    "not_mentioned_answer": {"items": "Cầu Rồng"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},

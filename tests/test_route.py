@@ -181,10 +181,10 @@ ROUTES = [
     ("nói rõ hơn về đoàn kiểm tra", Intent(K.ASK, language="vi", question="đoàn kiểm tra")),
     ("tell me more about the delegation", Intent(K.ASK, language="en", question="the delegation")),
     # "Does it mention X?": what the article says about X.
-    ("bài này có nhắc đến Nhật Bản không?", Intent(K.ASK, language="vi", question="Nhật Bản")),
-    ("bai co noi ve gia ve khong", Intent(K.ASK, language="vi", question="gia ve")),
-    ("Does the article mention China?", Intent(K.ASK, language="en", question="China")),
-    ("Is China mentioned?", Intent(K.ASK, language="en", question="China")),
+    ("bài này có nhắc đến Nhật Bản không?", Intent(K.ASK, language="vi", question="Nhật Bản", mention=True)),
+    ("bai co noi ve gia ve khong", Intent(K.ASK, language="vi", question="gia ve", mention=True)),
+    ("Does the article mention China?", Intent(K.ASK, language="en", question="China", mention=True)),
+    ("Is Ho Chi Minh City mentioned?", Intent(K.ASK, language="en", question="Ho Chi Minh City", mention=True)),
     # A question that only starts like a follow-up stays a question.
     ("còn ai nữa bị thương?", Intent(K.ASK, language="vi", question="còn ai nữa bị thương?")),
     ("xin cảm ơn", Intent(K.THANKS, language="vi")),

@@ -261,3 +261,18 @@ def test_more_on_an_answered_number_question_does_not_say_the_article_lacks_the_
     final = list(answer_question(ARTICLE, more, empty_hub))[-1]
     assert final.evidence and not any(n.key.startswith("no_") for n in final.notices)
     assert not any(has_type(s.text, parse_question(ASK_MEMBERS.question)) for s in final.evidence)  # none holds a number
+
+
+
+@pytest.mark.parametrize(("question", "language", "expected"), [
+    ("Quảng Ngãi", "vi", "Không, bài báo không nhắc đến Quảng Ngãi."),
+    ("Hanoi", "en", "No, the article does not mention Hanoi."),   # no translator needed: a name reads the same
+])
+def test_does_it_mention_x_is_answered_no_when_it_does_not(empty_hub, question, language, expected):
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language=language, question=question, mention=True), empty_hub))[-1]
+    assert (final.text, final.notices) == (expected, ())
+
+
+def test_does_it_mention_x_quotes_what_it_says_when_it_does(empty_hub):
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question="cảng Kỳ Hà", mention=True), empty_hub))[-1]
+    assert final.evidence and "Kỳ Hà" in final.text

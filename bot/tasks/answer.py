@@ -18,7 +18,7 @@ from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.guard import check_output, unmentioned
 from bot.intent import Intent
-from bot.prompts import render
+from bot.prompts import render, reply
 from bot.question import about_article
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.tasks import Notice, TaskUpdate
@@ -70,12 +70,18 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     # "Cầu Rồng dài bao nhiêu?" on an article about another bridge: its closest sentences are
     # about something else. Not checked on a translated question (a translator respells names)
     # nor on "còn gì nữa?" (the question was answered already).
-    strangers = () if cross or intent.skip else unmentioned(question, article, parse_question(question).accented)
+    # "Does the article mention Hanoi?" with no translator: a name reads the same in both languages.
+    as_is = cross and translator is None and intent.mention
+    strangers = () if (cross and not as_is) or intent.skip else unmentioned(question, article, parse_question(question).accented, topic=intent.mention)
     if not is_answerable(evidence):
-        if cross and translator is None:
+        if cross and translator is None and not (as_is and strangers):
             # Not "the article does not say": we could not read the question in its language.
             notices = (Notice("ask_in_article_language", {"language": language}),
                        missing_notice(hub.settings.translate, hub.unavailable("translate")))
+        elif strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
+            yield TaskUpdate(reply("not_mentioned_answer", intent.language if intent.language in LANGUAGES else language,
+                                   items=", ".join(strangers)), "extractive", done=True)
+            return
         elif strangers:
             notices += (Notice("not_mentioned", {"items": ", ".join(strangers)}),)
         else:
