@@ -172,7 +172,7 @@ _ABOUT_ARTICLE = {
         r"\bnguon\s+(?:cua\s+)?(?:bai|tin)\b|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
         r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua\s+tin)\b"
         r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"
-        r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\b"),
+        r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\b|\bwhat(?:\s+is|s)?\s+(?:the|its)\s+source\b"),
 }
 
 

@@ -151,6 +151,10 @@ def _route_request(message: str, has_article: bool) -> Intent:
         if rest:
             return _route_request(rest, has_article)
         return Intent(K.GOODBYE if re.search(_GOODBYE, text.plain) else K.THANKS, language=language)
+    topic = _find(_TOPIC_RE, text)
+    if topic:  # "nói rõ hơn về đoàn kiểm tra", "bài nói gì về giá vé?": what the article says about it
+        return Intent(K.ASK, language=_guess_language(text), question=text.nfc[topic.end():].strip().rstrip("?").strip(),
+                      length=_length(text))
     rule = _first_rule(text)
     if rule is None or rule.kind not in _TASK_KINDS:
         acknowledged = _acknowledgement(text)
@@ -167,9 +171,6 @@ def _route_request(message: str, has_article: bool) -> Intent:
             if named:
                 english = re.match(r"\W*(?:is|are|was|were|does|did|do)\b", text.plain)
                 return Intent(K.ASK, language="en" if english else language, question=named, mention=True)
-        topic = _find(_TOPIC_RE, text)
-        if topic:  # "nói rõ hơn về đoàn kiểm tra": what the article says about it
-            return Intent(K.ASK, language=language, question=text.nfc[topic.end():].strip(), length=_length(text))
         if _find(_QUESTION_RE, text):
             return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))

@@ -36,7 +36,7 @@ _MACROS = {
              r"can|co|the|cho|xin|thu|please|pls|could|would|you|now|ok|okay|gio|bay|tiep|con|cam|thanks?|day|"
              r"va|roi|vay|chao|hi|hello|hey|"
              # praise before a follow-up: "hay quá, còn gì nữa?", "great, tell me more"
-             r"qua|tuyet|voi|great|nice|cool|awesome|perfect|good|wow)\W+)*",
+             r"qua|tuyet|voi|great|nice|cool|awesome|perfect|good|job|wow)\W+)*",
     "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
     "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
     "<SUBJ>": r"(?:bai(?:\s+(?:bao|viet))?|ban\s+tin|tin(?:\s+tuc)?|van\s+ban|doan\s+van|no)"
@@ -121,12 +121,13 @@ _TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)
 # side with more such words; "ok", "haha" (the last set) read alike in both.
 _ACK_WORDS = {
     "vi": frozenset("cam on tam biet hay tuyet tot duoc vang da u".split()),
-    "en": frozenset("thanks thank thx tks ty great cool nice awesome perfect good goodbye".split()),
-    "": frozenset("ok oke okay oki okie uh uhm haha hihi hehe bye".split()),
+    "en": frozenset("thanks thank great cool nice awesome perfect good goodbye".split()),
+    # Read alike in both (Vietnamese chat borrows them): the conversation's language answers.
+    "": frozenset("ok oke okay oki okie uh uhm haha hihi hehe bye thx tks ty".split()),
 }
 _ACK_FILLERS = frozenset(
     "xin khong nhe nha nhieu lam a ban bot tinbot em anh chi minh toi qua day voi roi chao "
-    "you so much lot job got it see later again no very all".split())
+    "you so much lot job got it see later again no very all bai viet rat that".split())
 _MAX_ACK_WORDS = 8
 _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement holding one of these says goodbye
 # Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
@@ -171,7 +172,10 @@ _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\
                     r"(?:bang|in)\s+(?:tieng\s+(?:anh|viet)|english|vietnamese)(?:\W+(?:nhe|nha|di|please|pls))*\W*$")
 # "Nói rõ hơn về X", "giải thích thêm về X", "tell me more about X": a question about X.
 _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
-          r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)")
+          r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)"
+          # "bài nói gì về giá vé?", "What does the article say about the cost?"
+          r"|^<PRE>(?:<SUBJ>\s+)?(?:noi|viet|de\s+cap|cho\s+biet)\s+(?:gi|nhung\s+gi)\s+ve\s+(?=\w)"
+          r"|^<PRE>what\s+(?:does|did)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|report)\s+)?(?:say|tell\s+us)\s+about\s+(?=\w)")
 # "Bài này có nhắc đến Nhật Bản không?", "Does the article mention China?", "Is China mentioned?":
 # what the article says about the thing named, which is all that is searched.
 _MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)\s+(?:gi\s+)?(?:den|toi|ve)\s+(?=\w)"
@@ -181,7 +185,7 @@ _MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)
 _MENTION_TAIL = (r"\s*(?:(?:hay\s+)?(?:khong|ko|k|chua)|at\s+all|(?:mentioned|named)(?:\s+(?:in|by)\s+(?:the|this|it)(?:\s+\w+)?)?)?"
                  r"\W*$")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
-_QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good|perfect|awesome)\b\W*"
+_QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good(?:\s+job)?|perfect|awesome)\b\W*"
                   r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")
 _VI_WORDS = frozenset(
     "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "

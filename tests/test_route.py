@@ -173,6 +173,11 @@ ROUTES = [
     # Thanks before a follow-up or a question is not part of it.
     ("cảm ơn, còn gì nữa?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("cảm ơn, ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="ai là trưởng đoàn?")),
+    ("bài nói gì về giá vé?", Intent(K.ASK, language="vi", question="giá vé")),
+    ("What does the article say about the cost?", Intent(K.ASK, language="en", question="the cost")),
+    ("bài viết rất hay", Intent(K.THANKS, language="vi")),
+    ("tks", Intent(K.THANKS, language="")),   # read alike in both: the conversation's language answers
+    ("good job, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
     # So is praise.
     ("hay quá, còn gì nữa không?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("great, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
