@@ -80,7 +80,9 @@ MIN_ACCENTED_SHARE = 0.4
 # "cho biết" are in Vietnamese ("What did critics say?" is about the critics); "say" is a
 # Vietnamese syllable, so this list serves English text only.
 _ENGLISH_STEMMER = snowballstemmer.stemmer("english")
-_ENGLISH_STOP_WORDS = STOP_WORDS | {"say", "says", "said", "tell", "tells", "told", "does", "doing", "done"}
+_ENGLISH_STOP_WORDS = STOP_WORDS | {"say", "says", "said", "tell", "tells", "told", "does", "doing", "done",
+                                     # an honorific the article may leave out: "What did Mr Huy say?"
+                                     "mr", "mrs", "ms", "dr", "miss", "sir"}
 # A number asked about money is followed by a currency in its answer; one asked about a length,
 # by a unit of length (``units_of``). Unaccented, as the question may be typed.
 _MONEY_WORDS = frozenset("tien gia phi ton phat luong von".split())

@@ -90,6 +90,7 @@ ENGLISH = Article.from_paragraphs([[
     ("What did critics say?", "buses"),
     ("What did the critics argue?", "buses"),
     ("When does construction start?", "next spring"),
+    ("How many jobs did Ms Berg promise?", "5,000 jobs"),   # the article leaves out the honorific
 ])
 def test_english_questions_match_inflected_words_and_are_answerable(question, expected):
     evidence = find_evidence(ENGLISH, question)
