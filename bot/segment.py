@@ -92,15 +92,18 @@ _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+$")
 
 
 def flatten_markup(paragraphs: list[str]) -> list[str]:
-    """Paragraphs with list markers and tables turned into plain sentences.
+    """Paragraphs with list markers and tables turned into plain sentences, a list or a table
+    making one paragraph.
 
-    A list item loses its marker and ends like a sentence ("- Cấm đốt rơm rạ;" → "Cấm đốt rơm
-    rạ."), so a summary of points does not read "- - Cấm ...;". A table row under a header row
+    A list item loses its marker and reads as a sentence ("- cấm đốt rơm rạ;" → "Cấm đốt rơm
+    rạ."), so a summary of points does not read "- - cấm ...;". A table row under a header row
     reads as a labelled sentence ("Số ngày AQI tốt: 2024: 45; Mục tiêu 2030: 150."), so an answer
-    quoting it says what each number is; the rule row goes.
+    quoting it says what each number is; the rule row goes. Keeping a list in one paragraph lets
+    an answer quote the whole list after the sentence announcing it.
     """
     out: list[str] = []
     header: list[str] | None = None
+    block = ""  # "list" or "table" while the last paragraph of ``out`` is one
     for i, paragraph in enumerate(paragraphs):
         if _TABLE_ROW.match(paragraph):
             if _TABLE_RULE.match(paragraph):
@@ -111,16 +114,33 @@ def flatten_markup(paragraphs: list[str]) -> list[str]:
                 continue
             if header and len(header) == len(cells) and cells[0]:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(header[1:], cells[1:]) if c)
-                out.append(f"{cells[0]}: {pairs}." if pairs else f"{cells[0]}.")
+                row = f"{cells[0]}: {pairs}." if pairs else f"{cells[0]}."
             else:
-                out.append(", ".join(c for c in cells if c) + ".")
+                row = ", ".join(c for c in cells if c) + "."
+            block = _append(out, _sentence_case(row), block, "table")
             continue
         header = None
         if _BULLET.match(paragraph):
             item = _BULLET.sub("", paragraph).rstrip(" ;,")
-            paragraph = item if not item or item[-1] in _TERMINAL + ":" else item + "."
+            if item:
+                block = _append(out, _sentence_case(item if item[-1] in _TERMINAL + ":" else item + "."), block, "list")
+            continue
+        block = ""
         out.append(paragraph)
     return [p for p in out if p.strip(". ")]
+
+
+def _append(out: list[str], sentence: str, block: str, kind: str) -> str:
+    """Add ``sentence`` to the open block of ``kind`` at the end of ``out``, or start one."""
+    if block == kind and out:
+        out[-1] = f"{out[-1]} {sentence}"
+    else:
+        out.append(sentence)
+    return kind
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _continues(previous: str, line: str) -> bool:

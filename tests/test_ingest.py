@@ -53,8 +53,8 @@ FIXTURES = {
         first="Sở Giáo dục và Đào tạo Hà Nội vừa công bố kế hoạch tuyển sinh lớp 10 năm học 2025-2026, "
         "trong đó có thêm 3 trường THPT công lập mới đi vào hoạt động.",
         last="Công bố điểm thi dự kiến ngày 25/6.",   # the list item without its marker, ended like a sentence
-        # The subheading "Những điểm mới" and the two list items stay as paragraphs of their own.
-        shape=(1, 2, 1, 2, 1, 1),
+        # The subheading "Những điểm mới" stays a paragraph of its own; the two list items make one.
+        shape=(1, 2, 1, 2, 2),
     ),
     "en-reuters": dict(
         title="Vietnam's exports rise 14% in first quarter as electronics demand recovers",

@@ -192,6 +192,7 @@ def test_list_markers_and_tables_become_plain_sentences():
                   "| Chỉ số | 2024 | Mục tiêu 2030 |", "| --- | --- | :---: |", "| Số ngày AQI tốt | 45 | 150 |",
                   "Tổng kinh phí dự kiến 15.000 tỷ đồng."]
     assert flatten_markup(paragraphs) == [
-        "Kế hoạch có các giải pháp chính:", "Cấm đốt rơm rạ ở ngoại thành.", "Trồng thêm 1 triệu cây xanh.",
+        "Kế hoạch có các giải pháp chính:",
+        "Cấm đốt rơm rạ ở ngoại thành. Trồng thêm 1 triệu cây xanh.",   # a list makes one paragraph
         "Số ngày AQI tốt: 2024: 45; Mục tiêu 2030: 150.",   # an answer quoting it says which number is the target
         "Tổng kinh phí dự kiến 15.000 tỷ đồng."]

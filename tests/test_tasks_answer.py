@@ -8,6 +8,7 @@ from helpers import build_article
 from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 from bot.answer_type import has_type
+from bot.article import Article
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
 from bot.retrieve import Evidence, find_evidence, parse_question
@@ -276,3 +277,16 @@ def test_does_it_mention_x_is_answered_no_when_it_does_not(empty_hub, question, 
 def test_does_it_mention_x_quotes_what_it_says_when_it_does(empty_hub):
     final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question="cảng Kỳ Hà", mention=True), empty_hub))[-1]
     assert final.evidence and "Kỳ Hà" in final.text
+
+
+
+def test_a_sentence_announcing_a_list_is_quoted_with_the_list(empty_hub):
+    article = Article.from_text("Hà Nội công bố kế hoạch giảm ô nhiễm không khí\n\n"
+                                "Ngày 20/11, UBND thành phố ban hành kế hoạch giảm ô nhiễm không khí với các giải pháp chính:\n\n"
+                                "- Cấm đốt rơm rạ ở ngoại thành;\n- Trồng thêm 1 triệu cây xanh;\n- Lắp 300 trạm quan trắc.\n\n"
+                                "Tổng kinh phí thực hiện kế hoạch dự kiến 15.000 tỷ đồng.")
+    ask = Intent(IntentKind.ASK, language="vi", question="Kế hoạch gồm những giải pháp nào?", extractive=True)
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert [s.text for s in final.evidence][-3:] == ["Cấm đốt rơm rạ ở ngoại thành.", "Trồng thêm 1 triệu cây xanh.",
+                                                    "Lắp 300 trạm quan trắc."]
+    assert "15.000 tỷ" not in final.text   # the paragraph after the list is not part of it

@@ -37,6 +37,8 @@ LANGUAGES = ("vi", "en")
 # this never fires for the 20 number/date questions answerable on their own article, and fires
 # for 5 of the 15 put to another article that still pass ``is_answerable``.
 KINDS_THAT_NEED_A_VALUE = ("number", "time")
+# Items of a list quoted after the sentence that announces it (``with_list``).
+MAX_LIST_ITEMS = 10
 
 
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
@@ -96,7 +98,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     doubtful = bool(absent or strangers)  # no model: it would have to invent the answer
     engine = None if intent.extractive or doubtful else (yield from wait_for_engine(hub, "answer"))
     if engine is None:
-        used = best_sentences(evidence)
+        used = with_list(article, best_sentences(evidence))
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
         if not (intent.extractive or doubtful):
             notices += (missing_notice(hub.settings.answer, hub.unavailable("answer")),)
@@ -175,6 +177,20 @@ def best_sentences(evidence: Sequence[Evidence]) -> list[Sentence]:
     top = evidence[0].score
     close = [e.sentence for e in evidence[:2] if e.score >= CLOSE_SECOND * top]
     return sorted(close, key=lambda s: s.index)
+
+
+def with_list(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """``sentences`` with the list a sentence announces ("Kế hoạch gồm các giải pháp chính:")
+    quoted after it: the next paragraph, where a pasted list or table stands (``bot.segment.flatten_markup``),
+    up to ``MAX_LIST_ITEMS`` sentences."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        out.append(sentence)
+        paragraph = article.paragraphs[sentence.paragraph]
+        if sentence.text.rstrip().endswith(":") and sentence == paragraph.sentences[-1] \
+                and sentence.paragraph + 1 < len(article.paragraphs):
+            out.extend(article.paragraphs[sentence.paragraph + 1].sentences[:MAX_LIST_ITEMS])
+    return sorted(dict.fromkeys(out), key=lambda s: s.index)
 
 
 def _render(sentences: Sequence[Sentence], question: str, language: str) -> str:
