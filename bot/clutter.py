@@ -156,7 +156,8 @@ def is_related_header(paragraph: str) -> bool:
     return bool(_RELATED_HEADER.match(fold(paragraph).strip()))
 
 
-def is_caption(paragraph: str, first: bool, previous: str | None = None, after_lead: bool = False) -> bool:
+def is_caption(paragraph: str, first: bool, previous: str | None = None, after_lead: bool = False,
+               punctuated: bool = True) -> bool:
     """A body paragraph that captions a photo, judged with its place in the article.
 
     Two shapes: a describing line without final punctuation, either right after the lead and
@@ -164,7 +165,8 @@ def is_caption(paragraph: str, first: bool, previous: str | None = None, after_l
     or "Đồng chí X phát biểu tại buổi làm việc.". Other unpunctuated lines are subheadings
     ("HĐND TP sẽ họp để quyết chính sách") and stay. The lead (``first``), list items and
     lines after a colon are never captions: dropping a real sentence costs more than keeping
-    a caption.
+    a caption. Nor is a line that reports what someone said ("... cho biết cầu dài 400 m"), or,
+    in a paste whose body is mostly not ``punctuated``, any line merely for lacking a period.
     """
     if first or paragraph[:1] in "-+•*–" or (previous or "").endswith(":"):
         return False
@@ -173,6 +175,8 @@ def is_caption(paragraph: str, first: bool, previous: str | None = None, after_l
     worded = bool(_CAPTION_PHRASE.search(folded)) and not _REPORTING.search(folded) \
         and not folded.startswith("phat bieu")
     if paragraph.rstrip("”’»)\"'")[-1:] not in _TERMINAL + ":;":
+        if not punctuated or _REPORTING.search(folded):
+            return worded and len(words) <= 12 and not _REPORTING.search(folded)
         # "Thậm chí, ông ..." opens with a connective and a comma: prose that lost its period.
         connective = re.match(r"^[^\s,]+(?: [^\s,]+)?,", paragraph)
         # Subheadings are short ("Điện Kremlin tuyên bố sẵn sàng đáp trả", 7 words); a caption

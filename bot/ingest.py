@@ -127,9 +127,12 @@ def _title_index(paragraphs: list[str], kinds: list[Kind]) -> int | None:
 def _mark_captions(paragraphs: list[str], kinds: list[Kind]) -> None:
     """Photo captions in the body: "Ảnh: ..." credits, and short unpunctuated describing lines."""
     body_at = [i for i, k in enumerate(kinds) if k is Kind.BODY]
+    # A paste that lost its periods (typed, or copied from a chat) has no unpunctuated captions to tell apart.
+    ended = sum(paragraphs[i].rstrip("”’»)\"'")[-1:] in _TERMINAL for i in body_at)
+    punctuated = 2 * ended >= len(body_at)
     for n, i in enumerate(body_at):
         previous = paragraphs[body_at[n - 1]] if n else None
-        if is_caption(paragraphs[i], first=n == 0, previous=previous, after_lead=n == 1):
+        if is_caption(paragraphs[i], first=n == 0, previous=previous, after_lead=n == 1, punctuated=punctuated):
             kinds[i] = Kind.CAPTION
 
 

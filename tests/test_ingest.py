@@ -353,3 +353,12 @@ def test_looks_like_article(text, expected):
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_fixture_articles_look_like_articles(name):
     assert looks_like_article(fixture_article(name))
+
+
+def test_a_paste_without_periods_keeps_every_line():
+    # Typed or copied from a chat: no line ends with a period, so none can be told for a caption.
+    lines = ["Đà Nẵng xây cầu mới qua sông Hàn", "Sáng 6/11 thành phố khởi công cầu mới nối quận Hải Châu với quận Sơn Trà",
+             "Ông Trần Việt Trường Chủ tịch UBND thành phố cho biết cầu dài 400 m dự kiến hoàn thành năm 2026",
+             "Tổng vốn đầu tư khoảng 800 tỷ đồng từ ngân sách thành phố", "Người dân hai quận rất phấn khởi"]
+    article = parse_article("\n\n".join(lines))
+    assert article.removed == () and [s.text for s in article.sentences] == lines[1:]
