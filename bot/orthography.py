@@ -35,6 +35,13 @@ def fold(syllable: str) -> str:
     return unicodedata.normalize("NFC", base + tones[0])
 
 
+# Numbers and units in one form too: "1.200" and "1200" are one number ("1,200" in English), and
+# "30m", "Cienco4" are "30 m", "Cienco 4" as the article may write them.
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+_LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+
+
 def words(text: str) -> list[str]:
-    """The syllables of ``text`` (``bot.textstats.syllables``), each in its folded spelling."""
-    return [fold(t) for t in syllables(text)]
+    """The syllables of ``text`` (``bot.textstats.syllables``), each in its folded spelling, with
+    thousands separators dropped and digits parted from letters."""
+    return [fold(t) for t in syllables(_LETTER_DIGIT.sub(" ", _THOUSANDS.sub("", text)))]

@@ -346,3 +346,13 @@ def test_a_title_before_a_name_is_no_reference_to_the_sentence_before():
     # "Ông Lê Văn Hùng, ..." names the man; it does not take the previous sentence's subject.
     table = feature_table(ACRONYM_ARTICLE, "UBND thành phố cho biết gì?")
     assert table["anaphor"][1] == 0.0
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Cầu có rộng 30m không?", "rộng 30 m"), ("Dự án có vốn đầu tư 1200 tỷ không?", "1.200 tỷ"), ("Cienco4 làm gì?", "Cienco 4"),
+])
+def test_numbers_and_units_match_however_they_are_written(question, expected):
+    article = Article.from_paragraphs([["Cầu dài 2,4 km, rộng 30 m với 6 làn xe.", "Dự án có tổng vốn đầu tư khoảng 1.200 tỷ đồng.",
+                                        "Cienco 4 thi công cầu trong 30 tháng.", "Người dân mong cầu sớm xong."]])
+    found = find_evidence(article, question)
+    assert is_answerable(found) and expected in found[0].sentence.text
