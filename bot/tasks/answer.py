@@ -69,26 +69,13 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         if not is_answerable(evidence):
             yield TaskUpdate("", "", done=True, notices=(Notice("nothing_more"),))  # nothing quoted: nothing to translate
             return
-    # "Cầu Rồng dài bao nhiêu?" on an article about another bridge: its closest sentences are
-    # about something else. Not checked on a translated question (a translator respells names)
-    # nor on "còn gì nữa?" (the question was answered already).
-    # "Does the article mention Hanoi?" with no translator: a name reads the same in both languages.
+    # A translated question is not checked for strangers (a translator respells names), but "Does
+    # the article mention Hanoi?" with no translator is: a name reads the same in both languages.
     as_is = cross and translator is None and intent.mention
-    strangers = () if (cross and not as_is) or intent.skip else unmentioned(question, article, parse_question(question).accented, topic=intent.mention)
+    strangers = _strangers(article, question, intent) if as_is or not cross else ()
     if not is_answerable(evidence):
-        if cross and translator is None and not (as_is and strangers):
-            # Not "the article does not say": we could not read the question in its language.
-            notices = (Notice("ask_in_article_language", {"language": language}),
-                       missing_notice(hub.settings.translate, hub.unavailable("translate")))
-        elif strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
-            yield TaskUpdate(reply("not_mentioned_answer", intent.language if intent.language in LANGUAGES else language,
-                                   items=", ".join(strangers)), "extractive", done=True)
-            return
-        elif strangers:
-            notices += (Notice("not_mentioned", {"items": ", ".join(strangers)}),)
-        else:
-            notices += (Notice("not_in_article"),)
-        yield TaskUpdate("", "", done=True, notices=notices)
+        unread = cross and translator is None and not (as_is and strangers)
+        yield _unanswered(intent, language, strangers, notices, hub, unread)
         return
     absent = None if intent.skip else missing_value(evidence, question)
     if strangers:
@@ -118,6 +105,29 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ...]:
+    """What the question names that the article never mentions: "Cầu Rồng dài bao nhiêu?" on an
+    article about another bridge, whose closest sentences are about something else. Not for
+    "còn gì nữa?" (the question was answered already)."""
+    if intent.skip:
+        return ()
+    return unmentioned(question, article, parse_question(question).accented, topic=intent.mention)
+
+
+def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notices: tuple[Notice, ...],
+                hub: ModelHub, unread: bool) -> TaskUpdate:
+    """The reply when no sentence of the article answers the question."""
+    if unread:  # not "the article does not say": we could not read the question in its language
+        return TaskUpdate("", "", done=True, notices=(Notice("ask_in_article_language", {"language": language}),
+                                                      missing_notice(hub.settings.translate, hub.unavailable("translate"))))
+    items = ", ".join(strangers)
+    if strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
+        answer_in = intent.language if intent.language in LANGUAGES else language
+        return TaskUpdate(reply("not_mentioned_answer", answer_in, items=items), "extractive", done=True)
+    why = Notice("not_mentioned", {"items": items}) if strangers else Notice("not_in_article")
+    return TaskUpdate("", "", done=True, notices=notices + (why,))
 
 
 def _generate(engine: Engine, hub: ModelHub, prompt: str, language: str, stream: bool):
