@@ -31,9 +31,12 @@ _NUMBER = re.compile(
 _TIME = re.compile(
     r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d"
     r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
-    r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b",
+    r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b"
+    r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b",   # a time of day: "15h", "15h30", "7:45", "8 giờ"
     re.I,
 )
+# A share: "3,5%", "14.3 percent", "16 phần trăm".
+_PERCENT = re.compile(r"\d\s*%|\d\s+(?:phần trăm|percent)\b", re.I)
 _REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|nguyên nhân|lý do|lí do|because|since|due to)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:để|nhằm|mục đích|mục tiêu|in order to|so that|aims? to)\b", re.I)
 # A name right after a place preposition, perhaps with a place noun between: "tại châu Phi".
@@ -49,7 +52,7 @@ _COORDINATOR = re.compile(r"\s(?:và|hoặc|hay|cùng|and|or)\s", re.I)
 UNIT_REACH = 3    # syllables from a number to its unit: "150 tỷ đồng", "35 tấn bùn thải"
 MAX_ITEM = 6      # syllables: a list item is a short noun phrase, not a clause
 MIN_ITEMS = 3     # two things joined by "và" are no list; three are
-_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE}
+_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE, "percent": _PERCENT}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 
 

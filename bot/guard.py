@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from bot.article import Article
 from bot.lexicon import english_word, same_place, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words as folded_words
-from bot.textstats import STOP_WORDS, normalize, strip_diacritics
+from bot.textstats import STOP_WORDS, is_acronym, is_shouted, normalize, strip_diacritics
 
 _MONTHS = {
     name: i
@@ -44,6 +44,7 @@ _MONTH = (r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 4), key=len, 
 _DATES = [
     re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?\b"),
     re.compile(r"\b(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b", re.I),
+    re.compile(r"\bngày\s+(\d{1,2})\.(\d{1,2})(?:\.\d{2,4})?\b", re.I),   # "ngày 6.11"
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")", re.I),
     re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
 ]
@@ -129,7 +130,7 @@ def check_output(output: str, article: Article, language: str | None = None, *, 
     if language == "en" or (language is None and article.language == "en"):
         numbers += _find_number_words(masked)
     for span, values in numbers:
-        if not values & facts.numbers:
+        if not values & facts.numbers and values != {1.0}:  # "1 m2", "mỗi 1 người": a unit, no fact
             unsupported.append(span)
     for span, opener in _name_spans(masked):
         # A name that opens the sentence lost its first word to ``_clean_run`` ("Ho Chi Minh City ...").
@@ -153,32 +154,42 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
     """
     if topic:
         question = f"… {question}"  # not at a sentence start: a capital there marks a name
-    shouting = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
+    question = _CODE.sub(" ", question)  # "5G", "COVID-19", "U23": a code, no number or name to look up
+    shouting = is_shouted(question)
     text = " ".join(filter(None, [article.title, article.text]))
     facts = _facts(text)
     found = list(check_output(question.lower() if shouting else question, article, whole_persons=False).unsupported)
     vocabulary = frozenset(folded_words(text))
+    names = frozenset(w for name in find_names(text) for w in re.findall(r"\w+", strip_diacritics(normalize(name))))
     if accented and not shouting:
         for span, opener in _name_spans(question):
-            marked = [w for w in re.findall(r"\w+", span) if not _is_acronym(w) and strip_diacritics(w) != w]
-            if same_place("".join(re.findall(r"\w+", strip_diacritics(normalize(span))))):
+            marked = [w for w in re.findall(r"\w+", span) if not is_acronym(w) and strip_diacritics(w) != w]
+            if any(same_place("".join(re.findall(r"\w+", strip_diacritics(normalize(name)))))
+                   for name in (span, f"{opener} {span}")):
                 continue  # "Sài Gòn" for "TP.HCM": another name of a place the article names
             if not all(_near(word, vocabulary, 5) for w in marked for word in folded_words(w)):
                 found.append(f"{opener} {span}" if _part_of_name(opener) else span)
-    return tuple(item for item in dict.fromkeys(found) if not _typo(item, facts.words, vocabulary))
+    return tuple(item for item in dict.fromkeys(found) if not _typo(item, facts, names, vocabulary))
 
 
-def _typo(name: str, plain_words: frozenset, vocabulary: frozenset) -> bool:
-    """Whether every word of ``name`` is in the article or one letter off a word of it: compared
-    without diacritics when typed without them ("Kualar"), with them when typed with them, and
-    then only from 5 letters ("Phưong" for "Phương"; "Rồng" is not "rộng")."""
+def _typo(name: str, facts: _Facts, names: frozenset, vocabulary: frozenset) -> bool:
+    """Whether every word of ``name`` is in the article, is an acronym of its words ("UBND" for
+    "Ủy ban nhân dân"), or, from 5 letters, one letter off a word of it: typed without diacritics,
+    off a word of the article's names ("Kualar" for "Kuala"; "China" is not "chính"); typed with
+    them, off any word with its marks ("Phưong" for "Phương"; "Rồng" is not "rộng")."""
     def near(word: str) -> bool:
         if word.isdigit():
             return False
+        if is_acronym(word) and normalize(strip_diacritics(word)) in facts.initials:
+            return True
         if strip_diacritics(word) == word:
-            return _near(normalize(word), plain_words, 4)
+            plain = normalize(word)
+            return plain in facts.words or (len(plain) >= 5 and any(_one_edit(plain, n) for n in names))
         return all(_near(w, vocabulary, 5) for w in folded_words(word))
     return all(near(w) for w in re.findall(r"\w+", name))
+
+
+_CODE = re.compile(r"\b(?:\d+[^\W\d_]+|[^\W\d_]+-?\d+)\w*")
 
 
 def _near(word: str, vocabulary: frozenset, shortest: int) -> bool:
@@ -311,7 +322,7 @@ def _clean_run(text: str, run: list[re.Match]) -> list[tuple[str, str]]:
     before = text[: words[0].start()].rstrip()
     sentence_start = not before or before[-1] in ".!?:\"“\n"
     opener = ""
-    if sentence_start and not _is_acronym(words[0].group(0)):
+    if sentence_start and not is_acronym(words[0].group(0)):
         opener, words = words[0].group(0), words[1:]  # "Police said", "Công an": any sentence opens with a capital
     while words and normalize(words[0].group(0)) in _NOT_NAMES | STOP_WORDS:
         opener, words = "", words[1:]
@@ -326,10 +337,6 @@ def _part_of_name(opener: str) -> bool:
     return vietnamese_shaped(word) and normalize(opener) not in _NOT_NAMES | STOP_WORDS
 
 
-def _is_acronym(word: str) -> bool:
-    return sum(ch.isupper() for ch in word) >= 2
-
-
 def _name_supported(span: str, facts: _Facts, translation: str | None = None, whole_persons: bool = True) -> bool:
     """Found whole (unaccented, spaces ignored), as another name of the same place, as the
     initials of words in the article, or, unless it is a person's name (opening with a family
@@ -341,7 +348,7 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None, wh
     squashed = "".join(words)
     if not squashed or squashed in facts.squashed or any(f" {name} " in facts.spaced for name in places):
         return True
-    if _is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
+    if is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
         return True
     if whole_persons and len(words) > 1 and vietnamese_surname(words[0]):
         return False  # a person's name is found whole: "Nguyen Minh Hoan" is not "Lê Minh Hoan" + "Nguyễn"

@@ -36,12 +36,12 @@ def fold(syllable: str) -> str:
 
 
 # Numbers and units in one form too: "1.200" and "1200" are one number ("1,200" in English), and
-# "30m", "Cienco4" are "30 m", "Cienco 4" as the article may write them.
+# "30m", "Cienco4" are "30 m", "Cienco 4" as the article may write them, and "06/11" is "6/11".
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 _LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 
 def words(text: str) -> list[str]:
     """The syllables of ``text`` (``bot.textstats.syllables``), each in its folded spelling, with
-    thousands separators dropped and digits parted from letters."""
-    return [fold(t) for t in syllables(_LETTER_DIGIT.sub(" ", _THOUSANDS.sub("", text)))]
+    thousands separators and leading zeros dropped and digits parted from letters."""
+    return [fold(t.lstrip("0") or t if t.isdigit() else t) for t in syllables(_LETTER_DIGIT.sub(" ", _THOUSANDS.sub("", text)))]

@@ -26,7 +26,9 @@ __all__ = ["Query", "about_article", "english_terms", "has_type", "parse_questio
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
 _QUESTION_WORDS = {
     "bao nhiêu": "number", "mấy": "number", "how many": "number", "how much": "number",
-    "khi nào": "time", "năm nào": "time", "bao giờ": "time", "lúc nào": "time",
+    "khi nào": "time", "năm nào": "time", "bao giờ": "time", "lúc nào": "time", "mấy giờ": "time",
+    "bao nhiêu phần trăm": "percent", "mấy phần trăm": "percent", "what percent": "percent",
+    "what percentage": "percent", "by how much": "number",
     "thời gian nào": "time", "thời điểm nào": "time", "when": "time", "what year": "time",
     "ai": "person", "who": "person", "whom": "person",
     "ở đâu": "place", "nơi nào": "place", "đi đâu": "place", "where": "place",
@@ -90,6 +92,19 @@ _CURRENCIES = frozenset("đồng usd đô euro yên tệ won bảng".split())
 _NOT_UNITS = frozenset("la thi duoc da co vao trong cua nua the nao".split())  # "là bao nhiêu?": no unit follows
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
 _LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
+# Irregular past forms news writes and a question asks in the present ("exports rose" for
+# "did exports rise?"): the stemmer leaves them apart.
+_IRREGULAR = {
+    past: verb for verb, forms in {
+        "rise": "rose risen", "fall": "fell fallen", "grow": "grew grown", "win": "won", "lose": "lost",
+        "pay": "paid", "sell": "sold", "buy": "bought", "make": "made", "take": "took taken", "give": "gave given",
+        "begin": "began begun", "spend": "spent", "build": "built", "leave": "left", "meet": "met", "lead": "led",
+        "go": "went gone", "come": "came", "see": "saw seen", "find": "found", "hold": "held", "keep": "kept",
+        "bring": "brought", "become": "became", "strike": "struck", "fight": "fought", "run": "ran",
+        "drive": "drove driven", "fly": "flew flown", "send": "sent", "set": "set", "cut": "cut", "hit": "hit",
+        "shut": "shut", "sink": "sank sunk", "break": "broke broken", "choose": "chose chosen", "steal": "stole stolen",
+    }.items() for past in forms.split()
+}
 _LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
 _BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
@@ -167,14 +182,17 @@ def parse_question(question: str, language: str = "vi") -> Query:
 _ABOUT_ARTICLE = {
     "date": re.compile(
         r"\b(?:bai(?:\s+(?:bao|viet|nay|do))*|tin(?:\s+nay)?)\s+(?:duoc\s+)?(?:dang|xuat\s+ban|dang\s+tai|viet|dua)"
-        r"(?:\s+(?:tai|len))?\s+(?:ngay|luc|khi|vao|nam|thang|bao\s+gio|hom)\b|\bngay\s+dang\b"
+        r"(?:\s+(?:tai|len))?\s+(?:ngay|luc|khi|vao|nam|thang|bao\s+gio|hom)\b|\bngay\s+dang\s+(?:bai|tin)\b"
         r"|\bwhen\s+(?:was|is)\s+(?:this|the|it)\s*(?:article|story|piece|report|news)?\s*(?:published|written|posted|from)\b"
-        r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+(?:this|the)\s+(?:article|story)\b"),
+        r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+(?:this|the)\s+(?:article|story)\b"
+        r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+date$"),
     "source": re.compile(
-        r"\bnguon\s+(?:cua\s+)?(?:bai|tin)\b|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
-        r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua\s+tin)\b"
+        r"\bnguon\s+(?:cua\s+)?bai(?:\s+(?:bao|viet|nay))*\s+(?:la|o|tu)\b"
+        r"|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
+        r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua)\s+(?:bai|tin)\b"
         r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"
-        r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\b|\bwhat(?:\s+is|s)?\s+(?:the|its)\s+source\b"),
+        r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\s+(?:is|was)\s+(?:this|the|it)\b"
+        r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+source$"),
 }
 
 
@@ -206,7 +224,7 @@ def english_terms(tokens: list[str], dropped: set[int] | frozenset[int] = frozen
     within the runs between ``dropped`` positions."""
     stems, pairs = [], []
     for segment in _segments(tokens, dropped):
-        run = [None if t in _ENGLISH_STOP_WORDS else _ENGLISH_STEMMER.stemWord(t) for t in segment]
+        run = [None if t in _ENGLISH_STOP_WORDS else _ENGLISH_STEMMER.stemWord(_IRREGULAR.get(t, t)) for t in segment]
         stems += [s for s in run if s]
         pairs += [(a, b) for a, b in zip(run, run[1:]) if a and b]
     return stems + pairs

@@ -40,7 +40,7 @@ from bot.orthography import words
 from bot.paraphrase import rewrites
 from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
-from bot.textstats import ngrams, strip_diacritics
+from bot.textstats import STOP_WORDS, is_acronym, ngrams, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
            "is_answerable", "parse_question"]
@@ -189,8 +189,8 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
 
 
 def _with_acronyms(query: Query, question: str, article: Article) -> Query:
-    """``query`` with an acronym spelled out as the article writes it, and a phrase shortened to
-    the acronym the article uses: "CSGT" finds "cảnh sát giao thông", "Ủy ban nhân dân" finds "UBND"."""
+    """``query`` with an acronym spelled out as the article writes it: "CSGT" finds "cảnh sát
+    giao thông"."""
     vocabulary = _vocabulary(article)
     added: list = []
     for acronym in {strip_diacritics(w).lower() for w in re.findall(r"\w+", question) if _is_acronym(w)}:
@@ -203,21 +203,24 @@ def _with_acronyms(query: Query, question: str, article: Article) -> Query:
     return dataclasses.replace(query, terms=query.terms + tuple(added), stripped_terms=query.stripped_terms + tuple(bare))
 
 
-_ACRONYM_LONGEST = 6
+# An acronym read both ways is 3 to 6 letters: "TP" or "CA" would stand for too many phrases.
+_ACRONYM_SHORTEST, _ACRONYM_LONGEST = 3, 6
 
 
 def _contracted(question: str, article: Article) -> str:
     """``question`` with a phrase the article only writes as an acronym replaced by it ("Ủy ban
-    nhân dân thành phố" → "ubnd thành phố" when the article says "UBND")."""
+    nhân dân thành phố" → "ubnd thành phố" when the article says "UBND"). Only runs of content
+    words: "có ai bị" is no "CAB"."""
     written, vocabulary = _acronyms(article), _vocabulary(article)
     asked = words(question)
     bare = [strip_diacritics(w) for w in asked]
     out, i = [], 0
     while i < len(asked):
-        for n in range(_ACRONYM_LONGEST, 1, -1):
-            short = "".join(w[0] for w in bare[i : i + n])
-            if i + n <= len(asked) and short in written and not set(bare[i : i + n]) <= vocabulary:
-                out.append(short)
+        for n in range(_ACRONYM_LONGEST, _ACRONYM_SHORTEST - 1, -1):
+            run = asked[i : i + n]
+            if len(run) == n and "".join(w[0] for w in bare[i : i + n]) in written \
+                    and not set(bare[i : i + n]) <= vocabulary and not set(run) & STOP_WORDS:
+                out.append("".join(w[0] for w in bare[i : i + n]))
                 i += n
                 break
         else:
@@ -227,7 +230,7 @@ def _contracted(question: str, article: Article) -> str:
 
 
 def _is_acronym(word: str) -> bool:
-    return 2 <= len(word) <= _ACRONYM_LONGEST and sum(c.isupper() for c in word) >= 2
+    return _ACRONYM_SHORTEST <= len(word) <= _ACRONYM_LONGEST and is_acronym(word)
 
 
 @lru_cache(maxsize=16)
@@ -238,18 +241,18 @@ def _vocabulary(article: Article) -> frozenset:
 
 @lru_cache(maxsize=16)
 def _acronyms(article: Article) -> frozenset:
-    """The acronyms the article writes ("UBND", "TP" in "TP.HCM"), unaccented and lowercased."""
+    """The acronyms the article writes ("UBND"), unaccented and lowercased."""
     return frozenset(strip_diacritics(w).lower() for s in article.sentences for w in re.findall(r"\w+", s.text)
                      if _is_acronym(w))
 
 
 @lru_cache(maxsize=16)
 def _spelled_out(article: Article) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Runs of 2-6 syllables of the article by their initials ("csgt" → ("cảnh", "sát", "giao", "thông"))."""
+    """Runs of 3-6 syllables of the article by their initials ("csgt" → ("cảnh", "sát", "giao", "thông"))."""
     found: dict[str, set] = {}
     for toks in index(article).tokens:
         bare = [strip_diacritics(t) for t in toks]
-        for n in range(2, _ACRONYM_LONGEST + 1):
+        for n in range(_ACRONYM_SHORTEST, _ACRONYM_LONGEST + 1):
             for i in range(len(toks) - n + 1):
                 found.setdefault("".join(w[0] for w in bare[i : i + n]), set()).add(tuple(toks[i : i + n]))
     return {k: tuple(sorted(v)) for k, v in found.items()}

@@ -58,6 +58,18 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
+def is_acronym(word: str) -> bool:
+    """"UBND", "TP", "WHO": two capitals or more."""
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def is_shouted(text: str) -> bool:
+    """Whether ``text`` is written in capitals ("BÀ MAI NÓI GÌ?"): four words or more, every one
+    in capitals, so its names cannot be told from its words. "UBND TP.HCM yêu cầu gì?" is not."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return len(words) >= 4 and all(w.isupper() for w in words)
+
+
 def ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 

@@ -506,3 +506,10 @@ def test_a_line_to_translate_does_not_replace_the_open_article(offline_bot):
     replies, session = turn(offline_bot, "Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm", session)
     assert session.article is article and reply("article_replaced", "vi") not in replies[-1]
     assert "envit5-translation" in replies[-1]   # no model here: the reply says which one is missing
+
+
+def test_a_question_about_the_date_of_a_paste_without_a_date_line_says_so(offline_bot):
+    _, session = turn(offline_bot, fixture_article("vi-plain"))
+    assert session.article.date is None
+    replies, _ = turn(offline_bot, "bài đăng ngày nào?", session)
+    assert replies[-1].startswith(reply("article_no_date", "vi"))

@@ -23,6 +23,8 @@ NOTICES = {
     "not_mentioned": {"items": "Cầu Rồng"},
     "article_date": {"date": "07/11/2021"},
     "article_source": {"source": "nhandan.vn"},
+    "article_no_date": {},
+    "article_no_source": {},
     "not_mentioned_closest": {"items": "Cầu Rồng"},
     "not_mentioned_answer": {"items": "Cầu Rồng"},
     "already_in_language": {"language": "vi"},

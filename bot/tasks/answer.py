@@ -44,9 +44,10 @@ MAX_LIST_ITEMS = 10
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     question = (intent.question or "").strip()
     field = about_article(question)
-    known = {"date": article.date, "source": article.source}.get(field or "")
-    if known:  # "bài đăng ngày nào?": the paste's date line says; the story's sentences do not
-        yield TaskUpdate("", "", done=True, notices=(Notice(f"article_{field}", {field: known}),))
+    if field:  # "bài đăng ngày nào?": the paste's date or source line says; the story's sentences do not
+        known = article.date if field == "date" else article.source
+        notice = Notice(f"article_{field}", {field: known}) if known else Notice(f"article_no_{field}")
+        yield TaskUpdate("", "", done=True, notices=(notice,))
         return
     language = article.language
     reply_in = intent.answer_language
