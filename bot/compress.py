@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import Callable
 
+from bot.lexicon import OUTLET_NAMES
 from bot.textstats import syllables
 
 # Fewer words than this left after a cut: the cut took the substance, keep the original.
@@ -28,11 +29,21 @@ MIN_WORDS = 6
 # from. Not anyone whose view, forecast or plan the sentence gives ("Theo ông Hùng, ", "Theo các
 # chuyên gia, ", "Theo Bộ Xây dựng, ", "Theo kế hoạch, "): without them a claim, advice or
 # forecast would read as the paper's own, or as done.
-_OUTLETS = (r"(?:báo|tờ|trang|đài|hãng|kênh|tạp\s+chí|thông\s+tấn|cổng\s+thông\s+tin|phóng\s+viên|TTXVN|VnExpress|"
-            r"Reuters|AFP|AP|Bloomberg|CNN|BBC|Xinhua|Kyodo|Yonhap|VOV|VTV|Zing|Nikkei|Guardian|"
-            r"Tuổi\s+Trẻ|Thanh\s+Niên|Dân\s+trí|Lao\s+Động|Tiền\s+Phong|Người\s+Lao\s+Động)\b")
+_GENERIC_OUTLET = r"(?:báo(?!\s+cáo)|tờ|trang|đài|hãng(?:\s+tin)?|kênh|tạp\s+chí|thông\s+tấn\s+xã|cổng\s+thông\s+tin)"
 _SOURCE_LEAD = re.compile(
-    rf"^(?:(?:theo|thông tin (?:trên|từ))\s+{_OUTLETS}[^,]{{0,50}}?|như\s[^,]{{0,50}}?đưa tin),\s+", re.I)
+    rf"^(?:(?:theo|thông tin (?:trên|từ))\s+(?:(?:{OUTLET_NAMES})\b|{_GENERIC_OUTLET}\s+(?P<name>\w))[^,]{{0,50}}?"
+    rf"|như\s[^,]{{0,50}}?đưa tin),\s+", re.I)
+
+
+def _source_lead(text: str) -> str:
+    """``text`` without a lead-in naming the outlet it came from; "báo", "trang", "kênh" count
+    only before a name ("Theo báo Tuổi Trẻ, ", not "Theo trang bị mới, ")."""
+    match = _SOURCE_LEAD.match(text)
+    if match is None or (match.group("name") and not match.group("name").isupper()):
+        return text
+    return text[match.end():]
+
+
 # "Zing đưa tin, ", "Hãng tin Reuters đưa tin, ", "Báo X cho hay, " before the news itself.
 _OUTLET_LEAD = re.compile(
     r"^[^,]{2,50}?\s(?:đưa tin|dẫn nguồn tin[^,]{0,30}|đưa tin cho biết)\s*,\s+", re.I)
@@ -96,7 +107,8 @@ def _leads(text: str) -> str:
     """Strip the source and dateline lead-ins, in whatever order they come."""
     for _ in range(3):
         before = text
-        for pattern in (_PLACE_DATELINE, _SOURCE_LEAD, _OUTLET_LEAD, _DATE_LEAD):
+        text = _source_lead(text)
+        for pattern in (_PLACE_DATELINE, _OUTLET_LEAD, _DATE_LEAD):
             text = pattern.sub("", text, count=1)
         if text == before:
             break

@@ -89,3 +89,11 @@ def _english_words() -> frozenset[str]:
 
     words = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
     return frozenset(w for w in words if w.islower())  # capitalised entries are names
+
+
+# News outlets a headline's site suffix or a source lead-in names ("... - VnExpress", "Theo Tuổi
+# Trẻ, "): a regex alternation, matched case-insensitively.
+OUTLET_NAMES = (r"VnExpress|Tuổi\s+Trẻ|Thanh\s+Niên|Dân\s+trí|VietNamNet|Vietnamnet|Zing(?:\s*News)?|Znews|Lao\s+Động|"
+                r"Tiền\s+Phong|Người\s+Lao\s+Động|Nhân\s+Dân|Quân\s+đội\s+Nhân\s+dân|Sài\s+Gòn\s+Giải\s+Phóng|"
+                r"VOV|VTV|VTC|TTXVN|Vietnam\s*Plus|Reuters|AFP|AP|Bloomberg|CNN|BBC|Xinhua|Kyodo|Yonhap|Nikkei|Guardian|"
+                r"Kenh14|Kênh\s+14|Soha|Cafef|CafeF|24h|Báo\s+Mới|Baomoi")

@@ -96,6 +96,8 @@ def test_an_aside_holding_a_headline_word_stays():
     "Cũng theo ông Bình, tỉnh sẽ di dời thêm 300 hộ dân trong tháng tới.",
     "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, mưa lớn có thể kéo dài thêm hai ngày nữa.",
     "Theo Bộ Xây dựng, giá căn hộ trung bình tại Hà Nội hiện khoảng 65 triệu đồng mỗi m2.",
+    "Theo báo cáo của Bộ Xây dựng, giá căn hộ trung bình tại Hà Nội hiện khoảng 65 triệu đồng mỗi m2.",
+    "Theo trang bị mới, mỗi chiến sĩ được cấp thêm hai bộ quân phục và một đôi giày.",
 ])
 def test_a_view_or_a_plan_keeps_whose_it_is(text):
     # Without "Theo các chuyên gia, " the advice would read as the paper's (or tinbot's) own.

@@ -195,6 +195,9 @@ def test_weights_decide_which_candidate_wins():
     ("Sự thật đằng sau món phở mà ai cũng ăn", None),             # a teaser
     ("Thí sinh sẽ làm gì khi bỏ xét tuyển học bạ", None),          # a question without its mark
     ("Triều Tiên phủ nhận tấn công cơ sở dữ liệu", "Triều Tiên phủ nhận tấn công cơ sở dữ liệu."),
+    ("Khởi công đường sắt Hà Nội - Lào Cai", "Khởi công đường sắt Hà Nội - Lào Cai."),   # a route, no site name
+    ("Hà Nội: Mưa lớn gây ngập nhiều tuyến phố", "Hà Nội: Mưa lớn gây ngập nhiều tuyến phố."),
+    ("Ông Hùng: Sẽ hoàn thành cầu năm 2026", "Ông Hùng: Sẽ hoàn thành cầu năm 2026."),   # the speaker stays
 ])
 def test_the_headline_opens_a_summary_only_when_it_states_something(title, statement):
     assert headline_statement(title) == statement
@@ -204,6 +207,9 @@ def test_a_headline_the_article_denies_does_not_open_the_summary():
     title = "Hà Nội cấm xe máy ở nội thành từ năm 2025"
     assert headline_statement(title, ["Hà Nội chưa có kế hoạch cấm xe máy ở nội thành trong năm 2025, ông Hùng nói."]) is None
     assert headline_statement(title, ["Hà Nội sẽ cấm xe máy ở nội thành từ năm 2025, ông Hùng nói."]) == title + "."
+    # A plain "không" denies nothing: "Vụ cháy ... không gây thương vong."
+    fire = "Cháy chung cư mini ở Hà Nội lúc rạng sáng"
+    assert headline_statement(fire, ["Vụ cháy chung cư mini ở Hà Nội không gây thương vong."]) == fire + "."
 
 
 def test_the_headline_opens_the_summary_unless_the_chosen_sentences_already_say_it():
