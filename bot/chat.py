@@ -293,8 +293,10 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
 
 
 def _one_off(intent: Intent, session: ChatSession) -> bool:
-    """Whether the text in the message is a line to translate, not an article to replace the open one."""
-    return (intent.kind is IntentKind.TRANSLATE and session.article is not None and not session.article.is_empty()
+    """Whether the text in the message is a line to translate or summarize, not an article to
+    replace the open one."""
+    return (intent.kind in (IntentKind.TRANSLATE, IntentKind.SUMMARIZE) and session.article is not None
+            and not session.article.is_empty()
             and not looks_like_article(intent.article_text or ""))
 
 

@@ -37,6 +37,7 @@ from bot.route_keywords import (
     _MAX_OPTIONS_WORDS,
     _MIN_LOOSE_ARTICLE_WORDS,
     _MIN_SUMMARY_WORDS,
+    _CHAT_WORDS,
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
@@ -211,8 +212,11 @@ def _loose_article(text: str) -> bool:
     full sentences and ``_MIN_SUMMARY_WORDS`` ("Sáng 3/12, mưa lớn gây ngập ... Hơn 200 xe chết
     máy ..."), is a short article."""
     count = len(text.split())
+    if count >= _MIN_LOOSE_ARTICLE_WORDS:
+        return True
     full = [s for s in split_sentences(text) if s.rstrip().endswith((".", "!"))]
-    return count >= _MIN_LOOSE_ARTICLE_WORDS or (count >= _MIN_SUMMARY_WORDS and len(full) >= 2)
+    # "Chào bạn. Mình là sinh viên, mình muốn thử con bot này." talks to the bot: no news.
+    return count >= _MIN_SUMMARY_WORDS and len(full) >= 2 and not re.search(_CHAT_WORDS, _Text.of(text).lower)
 
 
 def _thanks_for_done(text: _Text) -> tuple[str, str] | None:
@@ -295,8 +299,8 @@ def _short_text(text: str) -> tuple[str, str] | None:
     kind = _route_request(head, has_article=True).kind
     if kind not in (K.TRANSLATE, K.SUMMARIZE) or _first_rule(rest) or _paragraph(rest):
         return None
-    if kind is K.SUMMARIZE and len(tail.split()) < _MIN_SUMMARY_WORDS:
-        return None  # "Tóm tắt: ngắn gọn thôi" is an option, not a text
+    if kind is K.SUMMARIZE and not _loose_article(tail):
+        return None  # "Tóm tắt: ngắn gọn thôi", "Tóm tắt: cho mình bản ngắn ..." are options, not a text
     return head.strip(), tail.strip()
 
 

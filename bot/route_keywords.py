@@ -203,4 +203,6 @@ _POINTS_BELOW = (r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|f
                  r"|bai\s+(?:nay|bao|viet)|giup\s+(?:minh|toi|em)|this\s+(?:article|story))\b")
 _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
 _MIN_SUMMARY_WORDS = 12        # "Tóm tắt: <text>" or two full sentences: at least this many words to summarize
+# A short text holding these talks to the bot (matched with diacritics: "Ban quản lý" is news).
+_CHAT_WORDS = r"\b(?:chào|mình|bạn|tớ|bot|tinbot|hello|hi|you|my)\b"
 _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"

@@ -513,3 +513,11 @@ def test_a_question_about_the_date_of_a_paste_without_a_date_line_says_so(offlin
     assert session.article.date is None
     replies, _ = turn(offline_bot, "bài đăng ngày nào?", session)
     assert replies[-1].startswith(reply("article_no_date", "vi"))
+
+
+def test_a_short_text_to_summarize_does_not_replace_the_open_article(offline_bot):
+    session = with_article(offline_bot)
+    article = session.article
+    text = "Sáng 3/12, mưa lớn gây ngập sâu nhiều tuyến phố ở TP.HCM. Hơn 200 xe chết máy trên đường Nguyễn Hữu Cảnh."
+    replies, session = turn(offline_bot, "tóm tắt: " + text, session)
+    assert session.article is article and "200 xe chết máy" in replies[-1]

@@ -324,3 +324,10 @@ def test_a_short_text_after_summarize_colon_is_summarized():
 def test_two_full_sentences_with_no_article_open_are_a_short_article():
     assert route(SHORT_NEWS, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=SHORT_NEWS)
     assert route("Mình là sinh viên năm nhất. Mình thích đọc báo.", has_article=False).kind is K.HELP   # too short
+    chat = "Chào bạn. Mình là sinh viên năm nhất, mình muốn thử con bot này xem sao."
+    assert route(chat, has_article=False).kind is not K.ARTICLE   # talks to the bot
+
+
+def test_summarize_colon_followed_by_options_is_no_text():
+    message = "Tóm tắt: cho mình bản ngắn gọn khoảng ba câu thôi, tập trung vào phần số liệu nhé bạn"
+    assert route(message, has_article=True).article_text is None
