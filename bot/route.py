@@ -41,6 +41,7 @@ from bot.route_keywords import (
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
+    _PRAISE,
     _POINTS_BELOW,
     _QUESTION,
     _QUESTION_LEAD,
@@ -226,16 +227,16 @@ def _thanks_for_done(text: _Text) -> tuple[str, str] | None:
     lead = re.match(_THANKS_LEAD, text.plain)
     if not lead or not re.search(_THANKS_FOR_DONE, text.plain):
         return None
-    rest = []
-    for clause in _CLAUSE.finditer(text.nfc):
-        part = _Text.of(clause.group(0))
-        praise = (re.match(_THANKS_LEAD, part.plain) or re.search(_THANKS_FOR_DONE, part.plain)
-                  or _acknowledgement(part) is not None)
+    rest, clauses = [], [c.group(0) for c in _CLAUSE.finditer(text.nfc) if c.group(0).strip()]
+    for clause in clauses:
+        part = _Text.of(clause)
+        praise = (re.match(_THANKS_LEAD, part.plain) or _acknowledgement(part) is not None
+                  or (re.search(_THANKS_FOR_DONE, part.plain) and re.search(_PRAISE, part.plain)))
         if not praise or re.search(_STILL_ASKS, part.plain) or _refine(part):
-            rest.append(clause.group(0))
-    if len(rest) == len(_CLAUSE.findall(text.nfc)):
+            rest.append(clause.strip())
+    if len(rest) == len(clauses):
         return None  # every clause asks for something: not thanks at all
-    return ("vi" if lead.group(0).endswith("on") else "en"), ", ".join(rest)
+    return _guess_language(text), ", ".join(rest)
 
 
 def _only_summary_options(text: _Text) -> bool:

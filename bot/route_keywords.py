@@ -15,7 +15,7 @@ _UNSEEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u
 # Folded word → the spellings it may have when typed with diacritics ("đoàn" is no paragraph).
 _SENSES = {
     "dich": ("dịch",), "doan": ("đoạn",), "ban": ("bản",), "gi": ("gì",), "nao": ("nào",), "may": ("mấy",),
-    "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",),
+    "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",), "toi": ("tới",),
 }
 # Typed without diacritics these are nearly always other words ("đoạn sau" = the next paragraph).
 _STRICT = frozenset({"sau", "tu"})
@@ -50,9 +50,9 @@ _NOT_AFTER = "".join(rf"(?<!\b{w} )" for w in (
 
 # Refinements of the last summary; each also makes the message a summary request.
 _REFINES = (
-    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b|\bqua\s+dai\b"),
+    ("shorter", "vi", r"\b(?:ngan|gon)\s+(?:hon|lai|nua|them)\b|\brut\s+gon\s+(?:hon|nua|them)\b|\bdai\s+qua\b|\b(?:qua|hoi)\s+dai\b"),
     ("shorter", "en", r"\bshort(?:er|en)\b|\bmore\s+(?:concise|brief)\b|\btoo\s+long\b"),
-    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b|\bqua\s+ngan\b"),
+    ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b|\b(?:qua|hoi)\s+ngan\b"),
     ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
     # By points: "thêm 1 ý nữa", "bớt 2 câu", "two more points", "fewer bullets" (the number is the step).
     ("longer", "vi", r"\bthem\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
@@ -139,7 +139,11 @@ _THANKS_FOR_DONE = (
     r"(?:tom\s+tat|dich|tra\s+loi|giai\s+thich|summar\w*|translat\w*|answer\w*|explain\w*)"
     r"|\b(?:ban|cau|loi|the|your|this|that)\s+(?:tom\s+tat|dich|tra\s+loi|summary|translation|answer)\b")
 _STILL_ASKS = (r"\?|\b(?:gio|bay\s+gio|tiep|nua|lai|them|hon|please|pls|now|next|then|can\s+you|could\s+you|"
-               r"hay\s+(?:tom|dich|tra|cho|giup)|giup\s+(?:minh|toi|em)\s+(?:tom|dich|tra)|sang|into)\b")
+               r"hay\s+(?:tom|dich|tra|cho|giup)|giup\s+(?:minh|toi|em)\s+(?:tom|dich|tra)|sang|into|"
+               # a complaint asks for a better one: "cảm ơn, bản dịch sai rồi", "... but it is wrong"
+               r"nhung|but|sai|wrong|chua|not|too|kho\s+hieu|dai|ngan|thieu|long|short)\b")
+# Words of praise: a clause naming the summary is thanks only with one of these ("bản tóm tắt hay lắm").
+_PRAISE = r"\b(?:hay|tot|tuyet|chuan|ok|great|good|nice|perfect|helpful|thanks?|cam\s+on|tks|thx)\b"
 
 # Options: each table is matched by one small function below.
 _SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
@@ -178,7 +182,8 @@ _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|r
           r"|^<PRE>what\s+(?:does|did)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|report)\s+)?(?:say|tell\s+us)\s+about\s+(?=\w)")
 # "Bài này có nhắc đến Nhật Bản không?", "Does the article mention China?", "Is China mentioned?":
 # what the article says about the thing named, which is all that is searched.
-_MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)\s+(?:gi\s+)?(?:den|toi|ve)\s+(?=\w)"
+_MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)\s+(?:gi\s+)?(?:den|{toi}|ve)\s+"
+            r"(?!(?:ai|gi|nao|dau|van\s+de|chu\s+de|dieu)\b)(?=\w)"   # "bài nói về ai?" asks what it is about
             r"|^<PRE>(?:does|did|do)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|piece|report)\s+)?"
             r"(?:mention|say\s+anything\s+about|talk\s+about|cover|discuss)\s+(?=\w)"
             r"|^<PRE>(?:is|are|was|were)\s+(?=\w[^?]*\s(?:mentioned|named)\b)")

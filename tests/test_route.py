@@ -208,6 +208,9 @@ ROUTES = [
     ("thanks for the translation, now summarize it", Intent(K.SUMMARIZE, language="en")),
     ("thanks for the summary now make it shorter", Intent(K.SUMMARIZE, language="en", refine="shorter")),
     ("cảm ơn, bản tóm tắt quá dài", Intent(K.SUMMARIZE, language="vi", refine="shorter")),
+    ("cảm ơn, bản tóm tắt hơi dài", Intent(K.SUMMARIZE, language="vi", refine="shorter")),   # a complaint asks
+    ("tks bạn đã tóm tắt", Intent(K.THANKS, language="vi")),
+    ("bài báo nói về ai?", Intent(K.ASK, language="vi", question="bài báo nói về ai?")),   # no "does it mention"
     ("cảm ơn bạn đã tóm tắt. Ai là trưởng đoàn?", Intent(K.ASK, language="vi", question="Ai là trưởng đoàn?")),
     ("được không?", Intent(K.ASK, language="vi", question="được không?")),
     # Unrecognised with an article loaded: help.
