@@ -77,9 +77,7 @@ def has_type(text: str, query: "Query") -> bool:
 def has_unit(text: str, query: "Query") -> bool:
     """Whether ``text`` holds a number followed, within ``UNIT_REACH`` syllables, by one of the
     units the question counts in ("3.800 hộ dân" for "bao nhiêu hộ", "150 tỷ đồng" for "bao
-    nhiêu tiền"); "%" for "bao nhiêu phần trăm"."""
-    if "phần" in query.units and re.search(r"\d\s*%", text):
-        return True
+    nhiêu tiền")."""
     tokens = words(text) if query.accented else [strip_diacritics(t) for t in words(text)]
     units = query.units if query.accented else {strip_diacritics(u) for u in query.units}
     return any(any(c.isdigit() for c in token) and units & set(tokens[i + 1 : i + 1 + UNIT_REACH])

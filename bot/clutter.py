@@ -175,8 +175,10 @@ def is_caption(paragraph: str, first: bool, previous: str | None = None, after_l
     worded = bool(_CAPTION_PHRASE.search(folded)) and not _REPORTING.search(folded) \
         and not folded.startswith("phat bieu")
     if paragraph.rstrip("”’»)\"'")[-1:] not in _TERMINAL + ":;":
-        if not punctuated or _REPORTING.search(folded):
-            return worded and len(words) <= 12 and not _REPORTING.search(folded)
+        if _REPORTING.search(folded):
+            return False
+        if not punctuated:
+            return worded and len(words) <= 12
         # "Thậm chí, ông ..." opens with a connective and a comma: prose that lost its period.
         connective = re.match(r"^[^\s,]+(?: [^\s,]+)?,", paragraph)
         # Subheadings are short ("Điện Kremlin tuyên bố sẵn sàng đáp trả", 7 words); a caption

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bot.article import Article
-from bot.extractive import (BUDGETS, WEIGHTS, Budget, Candidates, budget_for, candidates, choose, headline_statement,
+from bot.extractive import (BUDGETS, WEIGHTS, Budget, Candidates, budget_for, candidates, choose, article_headline,
                             opening, summarize_extractive)
 from bot.intent import Length
 from bot.textstats import Rouge, fold_splits, mean, rouge, rouge_n, syllables
@@ -91,12 +91,12 @@ def evaluate_summaries(rows: list[dict]) -> list[SummaryScore]:
     articles = [pasted(r.get("title", ""), r["article"]) for r in rows]
     references = [r["summary"] for r in rows]
     systems: dict[str, Callable[[Article], list[str]]] = {
-        "tinbot": lambda a: opening(_headline(a), summarize_extractive(a)),
+        "tinbot": lambda a: opening(article_headline(a), summarize_extractive(a)),
         "Lead-1": lambda a: [s.text for s in a.sentences[:1]],
         "Lead-2": lambda a: [s.text for s in a.sentences[:2]],
         # What the headline alone is worth, and the headline before the first sentence.
-        "Headline": lambda a: opening(_headline(a), []),
-        "Headline+Lead-1": lambda a: opening(_headline(a), a.sentences[:1]),
+        "Headline": lambda a: opening(article_headline(a), []),
+        "Headline+Lead-1": lambda a: opening(article_headline(a), a.sentences[:1]),
     }
     return [
         score_summaries(name, (" ".join(pick(a)) for a in articles), references)
@@ -199,10 +199,6 @@ def fit(rows: list[dict], folds: int | None = None, shuffles: int = SHUFFLES) ->
             wanted += [references[i] for i in test]
         held_out = score_summaries("refitted", outputs, wanted)
     return Fit(weights, in_sample, held_out)
-
-
-def _headline(article: Article) -> str | None:
-    return headline_statement(article.title, [s.text for s in article.sentences])
 
 
 def _candidates(rows: list[dict]) -> list[Candidates]:

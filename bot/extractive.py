@@ -159,8 +159,12 @@ class Candidates:
 def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
     sentences = tuple(trim_sentence(s, keep) for s in _body(article))
-    headline = headline_statement(article.title, [s.text for s in article.sentences])
-    return Candidates(sentences, tuple(_signals(article, sentences)), headline)
+    return Candidates(sentences, tuple(_signals(article, sentences)), article_headline(article))
+
+
+def article_headline(article: Article) -> str | None:
+    """``article``'s headline as a statement to open its summary with (``headline_statement``)."""
+    return headline_statement(article.title, [s.text for s in article.sentences])
 
 
 def headline_statement(title: str | None, body: Sequence[str] = ()) -> str | None:

@@ -55,6 +55,8 @@ from bot.route_keywords import (
     _TARGET_CODES,
     _TARGET_DIRECTED,
     _TASK_KINDS,
+    _CLAUSE,
+    _ENGLISH_MENTION,
     _MENTION,
     _MENTION_TAIL,
     _TOPIC,
@@ -111,7 +113,7 @@ _MENTION_RE = _compile(_MENTION)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
-_CLAUSE = re.compile(r"[^,.;!:]+")  # "cảm ơn vì bản dịch, tóm tắt giúp mình": thanks, then a request
+_CLAUSE_RE = re.compile(_CLAUSE)
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
 
 
@@ -171,7 +173,7 @@ def _route_request(message: str, has_article: bool) -> Intent:
             tail = re.search(_MENTION_TAIL, text.plain[mention.end():])
             named = text.nfc[mention.end():mention.end() + tail.start()].strip()
             if named:
-                english = re.match(r"\W*(?:is|are|was|were|does|did|do)\b", text.plain)
+                english = re.match(_ENGLISH_MENTION, text.plain)
                 return Intent(K.ASK, language="en" if english else language, question=named, mention=True)
         if _find(_QUESTION_RE, text):
             return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
@@ -227,7 +229,7 @@ def _thanks_for_done(text: _Text) -> tuple[str, str] | None:
     lead = re.match(_THANKS_LEAD, text.plain)
     if not lead or not re.search(_THANKS_FOR_DONE, text.plain):
         return None
-    rest, clauses = [], [c.group(0) for c in _CLAUSE.finditer(text.nfc) if c.group(0).strip()]
+    rest, clauses = [], [c.group(0) for c in _CLAUSE_RE.finditer(text.nfc) if c.group(0).strip()]
     for clause in clauses:
         part = _Text.of(clause)
         praise = (re.match(_THANKS_LEAD, part.plain) or _acknowledgement(part) is not None
@@ -270,18 +272,18 @@ def _split_article(text: str) -> tuple[str, str] | None:
         return _short_text(text)
     lines = text.split("\n")
     first, last = lines[0], lines[-1]
-    candidates = []
+    candidates = []  # (instruction, article, kinds it may ask for, whether it may run long)
     if ":" in first:
         head, _, tail = text.partition(":")
-        candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE)))
+        candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE), False))
     # A question may follow the article. A title before it may be a question too, so a question
     # comes first only when the article below has a title of its own.
     rest = "\n".join(lines[1:])
     titled = parse_article(rest).title is not None if "?" in first else False
-    candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ())))
-    candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK)))
-    for instruction, article, kinds in candidates:
-        pointing = re.search(_POINTS_BELOW, _Text.of(instruction).plain) or (titled and instruction is first)
+    candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ()), titled))
+    candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK), False))
+    for instruction, article, kinds, long in candidates:
+        pointing = long or re.search(_POINTS_BELOW, _Text.of(instruction).plain)
         limit = _MAX_POINTING_INSTRUCTION_WORDS if pointing else _MAX_INSTRUCTION_WORDS
         if len(instruction.split()) <= limit and article.strip():
             intent = _route_request(instruction, has_article=True)

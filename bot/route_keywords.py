@@ -133,6 +133,7 @@ _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement hol
 # Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
 # hay lắm") names a task but asks for none: it is thanks, unless it goes on to ask for something
 # ("cảm ơn, giờ dịch sang tiếng Anh", "thanks, now shorter please").
+_CLAUSE = r"[^,.;!:]+"   # "cảm ơn vì bản dịch, tóm tắt giúp mình": thanks, then a request
 _THANKS_LEAD = r"^(?:(?:ok(?:ay|e)?|vang|da|u|xin)\W+)*(?:cam\s+on|thanks?|thank\s+you|thx|tks)\b"
 _THANKS_FOR_DONE = (
     r"\b(?:da|vi|ve|for)\s+(?:(?:ban|cai|your|the|this|that|bot)\s+)?(?:da\s+)?"
@@ -187,6 +188,7 @@ _MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)
             r"|^<PRE>(?:does|did|do)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|piece|report)\s+)?"
             r"(?:mention|say\s+anything\s+about|talk\s+about|cover|discuss)\s+(?=\w)"
             r"|^<PRE>(?:is|are|was|were)\s+(?=\w[^?]*\s(?:mentioned|named)\b)")
+_ENGLISH_MENTION = r"\W*(?:is|are|was|were|does|did|do)\b"   # the English forms of ``_MENTION``
 _MENTION_TAIL = (r"\s*(?:(?:hay\s+)?(?:khong|ko|k|chua)|at\s+all|(?:mentioned|named)(?:\s+(?:in|by)\s+(?:the|this|it)(?:\s+\w+)?)?)?"
                  r"\W*$")
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".

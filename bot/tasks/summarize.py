@@ -15,7 +15,7 @@ from typing import Callable, Generator, Iterator
 from bot.article import Article, Sentence
 from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.extractive import headline_statement, opening, summarize_extractive
+from bot.extractive import article_headline, opening, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.segment import split_sentences
@@ -72,7 +72,7 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     does not."""
     chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
     prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
-    headline = headline_statement(article.title, [s.text for s in article.sentences]) if prose else None
+    headline = article_headline(article) if prose else None
     texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
     trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
