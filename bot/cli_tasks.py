@@ -180,7 +180,8 @@ def run_batch(input_path: str, output_path: str, task: str, bot, settings: Setti
     Each result line is flushed at once, so an interrupted run loses at most the record it was
     on, and the next run continues after the last one written. A bad record is reported, written
     with an ``error`` field (so the output is complete) and the run goes on; a missing model stops
-    the run, since every record would fail the same way.
+    the run, since every record would fail the same way, except for a question that needs the
+    translation model (only questions in the other language do).
     """
     from tqdm import tqdm
 
@@ -263,8 +264,10 @@ def _batch_row(record: dict, task: str, bot, settings: Settings, base: Path,
         if error.code is Exit.MODEL:
             raise
         return {**row, "error": str(error)}
-    if result.status is Exit.MODEL:
+    if result.status is Exit.MODEL and task != "ask":
         raise CliError(Exit.MODEL, model_missing_line(result))
+    if result.status is Exit.MODEL:  # this question needs a translator (it is not in the article's language)
+        return {**row, "error": model_missing_line(result)}
     row.update(result.as_json())
     if result.status is not Exit.OK:
         row["error"] = "no answer"

@@ -313,6 +313,17 @@ def test_batch_stops_with_4_when_the_model_is_missing_and_writes_nothing_for_it(
     assert capsys.readouterr().err.splitlines()[-1] == missing_line("translate", "dịch", "VietAI/envit5-translation")
 
 
+def test_batch_ask_goes_on_past_a_question_that_needs_the_missing_translator(offline, tmp_path, capsys):
+    # Only the English question needs the translation model: the other records are answered.
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "en", "text": ARTICLE, "question": "Who is the project director?"},
+                         {"id": "vi", "text": ARTICLE, "question": ASK_DIRECTOR}])
+    assert main(["batch", str(source), str(out), "--task", "ask"]) == Exit.FAILED
+    rows = read_jsonl(out)
+    assert [row["id"] for row in rows] == ["en", "vi"] and "VietAI/envit5-translation" in rows[0]["error"]
+    assert rows[1]["text"] == DIRECTOR and "error" not in rows[1]
+
+
 def test_batch_without_its_input_file_exits_3(offline, tmp_path, capsys):
     assert main(["batch", str(tmp_path / "khong-co.jsonl"), str(tmp_path / "out.jsonl"), "--task", "summarize"]) == Exit.INPUT
     assert capsys.readouterr().err == f"tinbot: {tmp_path / 'khong-co.jsonl'}: no such file\n"
