@@ -48,6 +48,7 @@ from bot.route_keywords import (
     _REFINES,
     _RULES_TABLE,
     _SENSES,
+    _SHORTHAND,
     _SENTENCES,
     _STRICT,
     _TARGET_ASK,
@@ -146,9 +147,13 @@ def route(message: str, has_article: bool) -> Intent:
     return _route_request(text, has_article)
 
 
+_SHORTHAND_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
 def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
-    text = _Text.of(message)
+    # "bao nieu" stays as typed: only shorthand typed without marks is written out ("bn", "j").
+    text = _Text.of(_SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], message))
     thanked = _thanks_for_done(text)
     if thanked:
         language, rest = thanked

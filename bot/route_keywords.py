@@ -133,6 +133,11 @@ _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement hol
 # Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
 # hay lắm") names a task but asks for none: it is thanks, unless it goes on to ask for something
 # ("cảm ơn, giờ dịch sang tiếng Anh", "thanks, now shorter please").
+# Chat shorthand for question words, written out before a message is read: "giá bn?" is "giá bao
+# nhiêu?", "ntn" "như thế nào", "j" "gì", and a common slip, "bao nhiu".
+_SHORTHAND = {"bn": "bao nhiêu", "bnhiu": "bao nhiêu", "bao nhiu": "bao nhiêu",
+              "ntn": "như thế nào", "j": "gì", "ko": "không", "k": "không", "kh": "không", "hok": "không",
+              "dc": "được", "đc": "được", "sao z": "sao vậy"}
 _CLAUSE = r"[^,.;!:]+"   # "cảm ơn vì bản dịch, tóm tắt giúp mình": thanks, then a request
 _THANKS_LEAD = r"^(?:(?:ok(?:ay|e)?|vang|da|u|xin)\W+)*(?:cam\s+on|thanks?|thank\s+you|thx|tks)\b"
 _THANKS_FOR_DONE = (

@@ -178,6 +178,10 @@ ROUTES = [
     ("bài viết rất hay", Intent(K.THANKS, language="vi")),
     ("tks", Intent(K.THANKS, language="")),   # read alike in both: the conversation's language answers
     ("good job, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
+    # Chat shorthand is written out.
+    ("giá bn?", Intent(K.ASK, language="vi", question="giá bao nhiêu?")),
+    ("cau dai bao nhiu", Intent(K.ASK, language="vi", question="cau dai bao nhiêu")),
+    ("cầu xây ntn?", Intent(K.ASK, language="vi", question="cầu xây như thế nào?")),
     # So is praise.
     ("hay quá, còn gì nữa không?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("great, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
