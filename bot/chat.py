@@ -21,6 +21,7 @@ from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, failure_reply, notice_id, source_problem
+from bot.question import parse_question
 from bot.route import route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
@@ -188,6 +189,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         # "còn gì nữa?" after an answer: the next sentences for the same question, quoted.
         intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
                         skip=session.last_question_shown, extractive=True)
+    if intent.kind is IntentKind.ASK and session.last_question:
+        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question))
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
@@ -221,6 +224,16 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         elif timeout is not None and not update.done and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=round(timeout))), session
             return
+
+
+def follow_up(question: str, last_question: str) -> str:
+    """A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?") asked about
+    the last question's subject: after "giá xăng RON95 bao nhiêu?", "khi nào?" is "giá xăng RON95
+    khi nào?"."""
+    if any(isinstance(t, str) for t in parse_question(question).terms) or not question.strip():
+        return question  # it names something of its own (pairs of stop words name nothing)
+    subject = " ".join(parse_question(last_question).words)
+    return f"{subject} {question}" if subject else question
 
 
 def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,

@@ -5,7 +5,7 @@ answers) or explain how to get the model (translation). Tiny-model runs live in 
 """
 import pytest
 
-from bot.chat import ChatSession, refine_summary, respond, with_options
+from bot.chat import ChatSession, follow_up, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.service import Tinbot
@@ -521,3 +521,18 @@ def test_a_short_text_to_summarize_does_not_replace_the_open_article(offline_bot
     text = "Sáng 3/12, mưa lớn gây ngập sâu nhiều tuyến phố ở TP.HCM. Hơn 200 xe chết máy trên đường Nguyễn Hữu Cảnh."
     replies, session = turn(offline_bot, "tóm tắt: " + text, session)
     assert session.article is article and "200 xe chết máy" in replies[-1]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("khi nào?", "giá xăng ron 95 khi nào?"), ("ông ấy nói gì?", "giá xăng ron 95 ông ấy nói gì?"),
+    ("còn dầu diesel thì sao?", "còn dầu diesel thì sao?"),   # names something of its own
+])
+def test_a_follow_up_question_that_names_nothing_asks_about_the_last_subject(question, expected):
+    assert follow_up(question, "giá xăng RON95 bao nhiêu?") == expected
+
+
+def test_a_short_follow_up_question_is_answered_from_the_last_subject(offline_bot):
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
+    replies, session = turn(offline_bot, "khi nào?", session)
+    assert not replies[-1].startswith(reply("not_in_article", "vi"))
+    assert session.last_question.endswith("khi nào?") and len(session.last_question) > len("khi nào?")
