@@ -103,13 +103,17 @@ class Budget:
 
 
 def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Sentence]:
-    """The best sentences by ``rate`` within ``budget``, near-duplicates skipped, in article order."""
+    """The best sentences by ``rate`` within ``budget``, in article order; near-duplicates are
+    skipped, and so is a sentence that opens by referring back ("Đây là lần tăng thứ ba ...")
+    unless the one before it is chosen: alone it leaves the reader asking what "đây" is."""
     chosen: list[Sentence] = []
     chosen_pairs: list[set] = []
     used = 0
     for sentence in rank(sentences, rate):
         if len(chosen) >= budget.sentences:
             break
+        if _dangles(sentence) and not any(c.index == sentence.index - 1 for c in chosen):
+            continue
         tokens = syllables(sentence.text)
         if chosen and budget.syllables is not None and used + len(tokens) > budget.syllables:
             continue
@@ -120,6 +124,17 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
         chosen_pairs.append(pairs)
         used += len(tokens)
     return sorted(chosen, key=lambda s: s.index)
+
+
+# An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Ông cũng ..." (not
+# "Ông Lê Văn Hùng ...": a title before a name refers to no one).
+_REFERS_BACK = re.compile(r"^(?:đây|điều này|việc này|chuyện này|nó|họ|ông|bà|this|these|it|he|she|they)\b", re.I)
+
+
+def _dangles(sentence: Sentence) -> bool:
+    match = _REFERS_BACK.match(sentence.text)
+    rest = sentence.text[match.end():].split(maxsplit=1) if match else []
+    return bool(match) and not (rest and rest[0][:1].isupper())
 
 
 def rank(sentences: Sequence[Sentence], rate: Rate) -> list[Sentence]:

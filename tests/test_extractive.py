@@ -219,3 +219,12 @@ def test_the_headline_opens_the_summary_unless_the_chosen_sentences_already_say_
     # The lead restates the headline (most of its syllable pairs): saying it twice adds nothing.
     assert opening(headline_statement(TITLE), chosen) == [s.text for s in chosen]
     assert opening(None, chosen) == [s.text for s in chosen]
+
+
+def test_a_sentence_referring_back_is_not_chosen_without_the_one_before():
+    body = [["Từ 15h chiều nay, giá xăng E5 tăng 420 đồng lên 20.950 đồng mỗi lít.",
+             "Đây là lần tăng giá xăng thứ ba liên tiếp kể từ đầu tháng 10 vừa qua.",
+             "Ông Lê Văn Hùng, chủ cửa hàng xăng, nói khách đến đổ xăng đông hơn."]]
+    # The repeated words would pick "Đây là lần tăng giá xăng ..." alone; "Đây" then points at nothing.
+    chosen = summarize_extractive(article(body, title="Giá xăng tăng lần thứ ba liên tiếp"), length=Length.SHORT)
+    assert not chosen[0].text.startswith("Đây")
