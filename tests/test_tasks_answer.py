@@ -290,3 +290,10 @@ def test_a_sentence_announcing_a_list_is_quoted_with_the_list(empty_hub):
     assert [s.text for s in final.evidence][-3:] == ["Cấm đốt rơm rạ ở ngoại thành.", "Trồng thêm 1 triệu cây xanh.",
                                                     "Lắp 300 trạm quan trắc."]
     assert "15.000 tỷ" not in final.text   # the paragraph after the list is not part of it
+
+
+@pytest.mark.parametrize(("thing", "mentioned"), [("sản lượng hàng hóa", True), ("giá vàng", False)])
+def test_does_it_mention_a_common_phrase_asks_for_all_its_words_in_one_sentence(empty_hub, thing, mentioned):
+    # "giá" alone is no "giá vàng"; "sản lượng ... hàng hóa" are said together.
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
+    assert (final.text == f"Không, bài báo không nhắc đến {thing}.") is not mentioned

@@ -20,7 +20,9 @@ from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.prompts import render, reply
 from bot.question import about_article
+from bot.orthography import words
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
+from bot.textstats import strip_diacritics
 from bot.tasks import Notice, TaskUpdate
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
@@ -74,6 +76,10 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     # the article mention Hanoi?" with no translator is: a name reads the same in both languages.
     as_is = cross and translator is None and intent.mention
     strangers = _strangers(article, question, intent) if as_is or not cross else ()
+    if strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
+        answer_in = intent.language if intent.language in LANGUAGES else language
+        yield TaskUpdate(reply("not_mentioned_answer", answer_in, items=", ".join(strangers)), "extractive", done=True)
+        return
     if not is_answerable(evidence):
         unread = cross and translator is None and not (as_is and strangers)
         yield _unanswered(intent, language, strangers, notices, hub, unread)
@@ -110,11 +116,24 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
 
 def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ...]:
     """What the question names that the article never mentions: "Cầu Rồng dài bao nhiêu?" on an
-    article about another bridge, whose closest sentences are about something else. Not for
-    "còn gì nữa?" (the question was answered already)."""
+    article about another bridge, whose closest sentences are about something else; for "bài có
+    nhắc đến giá vàng không?", the thing asked about unless one sentence has all its words ("giá"
+    alone is no "giá vàng"). Not for "còn gì nữa?" (the question was answered already)."""
     if intent.skip:
         return ()
-    return unmentioned(question, article, parse_question(question).accented, topic=intent.mention)
+    query = parse_question(question)
+    names = unmentioned(question, article, query.accented, topic=intent.mention)
+    if names or not intent.mention:
+        return names
+    return () if _said_together(query.words, article, query.accented) else (question,)
+
+
+def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> bool:
+    """Whether one sentence of the article has every syllable of ``phrase`` (compared without
+    diacritics when the question was typed without them)."""
+    plain = (lambda ws: set(ws)) if accented else (lambda ws: {strip_diacritics(w) for w in ws})
+    wanted = plain(phrase)
+    return any(wanted <= plain(words(s.text)) for s in article.sentences)
 
 
 def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notices: tuple[Notice, ...],
@@ -123,11 +142,7 @@ def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notic
     if unread:  # not "the article does not say": we could not read the question in its language
         return TaskUpdate("", "", done=True, notices=(Notice("ask_in_article_language", {"language": language}),
                                                       missing_notice(hub.settings.translate, hub.unavailable("translate"))))
-    items = ", ".join(strangers)
-    if strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
-        answer_in = intent.language if intent.language in LANGUAGES else language
-        return TaskUpdate(reply("not_mentioned_answer", answer_in, items=items), "extractive", done=True)
-    why = Notice("not_mentioned", {"items": items}) if strangers else Notice("not_in_article")
+    why = Notice("not_mentioned", {"items": ", ".join(strangers)}) if strangers else Notice("not_in_article")
     return TaskUpdate("", "", done=True, notices=notices + (why,))
 
 
