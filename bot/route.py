@@ -147,13 +147,15 @@ def route(message: str, has_article: bool) -> Intent:
     return _route_request(text, has_article)
 
 
-_SHORTHAND_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?!\w)", re.I)
+# Lowercase and standing alone: "K+", "ko-fi", "5k", "DC Comics" are no shorthand.
+_SHORTHAND_RE = re.compile(r"(?<![\w+&-])(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
+                           + r")(?![\w+&-])")
 
 
 def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
     # "bao nieu" stays as typed: only shorthand typed without marks is written out ("bn", "j").
-    text = _Text.of(_SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], message))
+    text = _Text.of(_SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1)], message))
     thanked = _thanks_for_done(text)
     if thanked:
         language, rest = thanked

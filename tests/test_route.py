@@ -182,6 +182,7 @@ ROUTES = [
     ("giá bn?", Intent(K.ASK, language="vi", question="giá bao nhiêu?")),
     ("cau dai bao nhiu", Intent(K.ASK, language="vi", question="cau dai bao nhiêu")),
     ("cầu xây ntn?", Intent(K.ASK, language="vi", question="cầu xây như thế nào?")),
+    ("K+ phát sóng trận nào?", Intent(K.ASK, language="vi", question="K+ phát sóng trận nào?")),   # a name, no shorthand
     # So is praise.
     ("hay quá, còn gì nữa không?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("great, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
