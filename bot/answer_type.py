@@ -32,7 +32,10 @@ _TIME = re.compile(
     r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d"
     r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
     r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b"
-    r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b",   # a time of day: "15h", "15h30", "7:45", "8 giờ"
+    r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b"   # a time of day: "15h", "15h30", "7:45", "8 giờ"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"   # "April 22"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
     re.I,
 )
 # A share: "3,5%", "14.3 percent", "16 phần trăm".

@@ -210,7 +210,8 @@ def _one_edit(a: str, b: str) -> bool:
 def _facts(text: str) -> _Facts:
     text = normalize(text)
     dates = _find_dates(text)
-    dates += [(m.group(1), (int(m.group(1)), int(m.group(3)))) for m in _RANGE_START.finditer(text)]
+    # The whole range is the span: masking a bare "2" would blank the "2" of every "2017".
+    dates += [(m.group(0), (int(m.group(1)), int(m.group(3)))) for m in _RANGE_START.finditer(text)]
     numbers = {v for _, values in _find_numbers(_mask(text, [s for s, _ in dates])) for v in values}
     numbers |= {float(n) for w, n in _NUMBER_WORDS.items() if re.search(rf"(?<!\w){w}(?!\w)", text)}
     # A date's parts also count as plain numbers: "10/2/2019" states the year 2019.

@@ -183,11 +183,12 @@ _ABOUT_ARTICLE = {
     "date": re.compile(
         r"\b(?:bai(?:\s+(?:bao|viet|nay|do))*|tin(?:\s+nay)?)\s+(?:duoc\s+)?(?:dang|xuat\s+ban|dang\s+tai|viet|dua)"
         r"(?:\s+(?:tai|len))?\s+(?:ngay|luc|khi|vao|nam|thang|bao\s+gio|hom)\b|\bngay\s+dang\s+(?:bai|tin)\b"
+        r"|\b(?:bai|tin)(?:\s+(?:bao|nay))*\s+ra\s+(?:hom|ngay|luc)\s+nao\b"
         r"|\bwhen\s+(?:was|is)\s+(?:this|the|it)\s*(?:article|story|piece|report|news)?\s*(?:published|written|posted|from)\b"
         r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+(?:this|the)\s+(?:article|story)\b"
         r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+date$"),
     "source": re.compile(
-        r"\bnguon\s+(?:cua\s+)?bai(?:\s+(?:bao|viet|nay))*\s+(?:la|o|tu)\b"
+        r"\bnguon\s+(?:cua\s+)?bai(?:\s+(?:bao|viet|nay))*\s+(?:la|o|tu)\b|^nguon\s+tin\s+(?:tu|o)\s+dau$"
         r"|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
         r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua)\s+(?:bai|tin)\b"
         r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"

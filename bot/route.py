@@ -33,6 +33,8 @@ from bot.route_keywords import (
     _MACROS,
     _MAX_ACK_WORDS,
     _MAX_INSTRUCTION_WORDS,
+    _MIN_HEADLINE_WORDS,
+    _ADDRESSES_BOT,
     _MAX_POINTING_INSTRUCTION_WORDS,
     _MAX_OPTIONS_WORDS,
     _MIN_LOOSE_ARTICLE_WORDS,
@@ -152,10 +154,22 @@ _SHORTHAND_RE = re.compile(r"(?<![\w+&-])(" + "|".join(sorted(map(re.escape, _SH
                            + r")(?![\w+&-])")
 
 
+def _written_out(message: str) -> str:
+    """``message`` with Vietnamese chat shorthand written out ("giá bn?" → "giá bao nhiêu?"); an
+    English message keeps its "k" and "dc", and a lone letter counts only at the end ("đúng k?",
+    not "vitamin k")."""
+    if _guess_language(_Text.of(message)) != "vi":
+        return message
+    def expand(match: re.Match) -> str:
+        word = match.group(1)
+        alone = len(word) == 1 and message[match.end():].strip(" ?!.") != ""
+        return word if alone else _SHORTHAND[word]
+    return _SHORTHAND_RE.sub(expand, message)
+
+
 def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
-    # "bao nieu" stays as typed: only shorthand typed without marks is written out ("bn", "j").
-    text = _Text.of(_SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1)], message))
+    text = _Text.of(_written_out(message))
     thanked = _thanks_for_done(text)
     if thanked:
         language, rest = thanked
@@ -177,16 +191,16 @@ def _route_request(message: str, has_article: bool) -> Intent:
         language = _guess_language(text)
         mention = _find(_MENTION_RE, text)
         if mention:  # "bài có nhắc đến Nhật Bản không?": what the article says about Nhật Bản
-            tail = re.search(_MENTION_TAIL, text.plain[mention.end():])
+            asked_in = "en" if re.match(_ENGLISH_MENTION, text.plain) else language
+            tail = re.search(_MENTION_TAIL[asked_in if asked_in == "en" else "vi"], text.plain[mention.end():])
             named = text.nfc[mention.end():mention.end() + tail.start()].strip()
             if named:
-                english = re.match(_ENGLISH_MENTION, text.plain)
-                return Intent(K.ASK, language="en" if english else language, question=named, mention=True)
+                return Intent(K.ASK, language=asked_in, question=named, mention=True)
         if _find(_QUESTION_RE, text):
             return Intent(K.ASK, language=language, question=_question(text), length=_length(text),
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))
-        if not has_article and _loose_article(text.nfc):
-            return Intent(K.ARTICLE, language=language, article_text=text.nfc)
+        if not has_article and _loose_article(text.nfc):  # the text as pasted, shorthand and all
+            return Intent(K.ARTICLE, language=language, article_text=_Text.of(message).nfc)
         return Intent(K.HELP, language=language)
     language = _guess_language(text, hint=rule.language)
     if rule.kind is K.SUMMARIZE:
@@ -291,12 +305,23 @@ def _split_article(text: str) -> tuple[str, str] | None:
     candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK), False))
     for instruction, article, kinds, long in candidates:
         pointing = long or re.search(_POINTS_BELOW, _Text.of(instruction).plain)
+        if instruction is not last and _reads_as_headline(instruction, pointing):
+            continue  # "Heatwave forces schools to shorten classes": a headline, not "shorten"
         limit = _MAX_POINTING_INSTRUCTION_WORDS if pointing else _MAX_INSTRUCTION_WORDS
         if len(instruction.split()) <= limit and article.strip():
             intent = _route_request(instruction, has_article=True)
             if intent.kind in kinds and (intent.kind is not K.ASK or "?" in instruction):
                 return instruction.strip(), article.strip()
     return None
+
+
+def _reads_as_headline(line: str, pointing) -> bool:
+    """Whether a first line is the article's headline rather than a request: five words or more,
+    no colon, no final period or question mark, and it neither addresses the bot nor points at
+    the article ("Rút gọn thủ tục cấp hộ chiếu từ tháng 12", not "Tóm tắt giúp mình")."""
+    text = _Text.of(line)
+    return (len(line.split()) >= _MIN_HEADLINE_WORDS and not pointing and not line.rstrip().endswith((".", "?", ":"))
+            and not re.search(_ADDRESSES_BOT, text.lower))
 
 
 def _short_text(text: str) -> tuple[str, str] | None:

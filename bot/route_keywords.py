@@ -194,8 +194,11 @@ _MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)
             r"(?:mention|say\s+anything\s+about|talk\s+about|cover|discuss)\s+(?=\w)"
             r"|^<PRE>(?:is|are|was|were)\s+(?=\w[^?]*\s(?:mentioned|named)\b)")
 _ENGLISH_MENTION = r"\W*(?:is|are|was|were|does|did|do)\b"   # the English forms of ``_MENTION``
-_MENTION_TAIL = (r"\s*(?:(?:hay\s+)?(?:khong|ko|k|chua)|at\s+all|(?:mentioned|named)(?:\s+(?:in|by)\s+(?:the|this|it)(?:\s+\w+)?)?)?"
-                 r"\W*$")
+# What ends a mention question after the thing named, in each language ("... không?", "... at all?").
+_MENTION_TAIL = {
+    "vi": r"\s*(?:(?:hay\s+)?(?:khong|ko|k|chua))?\W*$",
+    "en": r"\s*(?:at\s+all|(?:mentioned|named)(?:\s+(?:in|by)\s+(?:the|this|it)(?:\s+\w+)?)?)?\W*$",
+}
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
 _QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good(?:\s+job)?|perfect|awesome)\b\W*"
                   r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")
@@ -211,6 +214,14 @@ _MAX_INSTRUCTION_WORDS = 15    # an instruction line is short; a longer first li
 # nhiều nhé!", "Mình vừa đọc bài này trên báo sáng nay, bạn tóm tắt giúp mình ...") or is a
 # question above an article with its own headline.
 _MAX_POINTING_INSTRUCTION_WORDS = 30
+# A first line of this many words that does not address the bot is the article's headline, even
+# with a task word in it ("Translation app helps tourists in Hanoi", "Chính phủ tóm tắt kết quả ...").
+_MIN_HEADLINE_WORDS = 5
+# Words that address the bot. Matched with diacritics ("Minh" in "Ho Chi Minh" is no "mình"),
+# except the few that are unambiguous without them ("giup", "nhe", "please").
+_ADDRESSES_BOT = (r"\b(?:bạn|giúp|giùm|hãy|nhé|nha|mình|tôi|em|xin|vui\s+lòng|sang|ra\s+tiếng|bằng\s+tiếng|giup|gium|nhe|"
+                  r"please|pls|can\s+you|could\s+you|me|for\s+me|in\s+\d+|into|to\s+(?:english|vietnamese)|"
+                  r"\d+\s+(?:ý|câu|dòng|điểm|y|cau|dong|diem|bullets?|points?|sentences?))\b")
 _POINTS_BELOW = (r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|following|attached"
                  r"|bai\s+(?:nay|bao|viet)|giup\s+(?:minh|toi|em)|this\s+(?:article|story))\b")
 _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article

@@ -168,3 +168,10 @@ def test_a_question_naming_what_the_article_says_otherwise_raises_no_caveat(ques
                              "Ông Lê Văn Hùng, Giám đốc Sở Giáo dục và Đào tạo, nói cảnh sát giao thông sẽ hỗ trợ.",
                              "Cầu Nguyễn Tri Phương dài 480 m.", "Bà Trần Thị Mai nói học phí vẫn thấp."), language="vi")
     assert unmentioned(question, article) == ()
+
+
+def test_a_date_range_does_not_hide_the_years_of_the_article():
+    # "2-6/9" starts a range on the 2nd; masking that bare "2" once blanked the "2" of "2017".
+    article = build_article(("Cuộc diễn tập diễn ra từ 2-6/9 tại vùng biển phía nam.",
+                             "Ý tưởng được đề xuất tháng 10/2017 và được đồng thuận tháng 10/2018."), language="vi")
+    assert check_output("Ý tưởng được đề xuất tháng 10/2017 và được đồng thuận tháng 10/2018.", article).ok

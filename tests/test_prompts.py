@@ -27,6 +27,8 @@ NOTICES = {
     "article_no_source": {},
     "not_mentioned_closest": {"items": "Cầu Rồng"},
     "not_mentioned_answer": {"items": "Cầu Rồng"},
+    "question_too_vague": {},
+    "mentioned_answer": {"items": "Sài Gòn"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},

@@ -183,6 +183,9 @@ ROUTES = [
     ("cau dai bao nhiu", Intent(K.ASK, language="vi", question="cau dai bao nhiêu")),
     ("cầu xây ntn?", Intent(K.ASK, language="vi", question="cầu xây như thế nào?")),
     ("K+ phát sóng trận nào?", Intent(K.ASK, language="vi", question="K+ phát sóng trận nào?")),   # a name, no shorthand
+    ("đúng k?", Intent(K.ASK, language="vi", question="đúng không?")),
+    ("does the article mention vitamin k?", Intent(K.ASK, language="en", question="vitamin k", mention=True)),
+    ("bài có nhắc đến vitamin k không?", Intent(K.ASK, language="vi", question="vitamin k", mention=True)),
     # So is praise.
     ("hay quá, còn gì nữa không?", Intent(K.SUMMARIZE, language="vi", refine="more")),
     ("great, tell me more", Intent(K.SUMMARIZE, language="en", refine="more")),
@@ -339,3 +342,16 @@ def test_two_full_sentences_with_no_article_open_are_a_short_article():
 def test_summarize_colon_followed_by_options_is_no_text():
     message = "Tóm tắt: cho mình bản ngắn gọn khoảng ba câu thôi, tập trung vào phần số liệu nhé bạn"
     assert route(message, has_article=True).article_text is None
+
+
+
+@pytest.mark.parametrize("headline", ["Heatwave forces Ho Chi Minh City schools to shorten classes",
+                                      "Chính phủ tóm tắt kết quả 5 năm thực hiện chương trình"])
+def test_a_headline_holding_a_task_word_is_the_headline(headline):
+    body = ARTICLE.partition("\n\n")[2]
+    assert route(f"{headline}\n\n{body}", has_article=False).kind is K.ARTICLE
+
+
+def test_a_short_article_pasted_keeps_its_shorthand():
+    text = "Sáng nay trạm thu phí k 15 tạm dừng thu phí. Tài xế ko phải trả tiền qua trạm đến hết tuần này."
+    assert route(text, has_article=False).article_text == text   # what was pasted, not "trạm thu phí không 15"

@@ -297,3 +297,22 @@ def test_does_it_mention_a_common_phrase_asks_for_all_its_words_in_one_sentence(
     # "giá" alone is no "giá vàng"; "sản lượng ... hàng hóa" are said together.
     final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
     assert (final.text == f"Không, bài báo không nhắc đến {thing}.") is not mentioned
+
+
+
+def test_a_question_naming_nothing_asks_what_it_is_about(empty_hub):
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question="khi nào?"), empty_hub))[-1]
+    assert [n.key for n in final.notices] == ["question_too_vague"] and not final.text
+
+
+def test_an_english_date_is_a_date():
+    query = parse_question("When does the new schedule take effect?", "en")
+    assert has_type("The new schedule takes effect on April 22.", query)
+    assert not has_type("The new schedule takes effect soon.", query)
+
+
+@pytest.mark.parametrize("thing", ["Sapa", "Sài Gòn"])
+def test_does_it_mention_a_place_reads_its_other_spellings(empty_hub, thing):
+    article = Article.from_text("Du lịch Sa Pa và TP.HCM hút khách\n\nLượng khách đến Sa Pa và TP.HCM tăng mạnh trong dịp lễ vừa qua.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
+    assert final.text == f"Có, bài báo có nhắc đến {thing} (dưới một cách viết khác)."

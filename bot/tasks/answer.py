@@ -51,6 +51,10 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         notice = Notice(f"article_{field}", {field: known}) if known else Notice(f"article_no_{field}")
         yield TaskUpdate("", "", done=True, notices=(notice,))
         return
+    if not intent.mention and question and not any(isinstance(t, str) for t in parse_question(question).terms):
+        # "khi nào?" with nothing asked before: there is nothing to look for, which is not "the article does not say"
+        yield TaskUpdate("", "", done=True, notices=(Notice("question_too_vague"),))
+        return
     language = article.language
     reply_in = intent.answer_language
     cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
@@ -76,9 +80,12 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     # the article mention Hanoi?" with no translator is: a name reads the same in both languages.
     as_is = cross and translator is None and intent.mention
     strangers = _strangers(article, question, intent) if as_is or not cross else ()
-    if strangers and intent.mention:  # "bài có nhắc đến cầu Rồng không?": no is the answer
+    if intent.mention and (strangers or not is_answerable(evidence)):
+        # "bài có nhắc đến cầu Rồng không?": no is the answer; and yes, for a name the article
+        # writes otherwise ("Sài Gòn" for "TP.HCM") that no sentence matches word for word.
         answer_in = intent.language if intent.language in LANGUAGES else language
-        yield TaskUpdate(reply("not_mentioned_answer", answer_in, items=", ".join(strangers)), "extractive", done=True)
+        key = "not_mentioned_answer" if strangers else "mentioned_answer"
+        yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or question), "extractive", done=True)
         return
     if not is_answerable(evidence):
         unread = cross and translator is None and not (as_is and strangers)
@@ -123,8 +130,8 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
         return ()
     query = parse_question(question)
     names = unmentioned(question, article, query.accented, topic=intent.mention)
-    if names or not intent.mention:
-        return names
+    if names or not intent.mention or any(c.isupper() for c in question):
+        return names  # a name is checked as a name: "Sapa" is "Sa Pa", "Sài Gòn" "TP.HCM"
     return () if _said_together(query.words, article, query.accented) else (question,)
 
 
