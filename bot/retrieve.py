@@ -67,9 +67,9 @@ class Weights:
     """How much each score adds to ``lexical`` (weight 1) when sentences are ranked.
 
     The best point of ``bot.eval_ask.GRID`` on qa-dev (93 questions): hit@1 78.5, hit@3 90.3;
-    chosen on the other folds in 5-fold cross-validation, 78.1 and 89.5. ``answer_type`` went
+    chosen on the other folds in 5-fold cross-validation, 77.8 and 89.5. ``answer_type`` went
     from 0.5 to 1.0 once number questions were matched by their unit (``has_unit``): the same on
-    qa-dev in sample, better held out there (77.2 → 78.1 hit@1) and on
+    qa-dev in sample, better held out there (77.2 → 77.8 hit@1) and on
     tests/fixtures/eval/qa-own.jsonl (66.7 / 86.7 → 68.3 / 88.3; cross-validated 72.7 / 89.0 →
     75.0 / 89.7). Before ``bot.question`` left category nouns out of the query: 77.4, 88.2; cross-validated
     76.1, 88.0 (2-fold: 76.1, 87.5). Without ``listing`` (before that too): 76.3, 88.2;
