@@ -115,6 +115,14 @@ def _leads(text: str) -> str:
     return text
 
 
+def _aside(match: re.Match) -> str:
+    """Cut an aside, unless it is a short label right after a figure: "84,5 triệu đồng/lượng (mua
+    vào), 86,5 triệu đồng/lượng (bán ra)" would lose which price is which."""
+    before = match.string[: match.start()].rstrip()
+    label = len(match.group(0).strip(" ()").split()) <= 3 and re.search(r"\d[\w%/.,]*(?:\s+\S+){0,3}$", before)
+    return match.group(0) if label and not re.search(r"\d", match.group(0)) else ""
+
+
 def _trailing_attribution(text: str) -> str:
     if text.lstrip().startswith(("“", '"', "'")):
         return text  # a quotation keeps its speaker: without it, it reads as the paper's own claim
@@ -130,7 +138,7 @@ RULES: dict[str, Rule] = {
     "colon_end": _cut(_COLON_END, "."),
     "leads": _leads,
     "person_details": _cut(_PERSON_DETAILS),
-    "asides": _cut(_ASIDE, count=0),  # every aside, not just the first
+    "asides": lambda text: _ASIDE.sub(_aside, text),  # every aside, not just the first
     "trailing_attribution": _trailing_attribution,
     "framing": _cut(_FRAMING),
 }

@@ -113,3 +113,11 @@ def test_a_source_lead_naming_an_outlet_is_cut(lead):
 def test_a_sentence_announcing_a_list_ends_as_a_statement_in_a_summary():
     text = "UBND thành phố ban hành kế hoạch giảm ô nhiễm không khí với các nhóm giải pháp chính:"
     assert compress(text) == text[:-1] + "."
+
+
+def test_a_short_label_after_a_figure_stays():
+    # Without "(mua vào)" and "(bán ra)" the reader cannot tell the buying price from the selling one.
+    text = "Vàng miếng SJC được niêm yết 84,5 triệu đồng/lượng (mua vào), 86,5 triệu đồng/lượng (bán ra)."
+    assert compress(text) == text
+    gloss = "Công ty bị phạt 100.000 USD (tương đương 2,5 tỷ đồng) vì vi phạm quy định về môi trường."
+    assert compress(gloss) == "Công ty bị phạt 100.000 USD vì vi phạm quy định về môi trường."
