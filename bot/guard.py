@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.article import Article
 from bot.lexicon import english_word, same_place, vietnamese_shaped, vietnamese_surname
@@ -118,7 +119,7 @@ def check_output(output: str, article: Article, language: str | None = None, *, 
     a person's name must occur whole; without, each of its words is enough ("ông Lê Hùng" asked
     about "Lê Văn Hùng").
     """
-    facts = _facts(" ".join(filter(None, [article.title, article.text])))
+    facts = _article_facts(article)
     translation = language if language != article.language and {language, article.language} == {"en", "vi"} else None
     unsupported: list[str] = []
     text = output
@@ -156,11 +157,8 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
         question = f"… {question}"  # not at a sentence start: a capital there marks a name
     question = _CODE.sub(" ", question)  # "5G", "COVID-19", "U23": a code, no number or name to look up
     shouting = is_shouted(question)
-    text = " ".join(filter(None, [article.title, article.text]))
-    facts = _facts(text)
     found = list(check_output(question.lower() if shouting else question, article, whole_persons=False).unsupported)
-    vocabulary = frozenset(folded_words(text))
-    names = frozenset(w for name in find_names(text) for w in re.findall(r"\w+", strip_diacritics(normalize(name))))
+    facts, vocabulary, names = _article_facts(article), _article_vocabulary(article), _article_names(article)
     if accented and not shouting:
         for span, opener in _name_spans(question):
             marked = [w for w in re.findall(r"\w+", span) if not is_acronym(w) and strip_diacritics(w) != w]
@@ -205,6 +203,29 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _article_text(article: Article) -> str:
+    return " ".join(filter(None, [article.title, article.text]))
+
+
+# What the article states, computed once per article: every output and question about it is
+# checked against the same facts.
+@lru_cache(maxsize=16)
+def _article_facts(article: Article) -> _Facts:
+    return _facts(_article_text(article))
+
+
+@lru_cache(maxsize=16)
+def _article_vocabulary(article: Article) -> frozenset:
+    """The article's syllables, with their marks, in one spelling (``bot.orthography``)."""
+    return frozenset(folded_words(_article_text(article)))
+
+
+@lru_cache(maxsize=16)
+def _article_names(article: Article) -> frozenset:
+    """The words of the article's names, unaccented lowercase (what a typo of a name is near)."""
+    return frozenset(w for name in find_names(_article_text(article)) for w in re.findall(r"\w+", strip_diacritics(normalize(name))))
 
 
 def _facts(text: str) -> _Facts:
