@@ -39,15 +39,16 @@ _MONTHS = {
     for name in names
 }
 # A full stop after an abbreviation ("Sept.") is part of it; after a full name it ends the sentence.
-_MONTH = (r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 4), key=len, reverse=True)) + r"|(?:"
+# Also how ``bot.answer_type`` tells an English date ("April 22").
+MONTH = (r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 4), key=len, reverse=True)) + r"|(?:"
           + "|".join(sorted((m for m in _MONTHS if len(m) <= 4), key=len, reverse=True)) + r")\.?)")
 # Day/month forms; each alternative captures (day, month) or (month-name, day).
 _DATES = [
     re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?\b"),
     re.compile(r"\b(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b", re.I),
     re.compile(r"\bngày\s+(\d{1,2})\.(\d{1,2})(?:\.\d{2,4})?\b", re.I),   # "ngày 6.11"
-    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")", re.I),
-    re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")", re.I),
+    re.compile(r"\b(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
 ]
 # The first day of a range names its month only at the end: "từ ngày 18 đến 22 tháng 9",
 # "18-22/9", "18 to 22 September" also state 18/9.
