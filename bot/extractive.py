@@ -35,7 +35,7 @@ from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
 from bot.lexicon import OUTLET_NAMES
-from bot.textstats import STOP_WORDS, is_shouted, ngrams, syllables
+from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
 # and the story's most repeated facts; position comes next (the lead is usually early), and the
@@ -134,9 +134,7 @@ _REFERS_BACK = re.compile(r"^(?:đây|điều này|việc này|chuyện này|nó
 
 
 def _dangles(sentence: Sentence) -> bool:
-    match = _REFERS_BACK.match(sentence.text)
-    rest = sentence.text[match.end():].split(maxsplit=1) if match else []
-    return bool(match) and not (rest and rest[0][:1].isupper())
+    return opens_with_reference(sentence.text, _REFERS_BACK)
 
 
 def rank(sentences: Sequence[Sentence], rate: Rate) -> list[Sentence]:

@@ -40,7 +40,7 @@ from bot.orthography import words
 from bot.paraphrase import rewrites
 from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
-from bot.textstats import STOP_WORDS, is_acronym, ngrams, strip_diacritics
+from bot.textstats import STOP_WORDS, is_acronym, ngrams, opens_with_reference, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
            "is_answerable", "parse_question"]
@@ -275,11 +275,7 @@ def _lexical_parts(idx: Index, query: Query) -> list[dict]:
 def _refers_back(sentences: Sequence[Sentence], i: int) -> bool:
     """Whether sentence ``i`` opens by referring to the previous sentence of its paragraph.
     "Ông Lê Văn Hùng, ..." names the man: a title before a name is no reference."""
-    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
-        return False
-    opening = _ANAPHOR.match(sentences[i].text)
-    following = sentences[i].text[opening.end():].split(maxsplit=1) if opening else []
-    return bool(opening) and not (following and following[0][:1].isupper())
+    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and opens_with_reference(sentences[i].text, _ANAPHOR)
 
 
 def _missing(own: dict, other: dict) -> float:

@@ -70,6 +70,14 @@ def is_shouted(text: str) -> bool:
     return len(words) >= 4 and all(w.isupper() for w in words)
 
 
+def opens_with_reference(text: str, opening: re.Pattern) -> bool:
+    """Whether ``text`` opens with a word of ``opening`` that refers back ("Ông cũng ...",
+    "Đây là ..."); a title before a name ("Ông Lê Văn Hùng, ...") names someone instead."""
+    match = opening.match(text)
+    following = text[match.end():].split(maxsplit=1) if match else []
+    return bool(match) and not (following and following[0][:1].isupper())
+
+
 def ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 
