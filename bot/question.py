@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -148,6 +149,7 @@ def terms(tokens: list[str], stop_words: frozenset = STOP_WORDS) -> list:
     return _search_terms(tokens, set(), stop_words)
 
 
+@lru_cache(maxsize=1024)  # one turn reads its question several times (follow-up, checks, retrieval)
 def parse_question(question: str, language: str = "vi") -> Query:
     """Drop the question words of ``question`` and note the answer type they ask for; an
     English question (``language`` "en", an English article's) is searched by word stems."""
