@@ -135,25 +135,31 @@ def _distance(a: Weights, b: Weights) -> float:
     return sum(abs(x - y) for x, y in zip(asdict(a).values(), asdict(b).values()))
 
 
-def answerable_rates(rows: list[dict], articles: dict[str, Article]) -> tuple[float, float]:
-    """How often a question is judged answerable on its own article, and on each other one."""
-    own = mean(float(is_answerable(find_evidence(articles[r["title"]], r["question"]))) for r in rows)
-    wrong = mean(float(is_answerable(find_evidence(a, r["question"])))
-                 for r in rows for title, a in articles.items() if title != r["title"])
-    return 100 * own, 100 * wrong
+@dataclass(frozen=True)
+class Judged:
+    """How questions fare on their own article and on each other one: judged answerable
+    (``is_answerable``), naming something the article never mentions (``bot.guard.unmentioned``),
+    and answerable without that caveat (what the chat would answer plainly). Percentages."""
+
+    answerable: float
+    wrong_answerable: float
+    unmentioned: float
+    wrong_unmentioned: float
+    wrong_plain_answer: float
 
 
-def unmentioned_rates(rows: list[dict], articles: dict[str, Article]) -> tuple[float, float, float]:
-    """How often a question names something (a name, number, date) its own article never
-    mentions, and each other article (``bot.guard.unmentioned``); and how often, put to another
-    article, it still looks answerable without that caveat (what the chat would answer plainly)."""
-    def named(row: dict, article: Article) -> bool:
-        return bool(unmentioned(row["question"], article, parse_question(row["question"]).accented))
-    others = [(r, a) for r in rows for title, a in articles.items() if title != r["title"]]
-    own = mean(float(named(r, articles[r["title"]])) for r in rows)
-    wrong = mean(float(named(r, a)) for r, a in others)
-    plain = mean(float(is_answerable(find_evidence(a, r["question"])) and not named(r, a)) for r, a in others)
-    return 100 * own, 100 * wrong, 100 * plain
+def judged(rows: list[dict], articles: dict[str, Article]) -> Judged:
+    """Each question judged once on its own article and once on each other article."""
+    def verdict(row: dict, article: Article) -> tuple[bool, bool]:
+        question = row["question"]
+        return (is_answerable(find_evidence(article, question)),
+                bool(unmentioned(question, article, parse_question(question).accented)))
+    own = [verdict(r, articles[r["title"]]) for r in rows]
+    wrong = [verdict(r, a) for r in rows for title, a in articles.items() if title != r["title"]]
+    def percent(flags) -> float:
+        return 100 * mean(float(flag) for flag in flags)
+    return Judged(percent(a for a, _ in own), percent(a for a, _ in wrong), percent(n for _, n in own),
+                  percent(n for _, n in wrong), percent(a and not n for a, n in wrong))
 
 
 def run_ask(rows: list[dict], folds: int | None = None) -> str:
@@ -170,16 +176,16 @@ def run_ask(rows: list[dict], folds: int | None = None) -> str:
     results = {name: hits(rows, articles, finder) for name, finder in systems.items()}
     for name, (h1, h3) in results.items():
         print(f"{name:<42} hit@1 {h1:5.1f}  hit@3 {h3:5.1f}")
-    own, wrong = answerable_rates(rows, articles)
-    print(f"judged answerable: {own:.1f}% (put to the wrong article: {wrong:.1f}%)")
-    named_own, named_wrong, plain_wrong = unmentioned_rates(rows, articles)
-    print(f"naming something the article never mentions: {named_own:.1f}% (put to the wrong article: {named_wrong:.1f}%); "
-          f"put to the wrong article, answerable without that caveat: {plain_wrong:.1f}%")
+    j = judged(rows, articles)
+    print(f"judged answerable: {j.answerable:.1f}% (put to the wrong article: {j.wrong_answerable:.1f}%)")
+    print(f"naming something the article never mentions: {j.unmentioned:.1f}% (put to the wrong article: "
+          f"{j.wrong_unmentioned:.1f}%); put to the wrong article, answerable without that caveat: {j.wrong_plain_answer:.1f}%")
     (h1, h3), (u1, u3), (f1, f3), (b1, b3) = results.values()
     line = (f"RESULT hit1={h1:.1f} hit3={h3:.1f} nodiac_hit1={u1:.1f} nodiac_hit3={u3:.1f} "
             f"firstdiac_hit1={f1:.1f} firstdiac_hit3={f3:.1f} "
-            f"bm25_hit1={b1:.1f} bm25_hit3={b3:.1f} answerable={own:.1f} wrong_answerable={wrong:.1f} "
-            f"unmentioned={named_own:.1f} wrong_unmentioned={named_wrong:.1f} wrong_plain_answer={plain_wrong:.1f}")
+            f"bm25_hit1={b1:.1f} bm25_hit3={b3:.1f} answerable={j.answerable:.1f} wrong_answerable={j.wrong_answerable:.1f} "
+            f"unmentioned={j.unmentioned:.1f} wrong_unmentioned={j.wrong_unmentioned:.1f} "
+            f"wrong_plain_answer={j.wrong_plain_answer:.1f}")
     if folds:
         cv = cross_validate(cases(rows, articles), folds)
         size = len(list(itertools.product(*GRID.values())))
