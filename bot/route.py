@@ -293,19 +293,20 @@ def _split_article(text: str) -> tuple[str, str] | None:
         return _short_text(text)
     lines = text.split("\n")
     first, last = lines[0], lines[-1]
-    candidates = []  # (instruction, article, kinds it may ask for, whether it may run long)
+    # (instruction, article, kinds it may ask for, whether it may run long, whether it opens the text)
+    candidates = []
     if ":" in first:
         head, _, tail = text.partition(":")
-        candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE), False))
+        candidates.append((head, tail, (K.SUMMARIZE, K.TRANSLATE), False, True))
     # A question may follow the article. A title before it may be a question too, so a question
     # comes first only when the article below has a title of its own.
     rest = "\n".join(lines[1:])
     titled = parse_article(rest).title is not None if "?" in first else False
-    candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ()), titled))
-    candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK), False))
-    for instruction, article, kinds, long in candidates:
+    candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ()), titled, True))
+    candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK), False, False))
+    for instruction, article, kinds, long, opening in candidates:
         pointing = long or re.search(_POINTS_BELOW, _Text.of(instruction).plain)
-        if instruction is not last and _reads_as_headline(instruction, pointing):
+        if opening and _reads_as_headline(instruction, pointing):
             continue  # "Heatwave forces schools to shorten classes": a headline, not "shorten"
         limit = _MAX_POINTING_INSTRUCTION_WORDS if pointing else _MAX_INSTRUCTION_WORDS
         if len(instruction.split()) <= limit and article.strip():
