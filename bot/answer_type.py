@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.guard import MONTH, find_names
+from bot.guard import find_names
+from bot.lexicon import MONTH
 from bot.orthography import words
 from bot.textstats import strip_diacritics, syllables
 
@@ -33,7 +34,7 @@ _TIME = re.compile(
     r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
     r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b"
     r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b"   # a time of day: "15h", "15h30", "7:45", "8 giờ"
-    rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}(?!\w)"   # "April 22", "22 April": the guard's month names
+    rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}(?!\w)"   # "April 22", "22 April"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
     re.I,
 )

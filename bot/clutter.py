@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from bot.lexicon import MONTH, MONTHS
 from bot.textstats import strip_diacritics
 
 
@@ -29,15 +30,12 @@ def fold(text: str) -> str:
     return strip_diacritics(text).lower()
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
     re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"),
     re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
     re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}),? nam (\d{4})\b"),
-    re.compile(rf"\b({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
-    re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b"),
+    re.compile(rf"\b({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
+    re.compile(rf"\b(\d{{1,2}}) ({MONTH}),? (\d{{4}})\b"),
 )
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?(?:am|pm|sa|ch))?"
 _WEEKDAY = (r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat|\bcn\b|\bt[2-7]\b"
@@ -258,5 +256,4 @@ def normalize_date(line: str) -> str | None:
 
 
 def _month_number(name: str) -> int:
-    name = name.rstrip(".")
-    return next(i for i, month in enumerate(_MONTHS, 1) if month.startswith(name[:3]))
+    return MONTHS[name.rstrip(".")]

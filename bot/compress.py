@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Callable
 
-from bot.lexicon import OUTLET_NAMES
+from bot.lexicon import MONTH, OUTLET_NAMES
 from bot.textstats import syllables
 
 # Fewer words than this left after a cut: the cut took the substance, keep the original.
@@ -54,9 +54,8 @@ _DATE_LEAD = re.compile(
     rf"^(?:vào\s+)?(?:{_PART_OF_DAY}\s+)?(?:ngày\s+|hôm\s+)?(?:{_DAY}|nay|qua|hôm qua|hôm nay)"
     rf"(?:\s*\({_DAY}\))?\s*,\s+", re.I)
 # A place-and-date dateline before a dash: "Hà Nội, ngày 12/3/2024 – ", "HANOI, March 12, 2024 - ".
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PLACE_DATELINE = re.compile(
-    rf"^[^\W\d][\w .]{{1,30}}?,\s*(?:(?:ngày\s+)?{_DAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*[–—-]\s+", re.I)
+    rf"^[^\W\d][\w .]{{1,30}}?,\s*(?:(?:ngày\s+)?{_DAY}|{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*[–—-]\s+", re.I)
 # Personal details in parentheses: "(SN 1973, trú tại ...)", "(32 tuổi, ngụ ...)".
 _PERSON_DETAILS = re.compile(r"\s*\((?:SN|sinh năm|\d+\s+tuổi|ngụ|trú|quê)\b[^()]*\)", re.I)
 # Any other aside in parentheses: an acronym ("(WHO)"), a gloss ("(tương đương 2 tỷ đồng)"), a

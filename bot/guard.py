@@ -24,24 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.article import Article
-from bot.lexicon import english_word, same_place, vietnamese_shaped, vietnamese_surname
+from bot.lexicon import MONTH, MONTHS, english_word, same_place, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words as folded_words
 from bot.textstats import STOP_WORDS, is_acronym, is_shouted, normalize, strip_diacritics
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
-# A full stop after an abbreviation ("Sept.") is part of it; after a full name it ends the sentence.
-# Also how ``bot.answer_type`` tells an English date ("April 22").
-MONTH = (r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 4), key=len, reverse=True)) + r"|(?:"
-          + "|".join(sorted((m for m in _MONTHS if len(m) <= 4), key=len, reverse=True)) + r")\.?)")
 # Day/month forms; each alternative captures (day, month) or (month-name, day).
 _DATES = [
     re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?\b"),
@@ -78,7 +64,7 @@ _CURRENCY_NAMES = re.compile(r"\bđô[\s-]*la\s+(?:Mỹ|Úc|Singapore|Hồng Kô
 _NOT_NAMES = frozenset(
     "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ nhật monday tuesday wednesday thursday "
     "friday saturday sunday according however meanwhile".split()
-) | frozenset(_MONTHS)
+) | frozenset(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -265,7 +251,7 @@ def _find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def _month(name: str) -> int:
-    return _MONTHS.get(name.lower().rstrip("."), 0)
+    return MONTHS.get(name.lower().rstrip("."), 0)
 
 
 def _find_numbers(text: str) -> list[tuple[str, frozenset]]:

@@ -97,3 +97,20 @@ OUTLET_NAMES = (r"VnExpress|Tuổi\s+Trẻ|Thanh\s+Niên|Dân\s+trí|VietNamNet|
                 r"Tiền\s+Phong|Người\s+Lao\s+Động|Nhân\s+Dân|Quân\s+đội\s+Nhân\s+dân|Sài\s+Gòn\s+Giải\s+Phóng|"
                 r"VOV|VTV|VTC|TTXVN|Vietnam\s*Plus|Reuters|AFP|AP|Bloomberg|CNN|BBC|Xinhua|Kyodo|Yonhap|Nikkei|Guardian|"
                 r"Kenh14|Kênh\s+14|Soha|Cafef|CafeF|24h|Báo\s+Mới|Baomoi")
+
+
+# English month names and their abbreviations, by number: the dates of news written in English.
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+# A month as a regex (lowercase, or matched with re.I). A full stop after an abbreviation
+# ("Sept.") is part of it; after a full name it ends the sentence.
+MONTH = (r"(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 4), key=len, reverse=True)) + r"|(?:"
+         + "|".join(sorted((m for m in MONTHS if len(m) <= 4), key=len, reverse=True)) + r")\.?)")
