@@ -73,7 +73,7 @@ _TRAILING_ATTRIBUTION = re.compile(rf"([^,]{{20,}}?)[”\"']?\s*,\s*[^,]{{2,60}}
 # holding a number stays: it may scope a figure ("Trong 6 tháng đầu năm, xuất khẩu đạt ...").
 _CONNECTIVE = (r"tuy nhiên|trước đó|sau đó|theo đó|ngoài ra|bên cạnh đó|đồng thời|trong khi đó|do đó|"
                r"vì vậy|vì thế|thậm chí|đặc biệt|mặt khác|cùng ngày|ngay sau đó|tiếp đó|cụ thể|như vậy|"
-               r"khi đó|lúc này|hiện nay|hiện tại")
+               r"lúc này|hiện nay|hiện tại")
 # Not "Tại Đà Nẵng, ", "Trên địa bàn tỉnh, ", "Từ ngày mai, ": where and from when the news holds
 # is news (on the dev summaries, cutting these changed no summary).
 _FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với|tiếp xúc|làm việc với|bên lề|liên quan|"
@@ -82,7 +82,9 @@ _FRAME_HEAD = (r"trao đổi|phát biểu|trả lời|chia sẻ với|nói với
 # A phrase naming a period ("Trong năm ngoái, ", "Trong tuần qua, ") scopes the figures after it,
 # as a number does. A moment ("Phát biểu tại buổi lễ sáng nay, ") is a dateline and goes.
 _TIME_WORDS = r"năm|tháng|tuần|quý|mùa|giai đoạn|thời gian"
-_FRAMING = re.compile(rf"^(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b(?![^,]*?\b(?:{_TIME_WORDS})\b)[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
+# "Khi đó, giá vàng có thể lên 155 triệu" holds only if what the sentence before says happens:
+# without "khi đó" the forecast would read as a flat claim.
+_FRAMING = re.compile(rf"^(?!khi (?:đó|ấy)\b)(?:(?:{_CONNECTIVE})|(?:{_FRAME_HEAD})\b(?![^,]*?\b(?:{_TIME_WORDS})\b)[^,“”\"()\d]{{0,120}}?)\s*,\s+", re.I)
 
 # A short clause before a comma, at least half of its words capitalised: a title and an office in
 # apposition ("Giám đốc Sở Y tế Hà Nội, ..."). It belongs to the name before it, so a cut that

@@ -128,9 +128,10 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
     return sorted(chosen, key=lambda s: s.index)
 
 
-# An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Ông cũng ..." (not
-# "Ông Lê Văn Hùng ...": a title before a name refers to no one).
-_REFERS_BACK = re.compile(r"^(?:đây|điều này|việc này|chuyện này|nó|họ|ông|bà|this|these|it|he|she|they)\b", re.I)
+# An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Khi đó ..." (a
+# condition the sentence before sets), "Ông cũng ..." (not "Ông Lê Văn Hùng ...": a title before
+# a name refers to no one).
+_REFERS_BACK = re.compile(r"^(?:đây|điều này|việc này|chuyện này|khi đó|khi ấy|nó|họ|ông|bà|this|these|it|he|she|they)\b", re.I)
 
 
 def _dangles(sentence: Sentence) -> bool:
@@ -250,9 +251,17 @@ def headline_words(article: Article) -> frozenset[str]:
 
 
 def _body(article: Article) -> list[Sentence]:
-    """Sentences worth summarizing: not the title repeated, not empty of words."""
+    """Sentences worth summarizing: not the title repeated, not empty of words, and not a
+    question the article asks (an interviewer's, or a rhetorical one): its answer is the point
+    (unless the article only asks)."""
     title = syllables(article.title or "")
-    return [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title]
+    body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title]
+    return [s for s in body if not asks(s.text)] or body
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence of an article is a question: "Ông dự báo giá vàng ra sao?"."""
+    return text.rstrip(" \"'”’»)").endswith("?")
 
 
 def _signals(article: Article, sentences: Sequence[Sentence]) -> list[dict[str, float]]:

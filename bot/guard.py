@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.article import Article
-from bot.lexicon import MONTH, MONTHS, english_word, same_place, vietnamese_shaped, vietnamese_surname
+from bot.lexicon import MONTH, MONTHS, english_word, other_names, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words as folded_words
 from bot.textstats import STOP_WORDS, is_acronym, is_shouted, normalize, strip_diacritics
 
@@ -149,7 +149,7 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
     if accented and not shouting:
         for span, opener in _name_spans(question):
             marked = [w for w in re.findall(r"\w+", span) if not is_acronym(w) and strip_diacritics(w) != w]
-            if any(same_place("".join(re.findall(r"\w+", strip_diacritics(normalize(name)))))
+            if any(other_names("".join(re.findall(r"\w+", strip_diacritics(normalize(name)))))
                    for name in (span, f"{opener} {span}")):
                 continue  # "Sài Gòn" for "TP.HCM": another name of a place the article names
             if not all(_near(word, vocabulary, 5) for w in marked for word in folded_words(w)):
@@ -351,7 +351,7 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None, wh
     initials of words in the article, or, unless it is a person's name (opening with a family
     name), every word of it occurs in the article."""
     words = re.findall(r"\w+", strip_diacritics(normalize(span)))
-    places = same_place("".join(words))  # a known place is checked even when its name is ordinary words
+    places = other_names("".join(words))  # a known place is checked even when its name is ordinary words
     if translation and not places:
         words = _checkable(words, translation)
     squashed = "".join(words)
@@ -361,7 +361,7 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None, wh
         return True
     if whole_persons and len(words) > 1 and vietnamese_surname(words[0]):
         return False  # a person's name is found whole: "Nguyen Minh Hoan" is not "Lê Minh Hoan" + "Nguyễn"
-    return all(word in facts.words or any(f" {name} " in facts.spaced for name in same_place(word)) for word in words)
+    return all(word in facts.words or any(f" {name} " in facts.spaced for name in other_names(word)) for word in words)
 
 
 def _checkable(words: list[str], language: str) -> list[str]:

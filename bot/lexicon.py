@@ -11,8 +11,9 @@ asks this module which capitalised words it can check against the article:
   ("Long", "Van", "Thuan"; not "Health", "Delta"). A name in an English translation is kept
   in this shape, so such words are always checked, even when they are English words too;
 * ``vietnamese_surname``: the common family names, which open a Vietnamese person's name;
-* ``same_place``: English and Vietnamese names of one place or country that differ in more
-  than marks ("Ho Chi Minh City" and "TP.HCM", "Mekong" and "Cửu Long", "India" and "Ấn Độ").
+* ``other_names``: other names of one place, country or thing that differ in more than marks
+  ("Ho Chi Minh City" and "TP.HCM", "Mekong" and "Cửu Long", "India" and "Ấn Độ", "ADN" and
+  "DNA"); retrieval (``bot.retrieve``) searches them too, so "Mỹ" finds "Hoa Kỳ".
 
 Words are compared lowercase and without diacritics (``bot.textstats.strip_diacritics``).
 """
@@ -52,7 +53,10 @@ _PLACES = (
     ("philippines", "philippine", "filipino", "phi lip pin"), ("indonesia", "indonesian", "in do ne xi a"),
     ("vietnam", "vietnamese", "viet nam"),
 )
-_PLACE_GROUP = {name.replace(" ", ""): group for group in _PLACES for name in group}
+# Things Vietnamese writes by their French initials, English by its own (school books say "ADN",
+# Wikipedia and the press often "DNA").
+_THINGS = (("adn", "dna"), ("arn", "rna"), ("sida", "aids"))
+_GROUP = {name.replace(" ", ""): group for group in _PLACES + _THINGS for name in group}
 
 
 def vietnamese_shaped(word: str) -> bool:
@@ -77,9 +81,10 @@ def english_word(word: str) -> bool:
     return any(form in words for form in forms)
 
 
-def same_place(squashed: str) -> tuple[str, ...]:
-    """The names (as words) of the place ``squashed`` names (letters only); () when none are known."""
-    return _PLACE_GROUP.get(squashed, ())
+def other_names(squashed: str) -> tuple[str, ...]:
+    """All names (as words) of the place or thing ``squashed`` names (letters only, lowercase,
+    unaccented), itself included; () when none are known."""
+    return _GROUP.get(squashed, ())
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ __all__ = ["Query", "about_article", "english_terms", "has_type", "parse_questio
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
 _QUESTION_WORDS = {
     "bao nhiêu": "number", "mấy": "number", "how many": "number", "how much": "number",
+    "bao lâu": "number", "how long": "number",  # a duration: "3 giờ", "hai tuần"
     "khi nào": "time", "năm nào": "time", "bao giờ": "time", "lúc nào": "time", "mấy giờ": "time",
     "bao nhiêu phần trăm": "percent", "mấy phần trăm": "percent", "what percent": "percent",
     "what percentage": "percent", "by how much": "number",
@@ -91,6 +92,7 @@ _ENGLISH_STOP_WORDS = STOP_WORDS | {"say", "says", "said", "tell", "tells", "tol
 _MONEY_WORDS = frozenset("tien gia phi ton phat luong von".split())
 _CURRENCIES = frozenset("đồng usd đô euro yên tệ won bảng".split())
 _NOT_UNITS = frozenset("la thi duoc da co vao trong cua nua the nao".split())  # "là bao nhiêu?": no unit follows
+_DURATIONS = ("bao lau", "how long")
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
 _LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
 # Irregular past forms news writes and a question asks in the present ("exports rose" for
@@ -212,6 +214,8 @@ def units_of(tokens: list[str], spans: list) -> frozenset:
     tiền", "giá bao nhiêu", "bị phạt bao nhiêu"); a length for "dài / cao / xa bao nhiêu"."""
     start, end, _ = spans[0]
     bare = [strip_diacritics(t) for t in tokens]
+    if " ".join(bare[start:end]) in _DURATIONS:
+        return frozenset()  # "kẹt xe bao lâu", "how long did it last": no counted noun follows
     after = [t for t in tokens[end : end + 2] if strip_diacritics(t) not in _NOT_UNITS]
     around = set(bare[max(0, start - 3) : end + 2])
     units = set(after[:1])

@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from bot.answer_type import NAME_KINDS, enumerates, has_unit
 from bot.article import Article, Sentence
-from bot.extractive import rank
+from bot.extractive import asks, rank
+from bot.lexicon import other_names
 from bot.orthography import words
 from bot.paraphrase import rewrites
 from bot.question import Query, english_terms, has_type, parse_question, terms
@@ -164,7 +166,7 @@ def combine(table: dict[str, list[float]], weights: Weights = WEIGHTS) -> list[f
 def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
-    question = _contracted(question, article)
+    question = _renamed(_contracted(question, article), article)
     query = _with_acronyms(parse_question(question, article.language), question, article)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]
@@ -174,18 +176,25 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
         counted = [t if t and has_unit(s.text, query) else 0.0 for t, s in zip(typed, sentences)]
         typed = counted if any(counted) else typed
     names = query.answer_type in NAME_KINDS
-    return {
+    table = {
         "lexical": lexical,
         "answer_type": [0.0] * len(typed) if names else typed,
         "name_type": typed if names else [0.0] * len(typed),
         "neighbour": [max((lexical[j] for j in (i - 1, i + 1) if 0 <= j < len(lexical)), default=0.0)
                       for i in range(len(lexical))],
-        "anaphor": [_missing(parts[i], parts[i - 1]) if _refers_back(sentences, i) else 0.0
-                    for i in range(len(sentences))],
+        "anaphor": [_missing(parts[i], parts[i - 1]) if _refers_back(sentences, i) or i and asks(sentences[i - 1].text)
+                    else 0.0 for i in range(len(sentences))],
         "paragraph": _paragraph_scores(idx, query),
         "listing": [lex if query.listing and lex > 0 and enumerates(s.text) else 0.0
                     for lex, s in zip(lexical, sentences)],
     }
+    # A question the article asks (an interviewer's) is no answer; the sentence after it is, and
+    # takes what the question matches as its subject (``anaphor``).
+    for i, sentence in enumerate(sentences):
+        if asks(sentence.text):
+            for scores in table.values():
+                scores[i] = 0.0
+    return table
 
 
 def _with_acronyms(query: Query, question: str, article: Article) -> Query:
@@ -201,6 +210,49 @@ def _with_acronyms(query: Query, question: str, article: Article) -> Query:
         return query
     bare = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in added]
     return dataclasses.replace(query, terms=query.terms + tuple(added), stripped_terms=query.stripped_terms + tuple(bare))
+
+
+def _renamed(question: str, article: Article) -> str:
+    """``question`` with a place or thing it calls otherwise than the article does under the
+    article's name: "Sài Gòn" as "tp hcm", "Mỹ" as "hoa kì", "ADN" as "dna"
+    (``bot.lexicon.other_names``). A one-syllable name counts only capitalised: "anh" is a
+    brother or a pronoun, "Anh" Britain."""
+    question = unicodedata.normalize("NFC", question)
+    spans = list(re.finditer(r"\w+", question))
+    asked = [strip_diacritics(m.group(0)).lower() for m in spans]
+    runs, taken, renames = _runs(article), set(), []
+    for n in range(_LONGEST_NAME, 0, -1):
+        for i in range(len(asked) - n + 1):
+            if taken & set(range(i, i + n)) or _bare_run(" ".join(asked[i : i + n])) in runs \
+                    or n == 1 and not spans[i].group(0)[0].isupper():
+                continue
+            written = [w for name in other_names("".join(asked[i : i + n])) for w in runs.get(_bare_run(name), ())[:1]]
+            if written:
+                taken |= set(range(i, i + n))
+                renames.append((spans[i].start(), spans[i + n - 1].end(), " ".join(written[0])))
+    for start, end, name in sorted(renames, reverse=True):
+        question = question[:start] + name + question[end:]
+    return question
+
+
+def _bare_run(text: str) -> str:
+    """``text`` as retrieval spells syllables (``bot.orthography.words``: "Kỳ" as "kì"), unaccented."""
+    return " ".join(strip_diacritics(w) for w in words(text))
+
+
+_LONGEST_NAME = 4  # syllables looked up as one name: "Hồ Chí Minh" is found inside "Thành phố Hồ Chí Minh"
+
+
+@lru_cache(maxsize=16)
+def _runs(article: Article) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Runs of 1 to ``_LONGEST_NAME`` syllables of the article, by their unaccented spelling (``_bare_run``)."""
+    found: dict[str, set] = {}
+    for toks in index(article).tokens:
+        bare = [strip_diacritics(t) for t in toks]
+        for n in range(1, _LONGEST_NAME + 1):
+            for i in range(len(toks) - n + 1):
+                found.setdefault(" ".join(bare[i : i + n]), set()).add(tuple(toks[i : i + n]))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 # An acronym read both ways is 3 to 6 letters: "TP" or "CA" would stand for too many phrases.

@@ -54,6 +54,8 @@ def test_opening_framing_phrase_is_cut(text, expected):
     "Từ ngày 1/7, mức phí gửi xe máy tại các chợ sẽ tăng lên 5.000 đồng.",   # a number: the phrase scopes it
     "Khiêm tốn, anh nói rằng mọi thành công đều nhờ đồng đội.",              # not a framing word
     "Tuy nhiên, việc này chưa xong.",                                         # too little would be left
+    # a condition the sentence before sets: without it the forecast reads as a flat claim
+    "Khi đó, giá vàng miếng trong nước có thể lên 155 triệu đồng mỗi lượng.",
     "Tại Đà Nẵng, mưa lớn kéo dài khiến ba người thiệt mạng.",               # where the news holds
     "Trên địa bàn tỉnh Quảng Nam, nhiều tuyến đường bị sạt lở nặng.",
     "Từ ngày mai, các trường học trong vùng lũ cho học sinh nghỉ.",           # from when it holds

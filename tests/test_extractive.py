@@ -3,7 +3,7 @@ import pytest
 
 from bot.article import Article
 from bot.extractive import (
-    WEIGHTS, Budget, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
+    WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
     summarize_extractive, trim_sentence,
 )
 from bot.intent import Length
@@ -228,3 +228,17 @@ def test_a_sentence_referring_back_is_not_chosen_without_the_one_before():
     # The repeated words would pick "Đây là lần tăng giá xăng ..." alone; "Đây" then points at nothing.
     chosen = summarize_extractive(article(body, title="Giá xăng tăng lần thứ ba liên tiếp"), length=Length.SHORT)
     assert not chosen[0].text.startswith("Đây")
+
+
+def test_a_question_the_article_asks_is_never_a_point_of_its_summary():
+    # An interview: the reporter's questions match the headline best, the answers are the news.
+    body = [["Giá vàng miếng SJC sáng nay giảm 1,2 triệu đồng mỗi lượng so với hôm qua."],
+            ["- Giá vàng có tiếp tục giảm đến cuối năm không, thưa ông?"],
+            ["- Giá vàng sẽ dao động mạnh, người mua theo đám đông rất dễ thua lỗ."],
+            ["- Người dân có nên mua vàng lúc này?"],
+            ["- Tôi khuyên người dân không vay tiền để mua vàng."]]
+    title = "Giá vàng có tiếp tục giảm đến cuối năm?"
+    chosen = summarize_extractive(article(body, title=title), max_sentences=3)
+    assert len(chosen) == 3 and not any(asks(s.text) for s in chosen)
+    only_questions = article([["Vì sao giá vàng tăng?", "Có nên mua vàng lúc này?"]], title=title)
+    assert summarize_extractive(only_questions, max_sentences=1)   # an article that only asks still gets one

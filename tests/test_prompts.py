@@ -29,6 +29,7 @@ NOTICES = {
     "not_mentioned_answer": {"items": "Cầu Rồng"},
     "question_too_vague": {},
     "mentioned_answer": {"items": "Sài Gòn"},
+    "mentioned_where": {"items": "Sài Gòn"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},

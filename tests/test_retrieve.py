@@ -5,7 +5,7 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type
 from bot.orthography import fold
-from bot.retrieve import Evidence, Weights, _contracted, feature_table, find_evidence, index, is_answerable, parse_question
+from bot.retrieve import Evidence, Weights, _contracted, _renamed, feature_table, find_evidence, index, is_answerable, parse_question
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -320,6 +320,12 @@ def test_a_number_question_names_what_the_number_counts(question, units):
     assert parse_question(question).units == units
 
 
+@pytest.mark.parametrize("question", ["Kẹt xe kéo dài bao lâu?", "How long did the jam last?"])
+def test_a_duration_is_a_number_with_no_counted_noun(question):
+    query = parse_question(question, "en" if question.startswith("How") else "vi")
+    assert query.answer_type == "number" and query.units == frozenset()
+
+
 def test_a_money_question_prefers_the_sentence_with_an_amount_of_money():
     # Both sentences repeat the project's name and hold a number; only one holds a sum of money.
     assert "đồng" in parse_question("Dự án tốn bao nhiêu tiền?").units
@@ -396,3 +402,41 @@ def test_times_of_day_shares_and_dates_written_otherwise(question, expected):
     ]])
     found = find_evidence(article, question)
     assert is_answerable(found) and expected in found[0].sentence.text
+
+
+OTHER_NAMES_ARTICLE = Article.from_paragraphs([[
+    "Đoàn doanh nghiệp Hoa Kỳ đến Hà Nội vào sáng 6/11.",
+    "Tại TP.HCM, đoàn làm việc với các doanh nghiệp về đầu tư.",
+    "Các nhà khoa học cho biết mẫu DNA được lấy tại hiện trường.",
+    "Người dân đón đoàn rất đông.",
+]])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Đoàn doanh nghiệp Mỹ đến đâu?", 0),          # the article says "Hoa Kỳ"
+    ("Ở Sài Gòn đoàn làm gì?", 1),                  # ... and "TP.HCM"
+    ("o sai gon doan lam gi?", 1),                  # typed without diacritics
+    ("Mẫu ADN được lấy ở đâu?", 2),                 # French initials, the article's English ones
+])
+def test_a_place_or_thing_is_found_by_the_name_the_article_gives_it(question, expected):
+    found = find_evidence(OTHER_NAMES_ARTICLE, question)
+    assert is_answerable(found) and found[0].sentence.index == expected
+    assert _renamed(question, OTHER_NAMES_ARTICLE) != question
+
+
+def test_a_one_syllable_name_counts_only_capitalised():
+    # "anh" is a brother or a pronoun, "Anh" Britain.
+    article = Article.from_paragraphs([["The UK delegation visited the school.", "It met the teachers."]])
+    for question, expanded in (("Người anh làm gì?", False), ("Đoàn nước Anh làm gì?", True)):
+        assert (_renamed(question, article) != question) == expanded
+
+
+def test_a_question_the_article_asks_is_no_answer_the_sentence_after_it_is():
+    interview = Article.from_paragraphs([
+        ["Phóng viên trao đổi với TS Lê Minh Tuấn về giá vàng."],
+        ["- Người dân có nên mua vàng vào thời điểm này?"],
+        ["- Tôi khuyên không dùng tiền vay, chỉ dành 10-15% tài sản cho kênh này."],
+    ])
+    found = find_evidence(interview, "Người dân có nên mua vàng không?")
+    assert is_answerable(found) and found[0].sentence.index == 2
+    assert feature_table(interview, "Người dân có nên mua vàng không?")["lexical"][1] == 0.0

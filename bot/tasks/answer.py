@@ -87,6 +87,12 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         key = "not_mentioned_answer" if strangers else "mentioned_answer"
         yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or question), "extractive", done=True)
         return
+    if intent.mention and not intent.skip:
+        # "bài có nhắc đến Sài Gòn không?": yes, and where (the sentences, TP.HCM and all)
+        answer_in = intent.language if intent.language in LANGUAGES else language
+        yield TaskUpdate(reply("mentioned_where", answer_in, items=question), "", done=True,
+                         evidence=tuple(best_sentences(evidence)))
+        return
     if not is_answerable(evidence):
         unread = cross and translator is None and not (as_is and strangers)
         yield _unanswered(intent, language, strangers, notices, hub, unread)
