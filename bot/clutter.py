@@ -23,6 +23,7 @@ class Kind(str, Enum):
     SOURCE = "source"      # "Theo: nhandan.vn", "Nguồn: VnExpress", "Source: Reuters"
     BYLINE = "byline"      # "PV", "Nhóm PV", "By John Smith", a name alone on the last line
     RELATED = "related"    # "Xem thêm", "Tin liên quan", "Bình luận", tags, share buttons, breadcrumbs
+    AD = "ad"              # "Quảng cáo: ...", "- Quảng cáo - ...", "Advertisement", "Sponsored"
 
 
 def fold(text: str) -> str:
@@ -75,6 +76,8 @@ _SHARE_WORDS = {"facebook", "twitter", "zalo", "email", "share", "like", "tweet"
 _LEAD_PREFIX = re.compile(r"^(?P<head>[^\s\-–—][^\-–—]{0,38}?)\s+[\-–—]+\s+(?=\S)")
 # "Trang Dung (t/h)", "Bá Di (Tổng hợp)", "Vũ Anh (Theo TASS)": a compiler's credit note.
 _CREDIT_NOTE = re.compile(r"\((?:t ?/ ?h|tong hop|theo [^()]+)\)$")
+# An ad's label, set off by a colon or a dash, or alone: "Quảng cáo thuốc lá bị cấm" is news.
+_AD = re.compile(r"^\W*(?:quang cao|advertisement|sponsored(?: content)?|noi dung tai tro|tai tro boi)\s*(?:[:\-–—|]|$)")
 _LONGEST_CLUTTER = 600  # characters; a caption with its credit is the longest clutter seen
 _TERMINAL = ".!?…"
 
@@ -93,6 +96,8 @@ def classify(paragraph: str) -> Kind:
         return Kind.CAPTION
     if _is_source(paragraph, folded):
         return Kind.SOURCE
+    if _AD.match(folded):
+        return Kind.AD
     credits = folded.startswith(("reporting by", "writing by", "additional reporting", "editing by"))
     if (len(words) <= 8 or credits) and _BYLINE.search(folded) and paragraph[-1:] not in _TERMINAL:
         return Kind.BYLINE
@@ -219,11 +224,18 @@ def strip_lead_prefix(paragraph: str) -> tuple[str, str | None]:
         return paragraph, None
     head = m.group("head").strip()
     outside = re.sub(r"\([^()]*\)", "", head).strip()
-    if outside and (outside.upper() != outside or not any(ch.isalpha() for ch in outside)):
+    if outside and (outside.upper() != outside or not any(ch.isalpha() for ch in outside)) and not _wire_dateline(outside):
         return paragraph, None  # "Ông A - Chủ tịch ...": an ordinary sentence, not a dateline
     if not outside and not head.startswith("("):
         return paragraph, None
     return paragraph[m.end():], head
+
+
+def _wire_dateline(text: str) -> bool:
+    """A place in capitals and a day: "HANOI, Nov 6", "HÀ NỘI, 6/11" (a wire story's dateline)."""
+    m = re.match(rf"^([^\W\d][^\W\d .]*(?:[ .]+[^\W\d][^\W\d .]*)*)\s*,\s*(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$",
+                 text, re.I)
+    return bool(m) and m.group(1).upper() == m.group(1)
 
 
 def prefix_source(head: str) -> str | None:

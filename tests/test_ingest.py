@@ -4,7 +4,7 @@ import pytest
 from helpers import build_article, fixture_article, fixture_names
 
 from bot.article import Article
-from bot.clutter import Kind, classify, normalize_date
+from bot.clutter import Kind, classify, normalize_date, strip_lead_prefix
 from bot.ingest import looks_like_article, parse_article
 
 # What each fixture article must come out as: metadata, the clutter dropped, and the body's
@@ -289,7 +289,11 @@ def test_build_article_helper_matches_from_paragraphs():
         ("Tags: kinh tế, xuất khẩu", Kind.RELATED),
         ("Facebook Twitter Zalo", Kind.RELATED),
         ("Trang chủ > Thời sự > Chính trị", Kind.RELATED),
+        (">>> Quảng cáo: Bảo hiểm nhà ở chỉ 99.000đ/năm", Kind.AD),
+        ("- Quảng cáo - Vay mua nhà lãi suất chỉ từ 5,9%/năm, đăng ký ngay hôm nay!", Kind.AD),
+        ("Advertisement", Kind.AD),
         # Body sentences that only start like clutter.
+        ("Quảng cáo thuốc lá bị cấm trên mọi phương tiện từ năm 2026.", Kind.BODY),
         ("Theo báo cáo của Bộ Y tế, số ca mắc giảm.", Kind.BODY),
         ("Theo Bộ Y tế, số ca mắc giảm mạnh", Kind.BODY),
         ("Ảnh hưởng của bão số 3 rất nặng nề.", Kind.BODY),
@@ -362,3 +366,15 @@ def test_a_paste_without_periods_keeps_every_line():
              "Tổng vốn đầu tư khoảng 800 tỷ đồng từ ngân sách thành phố", "Người dân hai quận rất phấn khởi"]
     article = parse_article("\n\n".join(lines))
     assert article.removed == () and [s.text for s in article.sentences] == lines[1:]
+
+
+@pytest.mark.parametrize(("lead", "head"), [
+    ("HANOI, Nov 6 (Reuters) - Vietnam's exports rose 16.2%.", "HANOI, Nov 6 (Reuters)"),
+    ("HÀ NỘI, 6/11 (TTXVN) - Giá vàng giảm mạnh.", "HÀ NỘI, 6/11 (TTXVN)"),
+    ("TTO - Mưa lớn kéo dài từ ngày 3/11.", "TTO"),
+    ("Hanoi, Nov 6 - the city said it would act.", None),              # a place in capitals, or no dateline
+    ("Ông Lê Văn Hùng, Chủ tịch xã - người trực tiếp chỉ đạo.", None),
+])
+def test_a_lead_loses_its_dateline_and_keeps_its_news(lead, head):
+    rest, found = strip_lead_prefix(lead)
+    assert found == head and (rest == lead) is (head is None)
