@@ -22,7 +22,7 @@ from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, failure_reply, notice_id, source_problem
 from bot.question import parse_question
-from bot.route import route
+from bot.route import named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
 from bot.sources import SourceError, text_from_file, text_from_url
@@ -139,6 +139,9 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         else:  # "ok", "haha": the conversation's language, else the article's
             intent = dataclasses.replace(intent, language=_conversation_language(session))
         language = intent.language
+        topic = named_topic(message, session.article) if intent.kind is IntentKind.HELP and session.article else None
+        if topic:  # "Hội An" on a flood story: what the article says of it, not the help text
+            intent = Intent(IntentKind.ASK, language=language, question=topic, mention=True)
         if intent.article_text and _one_off(intent, session):
             # "Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm" with an article open: translate the line,
             # and keep the article for the next question.

@@ -14,13 +14,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from bot.article import Article
 from bot.ingest import looks_like_article, parse_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
+from bot.lexicon import english_word, vietnamese_shaped
 from bot.segment import split_sentences
 from bot.route_keywords import (
     K,
     _ACK_FILLERS,
+    _ACK_MARKED,
     _ACK_WORDS,
     _ANSWER_LANGUAGE,
     _BULLETS,
@@ -36,9 +39,11 @@ from bot.route_keywords import (
     _MIN_HEADLINE_WORDS,
     _ADDRESSES_BOT,
     _MAX_POINTING_INSTRUCTION_WORDS,
+    _MAX_TOPIC_WORDS,
     _MAX_OPTIONS_WORDS,
     _MIN_LOOSE_ARTICLE_WORDS,
     _MIN_SUMMARY_WORDS,
+    _CHAT_PHRASE,
     _CHAT_WORDS,
     _NUMBERS,
     _ORDINALS,
@@ -66,7 +71,8 @@ from bot.route_keywords import (
     _UNSEEN,
     _VI_WORDS,
 )
-from bot.textstats import strip_diacritics
+from bot.orthography import words as folded_words
+from bot.textstats import STOP_WORDS, strip_diacritics
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,9 @@ _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
 _MENTION_RE = _compile(_MENTION)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
+_ACK_SPELLINGS: dict[str, set[str]] = {}
+for _word in _ACK_MARKED:
+    _ACK_SPELLINGS.setdefault(strip_diacritics(_word), set()).add(_word)
 _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
 _CLAUSE_RE = re.compile(_CLAUSE)
@@ -211,6 +220,27 @@ def _route_request(message: str, has_article: bool) -> Intent:
     return Intent(rule.kind, language=language)
 
 
+def named_topic(message: str, article: Article) -> str | None:
+    """The thing a bare message names when the article names it too ("Hội An", "metro", "cứu
+    hộ"): up to ``_MAX_TOPIC_WORDS`` words that one sentence of the article holds in a row
+    (compared without marks when typed without them). A lone word must be no common word, and
+    chat words ("làm lại", "sai rồi") name nothing."""
+    text = _Text.of(message)
+    phrase = text.nfc.strip(" .!?…")
+    asked = folded_words(phrase)
+    if not asked or len(asked) > _MAX_TOPIC_WORDS or re.fullmatch(_CHAT_PHRASE, text.plain.strip(" .!?…")):
+        return None
+    if len(asked) == 1 and asked[0] in STOP_WORDS:
+        return None
+    plain = text.lower == text.plain  # typed without marks
+    run = " ".join(strip_diacritics(w) if plain else w for w in asked)
+    for sentence in article.sentences:
+        said = folded_words(sentence.text)
+        if f" {run} " in " " + " ".join(strip_diacritics(w) if plain else w for w in said) + " ":
+            return phrase
+    return None
+
+
 def asked(message: str) -> tuple[str, str | None]:
     """The question in ``message`` and the answer language it asks for, as the chat reads them:
     "Cảm ơn, ai là trưởng đoàn? Trả lời bằng tiếng Anh" → ("ai là trưởng đoàn?", "en")."""
@@ -222,9 +252,12 @@ def asked(message: str) -> tuple[str, str | None]:
 
 def _acknowledgement(text: _Text) -> str | None:
     """The language of a thanks / ok / goodbye message ("" when it reads alike in both), or None."""
-    words = re.findall(r"[a-z]+", text.plain)
+    found = list(re.finditer(r"[a-z]+", text.plain))
+    words = [m.group(0) for m in found]
     if not words or len(words) > _MAX_ACK_WORDS or "?" in text.plain:
         return None
+    if any(text.lower[m.start():m.end()] not in {m.group(0), *_ACK_SPELLINGS.get(m.group(0), ())} for m in found):
+        return None  # typed with other marks: "vàng" (gold) is no "vâng" (yes)
     heads = {language: sum(w in kind for w in words) for language, kind in _ACK_WORDS.items()}
     if not all(w in _ACK_KNOWN for w in words) or not any(heads.values()):
         return None
@@ -341,20 +374,31 @@ def _short_text(text: str) -> tuple[str, str] | None:
 
 
 def _guess_language(text: _Text, hint: str | None = None) -> str:
-    """"vi" or "en": common words of each language decide, the keyword's language breaks ties."""
+    """"vi" or "en": common words of each language decide, the keyword's language breaks ties;
+    "" for a few words that tell neither ("metro", "OK Google"): the conversation's language."""
     found = list(re.finditer(r"[a-z']+", text.plain))
     words = [m.group(0) for m in found]
     # A word typed with marks is no English word: "thế à?" is not "the a".
     unmarked = [m.group(0) for m in found if text.lower[m.start():m.end()] == m.group(0)]
-    vi = sum(w in _VI_WORDS for w in words) + (3 if hint == "vi" else 0)
+    # A word shaped like a Vietnamese syllable is Vietnamese when typed with marks ("tỷ số"), or
+    # without them when no English dictionary has it: "may gio thong xe" ("gio", "xe"). Not a
+    # name: "Who is Trần Đức Phấn?" is English.
+    shaped = sum(w not in _VI_WORDS and vietnamese_shaped(w) and (w not in unmarked or not english_word(w))
+                 for n, (m, w) in enumerate(zip(found, words)) if n == 0 or not text.nfc[m.start()].isupper())
+    vi = sum(w in _VI_WORDS for w in words) + shaped + (3 if hint == "vi" else 0)
     en = sum(w in _EN_WORDS for w in unmarked) + (3 if hint == "en" else 0)
     if vi != en:
         return "vi" if vi > en else "en"
     if hint:
         return hint
+    if 0 < len(words) <= _FEW_WORDS:
+        return ""
     # Nothing readable (emoji, digits, punctuation): tinbot's own language. Another language: English.
     code = detect_language(text.nfc)
     return "vi" if code in ("vi", "unknown") else "en"
+
+
+_FEW_WORDS = 3  # too few for a language detector to tell
 
 
 def _article_language(text: _Text) -> str:

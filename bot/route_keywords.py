@@ -128,6 +128,9 @@ _ACK_WORDS = {
 _ACK_FILLERS = frozenset(
     "xin khong nhe nha nhieu lam a ban bot tinbot em anh chi minh toi qua day voi roi chao "
     "you so much lot job got it see later again no very all bai viet rat that".split())
+# How those words are written with marks; a word typed with other marks is another word.
+_ACK_MARKED = ("cảm cám ơn tạm biệt tuyệt tốt được vâng dạ ừ không nhé nhá nhiều lắm ạ à bạn chị mình tôi quá "
+               "đấy đây với rồi chào bài viết rất thật ơi").split()
 _MAX_ACK_WORDS = 8
 _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement holding one of these says goodbye
 # Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
@@ -174,7 +177,7 @@ _PARAGRAPHS = (
     (None, r"\b{doan}(?:\s+van)?\s+(?P<n>dau(?:\s+tien)?|mo\s+dau)\b"),
     (None, r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:paragraph|para)\b"),
 )
-_QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
+_QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
              r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which)\b"
              r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
 # Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
@@ -228,4 +231,9 @@ _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this lo
 _MIN_SUMMARY_WORDS = 12        # "Tóm tắt: <text>" or two full sentences: at least this many words to summarize
 # A short text holding these talks to the bot (matched with diacritics: "Ban quản lý" is news).
 _CHAT_WORDS = r"\b(?:chào|mình|bạn|tớ|bot|tinbot|hello|hi|you|my)\b"
+# A bare message that names a thing the article mentions asks what the article says of it
+# ("Hội An", "cứu hộ"), unless it is one of these chat phrases (unaccented, whole message).
+_MAX_TOPIC_WORDS = 6
+_CHAT_PHRASE = (r"(?:lam\s+lai|sai\s+roi|sai|dung\s+roi|dung|khong\s+hieu|hieu\s+roi|xong|xong\s+roi|bai\s+moi|xoa\s+bai"
+                r"|giai\s+thich|test|thu|again|next|start|reset|menu|help|hmm+|um+|lol|ua|ok\w*)")
 _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"

@@ -536,3 +536,13 @@ def test_a_short_follow_up_question_is_answered_from_the_last_subject(offline_bo
     replies, session = turn(offline_bot, "khi nào?", session)
     assert not replies[-1].startswith(reply("not_in_article", "vi"))
     assert session.last_question.endswith("khi nào?") and len(session.last_question) > len("khi nào?")
+
+
+@pytest.mark.parametrize(("message", "named"), [("Hội An", True), ("hoi an", True), ("sai rồi", False), ("làm lại", False)])
+def test_a_bare_name_the_article_mentions_is_looked_up_else_help_is_shown(offline_bot, message, named):
+    session = with_article(offline_bot)
+    final = turn(offline_bot, message, session)[0][-1]
+    if named:
+        assert final.startswith(f"Có, bài báo có nhắc đến {message}.") and "Hội An" in final.split("\n", 1)[1]
+    else:
+        assert final == reply("help", "vi")

@@ -135,6 +135,12 @@ ROUTES = [
     ("mấy giờ đoàn về", A("mấy giờ đoàn về")),
     ("may gio doan ve", A("may gio doan ve")),
     ("máy bay của đoàn", Intent(K.HELP, language="vi")),  # "máy" (machine) is no question word
+    ("kẹt xe bao lâu", A("kẹt xe bao lâu")),
+    # Typed without marks: words no English dictionary has, shaped like Vietnamese syllables.
+    ("may gio thong xe", A("may gio thong xe")),
+    ("ty so the nao", A("ty so the nao")),
+    ("gia vang mua vao bn", A("gia vang mua vao bao nhiêu")),
+    ("how long did it last", A("how long did it last", "en")),
     # Help and greetings.
     ("giúp", Intent(K.HELP, language="vi")),
     ("giúp mình với", Intent(K.HELP, language="vi")),
@@ -153,6 +159,9 @@ ROUTES = [
     ("thanks!", Intent(K.THANKS, language="en")),
     ("ok cảm ơn", Intent(K.THANKS, language="vi")),
     ("hay quá", Intent(K.THANKS, language="vi")),
+    ("vâng", Intent(K.THANKS, language="vi")),
+    ("cám ơn bạn", Intent(K.THANKS, language="vi")),
+    ("vàng", Intent(K.HELP, language="vi")),   # gold, not "vâng": marks tell the words apart
     ("great, thanks", Intent(K.THANKS, language="en")),
     # Read alike in both languages: no language, the chat keeps the conversation's.
     ("ok", Intent(K.THANKS, language="")),
