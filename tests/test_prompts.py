@@ -33,6 +33,7 @@ NOTICES = {
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "answer_untranslated": {},
+    "summary_untranslated": {},
     "ask_in_article_language": {"language": "vi"},
 }
 

@@ -11,7 +11,7 @@ from bot.engines.hub import ModelHub
 from bot.guard import check_output
 from bot.intent import Intent, IntentKind, Length
 from bot.tasks.chunking import fit_pieces, pack_chunks, strip_prefix
-from bot.tasks.summarize import format_summary, pick_sentences, reduce_chunks, summarize_article
+from bot.tasks.summarize import DEFAULT_POINTS, format_summary, pick_sentences, reduce_chunks, summarize_article
 
 ARTICLE = build_article(VI_SENTENCES[0:3], VI_SENTENCES[3:6], VI_SENTENCES[6:10], VI_SENTENCES[10:13],
                         title="Đoàn công tác tỉnh Quảng Nam thăm cảng Kỳ Hà", language="vi")
@@ -238,8 +238,19 @@ def test_summary_stays_vietnamese_when_the_translator_is_missing(spied):
     updates = list(summarize_article(one_sentence(VI_SENTENCES[1]), intent, hub))
     assert updates[-1].text == strip_prefix(spies["summarize"].outputs[-1][0], "en: ")
     assert updates[-1].text.split()[:3] == VI_SENTENCES[1].split()[:3]  # still the Vietnamese words
-    (notice,) = updates[-1].notices
-    assert notice.key == "model_missing" and notice.args["task"] == "translate"
+    untranslated, missing = updates[-1].notices
+    assert untranslated.key == "summary_untranslated"
+    assert missing.key == "model_missing" and missing.args["task"] == "translate"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_summary_asked_in_the_other_language_is_translated_into_it(spied, language):
+    # "summarize in 3 bullets" on a Vietnamese article: the reader's language, as answers are.
+    hub, spies = spied(tasks=("summarize", "translate"), input_prefix="vi: ", output_prefix="en: ")
+    intent = Intent(IntentKind.SUMMARIZE, language=language)
+    final = list(summarize_article(one_sentence(VI_SENTENCES[1]), intent, hub))[-1]
+    assert ("summary_translated" in [n.key for n in final.notices]) is (language == "en")
+    assert bool(spies["translate"].inputs) is (language == "en")
 
 
 # --- fallback ----------------------------------------------------------------------------------
@@ -306,3 +317,10 @@ def test_a_prose_summary_opens_with_the_headline_and_says_so(empty_hub):
     for intent in (Intent(IntentKind.SUMMARIZE, length=Length.SHORT), Intent(IntentKind.SUMMARIZE, sentences=2, bullets=True)):
         final = list(summarize_article(titled, intent, empty_hub))[-1]
         assert "Cù Lao Chàm" not in final.text and not final.notices[0].key.startswith("used_extractive_headline")
+
+
+def test_points_asked_for_without_a_count_are_a_list_of_several(empty_hub):
+    intent = Intent(IntentKind.SUMMARIZE, bullets=True)    # "ý chính là gì?"
+    final = list(summarize_article(ARTICLE, intent, empty_hub))[-1]
+    assert final.text.count("\n- ") + 1 == DEFAULT_POINTS == len(final.evidence)
+    assert "fewer_points" not in [n.key for n in final.notices]

@@ -4,7 +4,7 @@ ViT5 reads at most ``max_input_tokens``; anything longer would be silently cut. 
 packed into sentence chunks that fit, each chunk is summarized, and the joined partial summaries
 are summarized again until one chunk remains; that last stage streams to the reader. With no
 model at hand the most important sentences are quoted instead (``bot.extractive``). A summary
-asked in the other language is made in the article's language, then translated.
+asked for in the other language, or asked in it, is made in the article's language, then translated.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_fo
 from bot.extractive import article_headline, opening, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
+from bot.prompts import LANGUAGES
 from bot.segment import split_sentences
 from bot.settings import ModelSettings
 from bot.tasks import Notice, TaskUpdate
@@ -29,6 +30,8 @@ LENGTH_SCALE = {Length.SHORT: 0.4, Length.NORMAL: 1.0, Length.DETAILED: 1.6}
 # Rounds of "summarize the partial summaries" before the rest is streamed chunk by chunk. Each
 # round shrinks the text about fourfold, so 4 rounds cover articles far past any paste limit.
 MAX_REDUCE_ROUNDS = 4
+# Points in a list asked for without a count ("các ý chính", "key points"), from extracted sentences.
+DEFAULT_POINTS = 3
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,9 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
             missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),))
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
-    target = intent.target_language
+    # Asked in the other language ("summarize in 3 bullets" on a Vietnamese article): the user's.
+    asked_in = intent.language if intent.language in LANGUAGES and article.language in LANGUAGES else None
+    target = intent.target_language or asked_in
     if target and target != article.language:
         summary = yield from _translated(summary, article.language, target, hub, intent.bullets)
     text = format_summary(summary.sentences, intent.bullets)
@@ -70,7 +75,10 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     """The article's most important sentences; a prose summary of the default or a detailed
     length opens with the headline (``bot.extractive.opening``), a short one or a list of points
     does not."""
-    chosen = summarize_extractive(article, max_sentences=intent.sentences, length=intent.length)
+    points = intent.sentences
+    if points is None and intent.bullets and intent.length is Length.NORMAL:
+        points = DEFAULT_POINTS  # "ý chính là gì?": a list of one would be no list
+    chosen = summarize_extractive(article, max_sentences=points, length=intent.length)
     prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
     headline = article_headline(article) if prose else None
     texts = opening(headline, chosen)
@@ -138,7 +146,8 @@ def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bo
     shown = format_summary(summary.sentences, bullets)
     engine = yield from wait_for_engine(hub, "translate", text=shown, engine=summary.engine)
     if engine is None:
-        return dataclasses.replace(summary, notices=summary.notices + (missing_notice(hub.settings.translate, hub.unavailable("translate")),))
+        return dataclasses.replace(summary, notices=summary.notices + (
+            Notice("summary_untranslated"), missing_notice(hub.settings.translate, hub.unavailable("translate"))))
     sentences = translate_sentences(engine, hub.settings.translate, summary.sentences, src, tgt)
     return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True, translated_to=tgt,
                                notices=summary.notices + (Notice("summary_translated"),))
