@@ -21,12 +21,16 @@ if TYPE_CHECKING:
     from bot.question import Query
 
 _NUMBER_WORDS = r"hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|một phần"
+# A match's score, not a date: "thắng Thái Lan 2-1", "với tỷ số 2-1", "won 3-0".
+_SCORE_PATTERN = r"\b(?:tỷ số|tỉ số|thắng|thua|hòa|hoà|score|won|beat|lost|drew)\b[^.\d]{0,25}?\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/-])"
 # A quantity, not a date: "năm 1896", "ngày 11", "15/9" are times, "1.000 người" a number.
 _NUMBER = re.compile(
     r"(?<!\bnăm )(?<!\bngày )(?<!\btháng )(?<!\bkỷ )(?<![\d/.,-])(?!(?:1\d{3}|20\d{2})\b)\d+(?:[.,]\d+)*(?![\d/-])"
-    r"|\b(?:" + _NUMBER_WORDS + r")\b(?!\s+\d)",
+    r"|\b(?:" + _NUMBER_WORDS + r")\b(?!\s+\d)"
+    r"|" + _SCORE_PATTERN,
     re.I,
 )
+_SCORE = re.compile(_SCORE_PATTERN, re.I)
 # Years, day/month dates, "năm 1942", "thế kỷ 19", and spans back in time: "4 tỷ năm trước",
 # "7000 trước Công Nguyên", "the 1990s".
 _TIME = re.compile(
@@ -55,7 +59,8 @@ _COORDINATOR = re.compile(r"\s(?:và|hoặc|hay|cùng|and|or)\s", re.I)
 UNIT_REACH = 3    # syllables from a number to its unit: "150 tỷ đồng", "35 tấn bùn thải"
 MAX_ITEM = 6      # syllables: a list item is a short noun phrase, not a clause
 MIN_ITEMS = 3     # two things joined by "và" are no list; three are
-_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE, "percent": _PERCENT}
+_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE, "percent": _PERCENT,
+                  "score": _SCORE}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 
 

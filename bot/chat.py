@@ -230,13 +230,19 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
 
 
 def follow_up(question: str, last_question: str) -> str:
-    """A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?") asked about
-    the last question's subject: after "giá xăng RON95 bao nhiêu?", "khi nào?" is "giá xăng RON95
-    khi nào?"."""
-    if any(isinstance(t, str) for t in parse_question(question).terms) or not question.strip():
+    """A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"), or that
+    points back at someone ("ông ấy bao nhiêu tuổi?"), asked about the last question's subject:
+    after "giá xăng RON95 bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?"."""
+    own = any(isinstance(t, str) for t in parse_question(question).terms)
+    if own and not _SOMEONE_NAMED_BEFORE.search(question) or not question.strip():
         return question  # it names something of its own (pairs of stop words name nothing)
     subject = " ".join(parse_question(last_question).words)
     return f"{subject} {question}" if subject else question
+
+
+# "ông ấy bao nhiêu tuổi?" after "tài xế container tên gì?": the driver's age, not anyone's.
+_SOMEONE_NAMED_BEFORE = re.compile(r"\b(?:(?:ông|bà|anh|chị|cô|cậu) (?:ấy|ta)|người (?:này|đó|ấy)|he|she|him|her|they|them)\b",
+                                   re.I)
 
 
 def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,

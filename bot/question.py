@@ -93,6 +93,7 @@ _MONEY_WORDS = frozenset("tien gia phi ton phat luong von".split())
 _CURRENCIES = frozenset("đồng usd đô euro yên tệ won bảng".split())
 _NOT_UNITS = frozenset("la thi duoc da co vao trong cua nua the nao".split())  # "là bao nhiêu?": no unit follows
 _DURATIONS = ("bao lau", "how long")
+_SCORE_WORDS = re.compile(r"\b(?:ti so|score)\b")  # "tỷ số" folds to "tỉ số"; "tỉ lệ" is a rate
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
 _LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
 # Irregular past forms news writes and a question asks in the present ("exports rose" for
@@ -274,6 +275,8 @@ def _answer_type(tokens: list[str], spans: list, heads: dict, nouns: dict) -> st
     if not spans:
         return None
     start, end, kind = spans[0]
+    if kind in ("number", "manner", "thing") and _SCORE_WORDS.search(" ".join(map(strip_diacritics, tokens))):
+        return "score"  # "tỷ số bao nhiêu?", "tỷ số thế nào?", "what was the score?"
     if kind != "thing":
         return kind
     which = strip_diacritics(tokens[end - 1]) == "nao"

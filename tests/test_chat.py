@@ -526,6 +526,7 @@ def test_a_short_text_to_summarize_does_not_replace_the_open_article(offline_bot
 @pytest.mark.parametrize(("question", "expected"), [
     ("khi nào?", "giá xăng ron 95 khi nào?"), ("ông ấy nói gì?", "giá xăng ron 95 ông ấy nói gì?"),
     ("còn dầu diesel thì sao?", "còn dầu diesel thì sao?"),   # names something of its own
+    ("ông ấy bao nhiêu tuổi?", "giá xăng ron 95 ông ấy bao nhiêu tuổi?"),   # ... and someone named before
 ])
 def test_a_follow_up_question_that_names_nothing_asks_about_the_last_subject(question, expected):
     assert follow_up(question, "giá xăng RON95 bao nhiêu?") == expected

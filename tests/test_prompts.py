@@ -20,6 +20,7 @@ NOTICES = {
     "not_in_article": {},
     "no_number_in_article": {},
     "no_time_in_article": {},
+    "no_score_in_article": {},
     "not_mentioned": {"items": "Cầu Rồng"},
     "article_date": {"date": "07/11/2021"},
     "article_source": {"source": "nhandan.vn"},

@@ -440,3 +440,22 @@ def test_a_question_the_article_asks_is_no_answer_the_sentence_after_it_is():
     found = find_evidence(interview, "Người dân có nên mua vàng không?")
     assert is_answerable(found) and found[0].sentence.index == 2
     assert feature_table(interview, "Người dân có nên mua vàng không?")["lexical"][1] == 0.0
+
+
+MATCH_ARTICLE = Article.from_text(
+    "Việt Nam thắng Thái Lan ở bán kết lượt đi\n\n"
+    "Tối 6/11 trên sân Mỹ Đình, đội tuyển Việt Nam đánh bại Thái Lan với tỷ số 2-1 ở bán kết lượt đi, "
+    "tạo lợi thế trước trận lượt về tại Bangkok.\n\n"
+    "Thái Lan là đội mở tỷ số ở phút 23 nhờ một pha đánh đầu sau quả phạt góc. Chín phút sau, Tiến Linh "
+    "gỡ hòa cho Việt Nam bằng cú sút chân phải. Đến phút 78, Xuân Son đánh đầu ghi bàn quyết định.\n\n"
+    "Trận đấu thu hút khoảng 38.000 khán giả đến sân. Sau trận, huấn luyện viên đội khách thừa nhận "
+    "đội mình chơi không tốt trong hiệp hai.")
+
+
+@pytest.mark.parametrize("question", ["Tỷ số trận đấu là bao nhiêu?", "ty so the nao", "What was the score?"])
+def test_a_score_question_wants_a_score_not_any_number(question):
+    # "phút 23" and "38.000 khán giả" are numbers; "2-1" is the score (and no date, as "6-11" would be).
+    assert parse_question(question, "en" if question.startswith("What") else "vi").answer_type == "score"
+    assert "2-1" in find_evidence(MATCH_ARTICLE, question)[0].sentence.text
+    assert not has_type("Lễ ký kết diễn ra ngày 6-11.", parse_question("Tỷ số là bao nhiêu?"))
+    assert has_type("Việt Nam thắng 2-1.", parse_question("Việt Nam thắng mấy bàn?"))  # a score is a number too

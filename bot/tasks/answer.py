@@ -38,7 +38,7 @@ LANGUAGES = ("vi", "en")
 # one) and the reply quotes the closest sentences as such. On ../shared/eval-data/qa-dev.jsonl
 # this never fires for the 20 number/date questions answerable on their own article, and fires
 # for 5 of the 15 put to another article that still pass ``is_answerable``.
-KINDS_THAT_NEED_A_VALUE = ("number", "time")
+KINDS_THAT_NEED_A_VALUE = ("number", "time", "score")
 # Items of a list quoted after the sentence that announces it (``with_list``).
 MAX_LIST_ITEMS = 10
 
