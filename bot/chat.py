@@ -291,6 +291,10 @@ def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str,
     return ack, session.article_text, session
 
 
+# "dài hơn" after the detailed summary: this many sentences more than it had.
+LONGER_POINTS = 2
+
+
 def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> Intent:
     """Resolve "shorter"/"longer" against the previous summary request; "thêm 2 ý" / "bớt 1 ý"
     (a step in points) count from the ``shown`` sentences of the last summary, which may be fewer
@@ -308,6 +312,8 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
     length = order[max(0, min(2, order.index(base.length) + step))]
     if intent.refine == "shorter" and base.length is Length.SHORT and sentences is None:
         sentences = 1
+    if intent.refine == "longer" and base.length is Length.DETAILED and sentences is None and shown:
+        sentences = shown + LONGER_POINTS  # past the longest length: more of the article's sentences
     return dataclasses.replace(
         base, language=intent.language, refine=None, length=length, sentences=sentences,
         target_language=intent.target_language or base.target_language,

@@ -51,7 +51,7 @@ _PLACES = (
     ("netherlands", "dutch", "ha lan"), ("italy", "italian", "y"), ("spain", "spanish", "tay ban nha"),
     ("europe", "european", "chau au"), ("asia", "asian", "chau a"), ("africa", "african", "chau phi"),
     ("philippines", "philippine", "filipino", "phi lip pin"), ("indonesia", "indonesian", "in do ne xi a"),
-    ("vietnam", "vietnamese", "viet nam"),
+    ("vietnam", "vietnamese", "viet nam", "vn"), ("hanoi", "ha noi", "hn"),
 )
 # Things Vietnamese writes by their French initials, English by its own (school books say "ADN",
 # Wikipedia and the press often "DNA").

@@ -93,6 +93,10 @@ _MONEY_WORDS = frozenset("tien gia phi ton phat luong von".split())
 _CURRENCIES = frozenset("đồng usd đô euro yên tệ won bảng".split())
 _NOT_UNITS = frozenset("la thi duoc da co vao trong cua nua the nao".split())  # "là bao nhiêu?": no unit follows
 _DURATIONS = ("bao lau", "how long")
+# A yes/no question's frame (``_yes_no_frame``). Unaccented, a closing "a" may be a name ("Nguyen Van A").
+_YES_NO_PAIRS = frozenset({("co", "phai"), ("phai", "khong"), ("dung", "khong")})
+_CLOSING_PARTICLES = frozenset("không chưa à hả nhỉ chứ".split())
+_BARE_CLOSING_PARTICLES = frozenset("khong chua ha nhi".split())
 _SCORE_WORDS = re.compile(r"\b(?:ti so|score)\b")  # "tỷ số" folds to "tỉ số"; "tỉ lệ" is a rate
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
 _LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
@@ -165,6 +169,8 @@ def parse_question(question: str, language: str = "vi") -> Query:
     phrases, heads, nouns = _TABLES[not accented]
     spans = _question_spans(tokens, phrases)
     dropped = {i for start, end, _ in spans for i in range(start, end)}
+    if language != "en":
+        dropped |= _yes_no_frame(tokens)
     stop = STOP_WORDS if accented else _BARE_STOP_WORDS
     # No pair spans a dropped question word: "có bao nhiêu vận động" gives no ("có", "vận").
     if language == "en":
@@ -304,6 +310,16 @@ def _asks_for_several(tokens: list[str], spans: list) -> bool:
     which, copula = phrase == ("nao",), phrase == ("la", "gi")  # not "khi nào", "năm nào"
     return bool((which and _PLURAL & set(before[-_PLURAL_REACH:]))
                 or ((which or copula) and before and before[0] in _PLURAL))
+
+
+def _yes_no_frame(tokens: list[str]) -> set[int]:
+    """Where a yes/no question's frame stands, which no answer repeats: "có phải", "phải không",
+    "đúng không", and a closing particle ("... có phải đi tù không?", "... xong chưa?")."""
+    bare = [strip_diacritics(t) for t in tokens]
+    frame = {i + k for i in range(len(bare) - 1) if (bare[i], bare[i + 1]) in _YES_NO_PAIRS for k in (0, 1)}
+    if len(bare) >= 3 and (tokens[-1] in _CLOSING_PARTICLES or bare[-1] in _BARE_CLOSING_PARTICLES):
+        frame.add(len(bare) - 1)
+    return frame
 
 
 def _segments(tokens: list[str], dropped: set[int]) -> list[list[str]]:

@@ -5,7 +5,7 @@ answers) or explain how to get the model (translation). Tiny-model runs live in 
 """
 import pytest
 
-from bot.chat import ChatSession, follow_up, refine_summary, respond, with_options
+from bot.chat import LONGER_POINTS, ChatSession, follow_up, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.service import Tinbot
@@ -195,6 +195,24 @@ def test_shorter_follows_the_previous_summary(offline_bot):
 def test_refine_is_resolved_against_the_previous_request(previous, refine, expected):
     resolved = refine_summary(Intent(IntentKind.SUMMARIZE, refine=refine), previous)
     assert (resolved.length, resolved.sentences) == expected and resolved.refine is None
+
+
+def test_longer_than_the_detailed_summary_adds_sentences():
+    # "dài hơn" after "chi tiết hơn" (6 sentences shown): the longest length, then more sentences.
+    detailed = Intent(IntentKind.SUMMARIZE, length=Length.DETAILED)
+    resolved = refine_summary(Intent(IntentKind.SUMMARIZE, refine="longer"), detailed, shown=6)
+    assert (resolved.length, resolved.sentences) == (Length.DETAILED, 6 + LONGER_POINTS)
+
+
+def test_longer_after_the_detailed_summary_is_longer_until_the_article_ends(offline_bot):
+    session = with_article(offline_bot)
+    replies, session = turn(offline_bot, "tóm tắt chi tiết", session)
+    shown = session.last_summary_points
+    replies, session = turn(offline_bot, "dài hơn", session)
+    assert session.last_summary_points == shown + LONGER_POINTS <= len(session.article.sentences)
+    assert reply("summary_longest", "vi") not in replies[-1]
+    replies, session = turn(offline_bot, "dài hơn", session)   # the article has no more sentences
+    assert reply("summary_longest", "vi") in replies[-1]
 
 
 NEWS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hội An mở phố đi bộ mới</title></head>

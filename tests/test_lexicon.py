@@ -26,7 +26,8 @@ def test_names_are_not_ordinary_english_words(word):
 
 def test_places_known_by_other_names():
     assert "tp hcm" in other_names("hochiminhcity") and "cuu long" in other_names("mekong")
-    assert "an do" in other_names("india") and other_names("hanoi") == ()
+    assert "an do" in other_names("india") and "ha noi" in other_names("hn") and other_names("danang") == ()
+    assert "dna" in other_names("adn")   # a thing Vietnamese writes by its French initials
 
 
 def test_family_names():

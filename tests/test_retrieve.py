@@ -417,6 +417,7 @@ OTHER_NAMES_ARTICLE = Article.from_paragraphs([[
     ("Ở Sài Gòn đoàn làm gì?", 1),                  # ... and "TP.HCM"
     ("o sai gon doan lam gi?", 1),                  # typed without diacritics
     ("Mẫu ADN được lấy ở đâu?", 2),                 # French initials, the article's English ones
+    ("Đoàn doanh nghiệp đến HN khi nào?", 0),        # chat initials
 ])
 def test_a_place_or_thing_is_found_by_the_name_the_article_gives_it(question, expected):
     found = find_evidence(OTHER_NAMES_ARTICLE, question)
@@ -459,3 +460,17 @@ def test_a_score_question_wants_a_score_not_any_number(question):
     assert "2-1" in find_evidence(MATCH_ARTICLE, question)[0].sentence.text
     assert not has_type("Lễ ký kết diễn ra ngày 6-11.", parse_question("Tỷ số là bao nhiêu?"))
     assert has_type("Việt Nam thắng 2-1.", parse_question("Việt Nam thắng mấy bàn?"))  # a score is a number too
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("Bà Lan có phải đi tù không?", ("lan", "đi", "tù")),
+    ("ba Lan co phai di tu khong", ("lan", "di")),          # unaccented, "tu" may be "từ": in pairs only
+    ("Dự án đã xong chưa?", ("dự", "án", "xong")),
+    ("Ông Nguyễn Văn A có đúng không?", ("nguyễn", "văn")),   # "a" is no particle here: it closes a name
+])
+def test_a_yes_no_question_searches_without_its_frame(question, searched):
+    # "có phải ... không" asks yes or no; no answer repeats it, so it must not be looked for.
+    query = parse_question(question)
+    unigrams = tuple(t for t in query.terms if isinstance(t, str))
+    assert all(word in unigrams for word in searched)
+    assert not {"phải", "phai", "không", "khong", "chưa"} & set(unigrams + tuple(w for p in query.terms if isinstance(p, tuple) for w in p))
