@@ -20,7 +20,10 @@ from bot.textstats import strip_diacritics, syllables
 if TYPE_CHECKING:
     from bot.question import Query
 
-_NUMBER_WORDS = r"hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|một phần"
+_NUMBER_WORDS = (r"hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ|một nửa|một phần"
+                 r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                 r"|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter")
 # A match's score, not a date: "thắng Thái Lan 2-1", "với tỷ số 2-1", "won 3-0".
 _SCORE_PATTERN = r"\b(?:tỷ số|tỉ số|thắng|thua|hòa|hoà|score|won|beat|lost|drew)\b[^.\d]{0,25}?\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/-])"
 # A quantity, not a date: "năm 1896", "ngày 11", "15/9" are times, "1.000 người" a number.
@@ -39,7 +42,10 @@ _TIME = re.compile(
     r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b"
     r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b"   # a time of day: "15h", "15h30", "7:45", "8 giờ"
     rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}(?!\w)"   # "April 22", "22 April"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b"
+    # A month or a year named by its place in time: "in October", "since June", "last year".
+    rf"|\b(?:in|since|until|by|from|before|after|early|late|mid|last|next|this)[\s-]+{MONTH}\b"
+    r"|\b(?:last|next|this|previous|coming)\s+(?:year|month|week|quarter|decade)\b",
     re.I,
 )
 # A share: "3,5%", "14.3 percent", "16 phần trăm".

@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
 from bot.article import Article
@@ -133,7 +134,8 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             if not message:
                 yield ack, session
                 return
-        intent = apply_options(route(message, has_article=session.article is not None), session)
+        intent = apply_options(route(message, has_article=session.article is not None,
+                                     usual_language=session.last_language or None), session)
         if intent.language:
             session = dataclasses.replace(session, last_language=intent.language)
         else:  # "ok", "haha": the conversation's language, else the article's
@@ -193,7 +195,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
                         skip=session.last_question_shown, extractive=True)
     if intent.kind is IntentKind.ASK and session.last_question:
-        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question))
+        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question, language))
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
@@ -229,20 +231,21 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             return
 
 
-def follow_up(question: str, last_question: str) -> str:
+def follow_up(question: str, last_question: str, language: str = "vi") -> str:
     """A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"), or that
     points back at someone ("ông ấy bao nhiêu tuổi?"), asked about the last question's subject:
     after "giá xăng RON95 bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?"."""
-    own = any(isinstance(t, str) for t in parse_question(question).terms)
+    own = any(isinstance(t, str) for t in parse_question(question, "en" if language == "en" else "vi").terms)
     if own and not _SOMEONE_NAMED_BEFORE.search(question) or not question.strip():
         return question  # it names something of its own (pairs of stop words name nothing)
     subject = " ".join(parse_question(last_question).words)
     return f"{subject} {question}" if subject else question
 
 
-# "ông ấy bao nhiêu tuổi?" after "tài xế container tên gì?": the driver's age, not anyone's.
-_SOMEONE_NAMED_BEFORE = re.compile(r"\b(?:(?:ông|bà|anh|chị|cô|cậu) (?:ấy|ta)|người (?:này|đó|ấy)|he|she|him|her|they|them)\b",
-                                   re.I)
+# "ông ấy bao nhiêu tuổi?" after "tài xế container tên gì?": the driver's age, not anyone's;
+# "who said that?" after "what are the risks?": who said what the last answer quoted.
+_SOMEONE_NAMED_BEFORE = re.compile(r"\b(?:(?:ông|bà|anh|chị|cô|cậu) (?:ấy|ta)|người (?:này|đó|ấy)|nó|(?:điều|việc|chuyện|cái) (?:đó|này|ấy)"
+                                   r"|he|she|him|her|they|them|it|its|that|this)\b", re.I)
 
 
 def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,
@@ -284,7 +287,7 @@ def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str,
     try:
         text = text_from_file(path, bot.settings.limits.max_upload_bytes)
     except SourceError as error:
-        log.info("upload refused (%s): %s", error.reason, error.detail)
+        log.info("upload refused (%s): %s %s", error.reason, Path(path).name, error.detail)
         language = _language(session, None)
         return source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session.article_text, session
     session, ack = _load_article(bot, session, text, _language(session, None))

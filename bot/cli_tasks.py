@@ -64,7 +64,7 @@ def read_source(source: str, settings: Settings) -> str:
             return text_from_url(source, settings)
         return text_from_file(source, settings.limits.max_upload_bytes)
     except SourceError as error:
-        raise CliError(Exit.INPUT, f"{source}: {error.detail} ({error.reason})") from None
+        raise CliError(Exit.INPUT, f"{source}: {error.detail}") from None
 
 
 def _read_stdin(max_bytes: int | None) -> str:
@@ -192,10 +192,13 @@ def run_batch(input_path: str, output_path: str, task: str, bot, settings: Setti
     if results.is_dir() or not results.parent.is_dir():
         raise CliError(Exit.USAGE, f"{output_path}: cannot write the results there (no such folder, or a folder itself)")
     done = _done_ids(results)
-    todo = [(key, record) for key, record in _records(source) if key not in done]
+    records = list(_records(source))
+    if not records:
+        raise CliError(Exit.INPUT, f"{input_path}: no records (one JSON object a line)")
+    todo = [(key, record) for key, record in records if key not in done]
     failures = 0
     with open(output_path, "a", encoding="utf-8") as out, \
-            tqdm(total=len(todo), desc=task, unit="bài", file=sys.stderr, dynamic_ncols=True) as bar:
+            tqdm(total=len(todo), desc=task, unit="record", file=sys.stderr, dynamic_ncols=True) as bar:
         if done:
             tqdm.write(f"tinbot: {len(done)} records already in {output_path} are skipped", file=sys.stderr)
         for key, record in todo:
@@ -296,4 +299,4 @@ def _record_text(record: dict, task: str, settings: Settings, base: Path) -> str
         path = Path(value).expanduser()  # relative to the batch file, so a folder of articles moves as one
         return text_from_file(path if path.is_absolute() else base / path, settings.limits.max_upload_bytes)
     except SourceError as error:
-        raise CliError(Exit.INPUT, f"{value}: {error.detail} ({error.reason})") from None
+        raise CliError(Exit.INPUT, f"{value}: {error.detail}") from None

@@ -232,15 +232,19 @@ def strip_lead_prefix(paragraph: str) -> tuple[str, str | None]:
 
 
 def _wire_dateline(text: str) -> bool:
-    """A place in capitals and a day: "HANOI, Nov 6", "HÀ NỘI, 6/11" (a wire story's dateline)."""
-    m = re.match(rf"^([^\W\d][^\W\d .]*(?:[ .]+[^\W\d][^\W\d .]*)*)\s*,\s*(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$",
-                 text, re.I)
+    """A place in capitals and a day or a country: "HANOI, Nov 6", "HÀ NỘI, 6/11", "HOI AN,
+    Vietnam" (a wire story's dateline)."""
+    m = re.match(rf"^([^\W\d][^\W\d .]*(?:[ .]+[^\W\d][^\W\d .]*)*)\s*,\s*(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+                 r"|(?-i:[A-ZÀ-Ỹ][^\W\d]+(?: [A-ZÀ-Ỹ][^\W\d]+){0,2}))$", text, re.I)
     return bool(m) and m.group(1).upper() == m.group(1)
 
 
 def prefix_source(head: str) -> str | None:
-    """The outlet in a lead prefix: "(Chinhphu.vn)" → "Chinhphu.vn", "TTO" → "TTO"."""
+    """The outlet in a lead prefix: "(Chinhphu.vn)" → "Chinhphu.vn", "TTO" → "TTO"; none in a
+    place's dateline alone ("HOI AN, Vietnam")."""
     inner = re.search(r"\(([^()]+)\)", head)
+    if inner is None and _wire_dateline(head.strip()):
+        return None
     return (inner.group(1) if inner else head).strip() or None
 
 

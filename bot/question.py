@@ -38,6 +38,8 @@ _QUESTION_WORDS = {
     "tại sao": "reason", "vì sao": "reason", "do đâu": "reason", "why": "reason",
     "như thế nào": "manner", "thế nào": "manner", "ra sao": "manner", "how": "manner",
     "là gì": "thing", "điều gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",
+    # typed without the apostrophe
+    "whats": "thing", "whos": "person", "wheres": "place", "hows": "manner",
 }
 # "<noun> nào" asks for one of the noun's kind: "thành phố nào" a place, "thế kỷ nào" a time.
 _HEAD_NOUNS = {
@@ -196,6 +198,7 @@ _ABOUT_ARTICLE = {
         r"(?:\s+(?:tai|len))?\s+(?:ngay|luc|khi|vao|nam|thang|bao\s+gio|hom)\b|\bngay\s+dang\s+(?:bai|tin)\b"
         r"|\b(?:bai|tin)(?:\s+(?:bao|nay))*\s+ra\s+(?:hom|ngay|luc)\s+nao\b"
         r"|\bwhen\s+(?:was|is)\s+(?:this|the|it)\s*(?:article|story|piece|report|news)?\s*(?:published|written|posted|from)\b"
+        r"|\bwhat\s+(?:date|day)\s+(?:was|is)\s+(?:this|the|it)\s*(?:article|story|piece|report|news)?\s*(?:published|written|posted)\b"
         r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+(?:this|the)\s+(?:article|story)\b"
         r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+date$"),
     "source": re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 from bot.article import Article
@@ -144,8 +145,22 @@ def _spelled_right(group: str, match: re.Match, text: _Text) -> bool:
     return typed in _SENSES[word] or (typed == word and word not in _STRICT)
 
 
-def route(message: str, has_article: bool) -> Intent:
-    """What the user wants from ``message``; ``has_article`` says whether an article is loaded."""
+def route(message: str, has_article: bool, usual_language: str | None = None) -> Intent:
+    """What the user wants from ``message``; ``has_article`` says whether an article is loaded,
+    ``usual_language`` the language the user has been writing in (it breaks a tie between the
+    languages' words: "ha tinh damage?" in an English conversation)."""
+    token = _USUAL_LANGUAGE.set(usual_language)
+    try:
+        return _route(message, has_article)
+    finally:
+        _USUAL_LANGUAGE.reset(token)
+
+
+# The conversation's language while ``route`` runs, for ``_guess_language``.
+_USUAL_LANGUAGE: ContextVar[str | None] = ContextVar("usual_language", default=None)
+
+
+def _route(message: str, has_article: bool) -> Intent:
     text = unicodedata.normalize("NFC", _UNSEEN.sub("", message or "")).strip()
     if not text:
         return Intent(IntentKind.HELP, language="vi")
@@ -385,8 +400,11 @@ def _guess_language(text: _Text, hint: str | None = None) -> str:
     # name: "Who is Trần Đức Phấn?" is English.
     shaped = sum(w not in _VI_WORDS and vietnamese_shaped(w) and (w not in unmarked or not english_word(w))
                  for n, (m, w) in enumerate(zip(found, words)) if n == 0 or not text.nfc[m.start()].isupper())
-    vi = sum(w in _VI_WORDS for w in words) + shaped + (3 if hint == "vi" else 0)
-    en = sum(w in _EN_WORDS for w in unmarked) + (3 if hint == "en" else 0)
+    # An English dictionary word no Vietnamese syllable looks like is English: "appeal", "damage".
+    english = sum(w not in _EN_WORDS and len(w) > 2 and not vietnamese_shaped(w) and english_word(w) for w in unmarked)
+    usual = _USUAL_LANGUAGE.get()
+    vi = sum(w in _VI_WORDS for w in words) + shaped + (3 if hint == "vi" else 0) + (0.5 if usual == "vi" else 0)
+    en = sum(w in _EN_WORDS for w in unmarked) + english + (3 if hint == "en" else 0) + (0.5 if usual == "en" else 0)
     if vi != en:
         return "vi" if vi > en else "en"
     if hint:

@@ -155,10 +155,10 @@ _STILL_ASKS = (r"\?|\b(?:gio|bay\s+gio|tiep|nua|lai|them|hon|please|pls|now|next
 _PRAISE = r"\b(?:hay|tot|tuyet|chuan|ok|great|good|nice|perfect|helpful|thanks?|cam\s+on|tks|thx)\b"
 
 # Options: each table is matched by one small function below.
-_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?|sentences?|"
-              r"points?|lines?|ideas?|(?:key|main)\s+points?|takeaways?)\b")
+_SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:(?:key|main|chinh)\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?"
+              r"|sentences?|points?|lines?|ideas?|takeaways?|highlights?)\b")
 _BULLETS = (r"\bgach\s*(?:dau\s*)?dong\b|\bgach\s+y\b|\by\s+chinh\b|\bbullets?\b|\b(?:key|main)\s+points\b"
-            r"|\b(?:\d{1,3}|<NUM>)\s+(?:more\s+)?(?:y|diem|points?|ideas?|takeaways?)\b"  # "3 ý" are points; "3 câu" is prose
+            r"|\b(?:\d{1,3}|<NUM>)\s+(?:more\s+)?(?:(?:key|main|chinh)\s+)?(?:y|diem|points?|ideas?|takeaways?|highlights?)\b"  # "3 ý" are points; "3 câu" is prose
             r"|\b(?:dang|thanh|theo)\s+danh\s+sach\b|\bliet\s+ke\b|\blist\b")
 _LENGTHS = (
     (Length.SHORT, r"\bngan\b(?!\s+(?:hon|lai|nua|qua|them|nhat))|\b(?:van\s+tat|so\s+luoc)\b"
@@ -178,7 +178,7 @@ _PARAGRAPHS = (
     (None, r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:paragraph|para)\b"),
 )
 _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
-             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which)\b"
+             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which|whats|whos|wheres|hows)\b"
              r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
 # Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
 _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"

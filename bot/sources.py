@@ -48,19 +48,23 @@ class SourceError(ValueError):
 def text_from_file(path: str | Path, max_bytes: int | None) -> str:
     """The article text of a .txt, .md, .html/.htm, .docx or .pdf file, NFC."""
     path = Path(path)
+    # The details say what is wrong, not which file: the caller names it ("bai.txt: does not exist").
+    if not path.exists():
+        raise SourceError("not_found", "does not exist")
+    if path.is_dir():
+        raise SourceError("unreadable", "is a folder, not a file")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise SourceError("unsupported_type", f"{path.suffix or 'no extension'} files are not read; use {', '.join(READERS)}")
-    if not path.exists():
-        raise SourceError("not_found", f"{path} does not exist")
+        kind = f"{path.suffix} files are" if path.suffix else "a file without an extension is"
+        raise SourceError("unsupported_type", f"{kind} not read; use {', '.join(READERS)}")
     if not path.is_file():
-        raise SourceError("unreadable", f"{path} is not a regular file")
+        raise SourceError("unreadable", "is not a regular file")
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:  # checked before a single byte is read
-        raise SourceError("too_large", f"{path.name} is {size} bytes, more than {max_bytes}")
+        raise SourceError("too_large", f"is {size} bytes, more than {max_bytes}")
     text = _clean(reader(path, max_bytes))
     if not text:
-        raise SourceError("empty", f"{path.name} has no text")
+        raise SourceError("empty", "has no text")
     return text
 
 

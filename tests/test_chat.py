@@ -550,6 +550,13 @@ def test_a_follow_up_question_that_names_nothing_asks_about_the_last_subject(que
     assert follow_up(question, "giá xăng RON95 bao nhiêu?") == expected
 
 
+def test_an_english_follow_up_that_points_back_asks_about_the_last_subject():
+    # "said" is no term of an English question ("What did critics say?" is about the critics).
+    assert follow_up("who said that?", "what are the risks?", "en").endswith("risks who said that?")
+    assert follow_up("who said that?", "what are the risks?", "en") != "who said that?"
+    assert follow_up("what did the mayor say?", "what are the risks?", "en") == "what did the mayor say?"
+
+
 def test_a_short_follow_up_question_is_answered_from_the_last_subject(offline_bot):
     _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
     replies, session = turn(offline_bot, "khi nào?", session)

@@ -185,10 +185,10 @@ def test_stdin_is_read_with_dash(offline, monkeypatch, capsys):
 @pytest.mark.parametrize(
     ("argv", "env", "code", "message"),
     [
-        (["summarize", "khong-co.txt"], {}, Exit.INPUT, "does not exist (not_found)"),
-        (["summarize", "{file}"], {"TINBOT_MAX_UPLOAD_BYTES": "100"}, Exit.INPUT, "more than 100 (too_large)"),
-        (["summarize", "http://127.0.0.1:9/bai"], {}, Exit.INPUT, "loopback address (blocked_address)"),
-        (["summarize", "http://user:pw@tin.example/bai"], {}, Exit.INPUT, "(bad_url)"),
+        (["summarize", "khong-co.txt"], {}, Exit.INPUT, "khong-co.txt: does not exist"),
+        (["summarize", "{file}"], {"TINBOT_MAX_UPLOAD_BYTES": "100"}, Exit.INPUT, "bytes, more than 100"),
+        (["summarize", "http://127.0.0.1:9/bai"], {}, Exit.INPUT, "a loopback address"),
+        (["summarize", "http://user:pw@tin.example/bai"], {}, Exit.INPUT, "links with a user name or password are refused"),
         (["summarize", "{file}"], {"TINBOT_SUMMARIZE_NUM_BEAMS": "0"}, Exit.USAGE, "summarize.num_beams = 0 is not valid"),
         (["summarize", "{file}"], {"TINBOT_ALLOW_PRIVATE_URLS": "maybe"}, Exit.USAGE, "TINBOT_ALLOW_PRIVATE_URLS='maybe'"),
     ],
@@ -281,11 +281,11 @@ def test_batch_writes_every_record_reports_bad_ones_and_resumes(offline, tmp_pat
         "thieu": "give exactly one of text, url, file (found none)",
         "line 4": "line 4 is not JSON: Expecting property name enclosed in double quotes",
         "hai-nguon": "give exactly one of text, url, file (found text, file)",
-        "mat-tep": f"khong-co.txt: {tmp_path / 'khong-co.txt'} does not exist (not_found)",
+        "mat-tep": "khong-co.txt: does not exist",
         "rong": "text is empty",
     }
     err = capsys.readouterr().err
-    assert "8/8" in err and "bài/s" in err                 # the progress bar, with its rate
+    assert "8/8" in err and "record/s" in err              # the progress bar, with its rate
     assert all(f"tinbot: record {json.dumps(key)}: " in err for key in errors)
 
     before = out.read_bytes()
@@ -500,6 +500,12 @@ def test_run_ask_answers_with_evidence_and_exits_1_when_the_article_does_not_say
     assert unanswered.stderr == f"tinbot: {reply('not_in_article', 'vi')}\n"
 
 
+def test_a_batch_with_no_records_says_so(tmp_path):
+    (tmp_path / "rong.jsonl").write_text("\n\n", encoding="utf-8")
+    empty = tinbot("batch", "rong.jsonl", "out.jsonl", "--task", "summarize", cwd=tmp_path)
+    assert (empty.returncode, empty.stderr) == (Exit.INPUT, "tinbot: rong.jsonl: no records (one JSON object a line)\n")
+
+
 def test_run_batch_then_a_rerun_that_resumes_and_skips_everything(tmp_path, article_file):
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(source, [{"id": "a", "text": ARTICLE}, {"id": "b", "file": "bai.txt"}, {"id": "c", "file": "mat.txt"}])
@@ -508,7 +514,7 @@ def test_run_batch_then_a_rerun_that_resumes_and_skips_everything(tmp_path, arti
     rows = read_jsonl(out)
     assert [(row["id"], row.get("text"), row.get("engine")) for row in rows] == [
         ("a", SUMMARY, "extractive"), ("b", SUMMARY, "extractive"), ("c", None, None)]
-    assert rows[2]["error"] == f"mat.txt: {tmp_path / 'mat.txt'} does not exist (not_found)"
+    assert rows[2]["error"] == "mat.txt: does not exist"
     assert f'tinbot: record "c": {rows[2]["error"]}' in first.stderr and "3/3" in first.stderr
 
     write_jsonl(source, [*map(json.loads, source.read_text().splitlines()), {"id": "d", "text": ARTICLE}])
@@ -566,7 +572,9 @@ def test_run_serve_help_usage_errors_and_a_missing_file(tmp_path):
 
     absent = tinbot("summarize", "khong-co.txt", cwd=tmp_path)
     assert (absent.returncode, absent.stdout) == (Exit.INPUT, "")
-    assert absent.stderr == "tinbot: khong-co.txt: khong-co.txt does not exist (not_found)\n"
+    assert absent.stderr == "tinbot: khong-co.txt: does not exist\n"
+    folder = tinbot("summarize", str(tmp_path), cwd=tmp_path)
+    assert (folder.returncode, folder.stderr) == (Exit.INPUT, f"tinbot: {tmp_path}: is a folder, not a file\n")
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?"])

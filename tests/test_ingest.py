@@ -4,7 +4,7 @@ import pytest
 from helpers import build_article, fixture_article, fixture_names
 
 from bot.article import Article
-from bot.clutter import Kind, classify, normalize_date, strip_lead_prefix
+from bot.clutter import Kind, classify, normalize_date, prefix_source, strip_lead_prefix
 from bot.ingest import looks_like_article, parse_article
 
 # What each fixture article must come out as: metadata, the clutter dropped, and the body's
@@ -372,9 +372,13 @@ def test_a_paste_without_periods_keeps_every_line():
     ("HANOI, Nov 6 (Reuters) - Vietnam's exports rose 16.2%.", "HANOI, Nov 6 (Reuters)"),
     ("HÀ NỘI, 6/11 (TTXVN) - Giá vàng giảm mạnh.", "HÀ NỘI, 6/11 (TTXVN)"),
     ("TTO - Mưa lớn kéo dài từ ngày 3/11.", "TTO"),
+    ("HOI AN, Vietnam - Lanterns lit the old town on Friday night.", "HOI AN, Vietnam"),
     ("Hanoi, Nov 6 - the city said it would act.", None),              # a place in capitals, or no dateline
     ("Ông Lê Văn Hùng, Chủ tịch xã - người trực tiếp chỉ đạo.", None),
 ])
 def test_a_lead_loses_its_dateline_and_keeps_its_news(lead, head):
     rest, found = strip_lead_prefix(lead)
     assert found == head and (rest == lead) is (head is None)
+    if head:   # the outlet in brackets, or the prefix itself when it is no place's dateline
+        expected = {"HANOI, Nov 6 (Reuters)": "Reuters", "HÀ NỘI, 6/11 (TTXVN)": "TTXVN", "TTO": "TTO"}.get(head)
+        assert prefix_source(head) == expected

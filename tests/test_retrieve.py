@@ -294,7 +294,7 @@ def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
 
 @pytest.mark.parametrize(("question", "field"), [
     ("bài đăng ngày nào?", "date"), ("Bài báo được đăng khi nào?", "date"), ("When was this article published?", "date"),
-    ("tin này ra hôm nào?", "date"), ("nguồn tin từ đâu?", "source"),
+    ("tin này ra hôm nào?", "date"), ("nguồn tin từ đâu?", "source"), ("What date was the article published?", "date"),
     ("Số ca mắc mỗi ngày đang tăng như thế nào?", None), ("Nguồn tin nào xác nhận vụ tấn công?", None),
     ("nguồn vốn từ đâu?", None), ("Which website was attacked?", None),
     ("nguồn bài báo là gì?", "source"), ("báo nào đăng tin này?", "source"), ("Which newspaper is it from?", "source"),

@@ -66,6 +66,7 @@ ROUTES = [
     ("tóm tắt năm câu", S(sentences=5)),
     ("tom tat muoi cau", S(sentences=10)),
     ("summarize in 3 bullets", S("en", sentences=3, bullets=True)),
+    ("give me 3 key takeaways", S("en", sentences=3, bullets=True)),
     ("summarize in two sentences", S("en", sentences=2)),
     ("Summarize in five key points", S("en", sentences=5, bullets=True)),
     ("tóm tắt dạng gạch đầu dòng", S(bullets=True)),
@@ -141,6 +142,8 @@ ROUTES = [
     ("ty so the nao", A("ty so the nao")),
     ("gia vang mua vao bn", A("gia vang mua vao bao nhiêu")),
     ("how long did it last", A("how long did it last", "en")),
+    ("whats the death toll", A("whats the death toll", "en")),
+    ("will hoa appeal?", A("will hoa appeal?", "en")),           # English dictionary words outweigh a name
     # Help and greetings.
     ("giúp", Intent(K.HELP, language="vi")),
     ("giúp mình với", Intent(K.HELP, language="vi")),
@@ -364,3 +367,12 @@ def test_a_headline_holding_a_task_word_is_the_headline(headline):
 def test_a_short_article_pasted_keeps_its_shorthand():
     text = "Sáng nay trạm thu phí k 15 tạm dừng thu phí. Tài xế ko phải trả tiền qua trạm đến hết tuần này."
     assert route(text, has_article=False).article_text == text   # what was pasted, not "trạm thu phí không 15"
+
+
+@pytest.mark.parametrize(("message", "usual", "language"), [
+    ("ha tinh damage?", "en", "en"), ("ha tinh damage?", "vi", "vi"),   # a tie: the conversation's language
+    ("may gio thong xe", "en", "vi"),                                  # Vietnamese words outweigh it
+    ("Who is Trần Đức Phấn?", "vi", "en"),
+])
+def test_the_conversation_language_breaks_a_tie(message, usual, language):
+    assert route(message, has_article=True, usual_language=usual).language == language
