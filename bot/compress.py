@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import astuple, dataclass
 from typing import Callable
 
 from bot.lexicon import MONTH, OUTLET_NAMES
-from bot.textstats import syllables
+from bot.textstats import strip_diacritics, syllables
 
 # Fewer words than this left after a cut: the cut took the substance, keep the original.
 MIN_WORDS = 6
@@ -35,10 +36,10 @@ _SOURCE_LEAD = re.compile(
     rf"|như\s[^,]{{0,50}}?đưa tin),\s+", re.I)
 
 
-def _source_lead(text: str) -> str:
+def _source_lead(text: str, p: "_Patterns") -> str:
     """``text`` without a lead-in naming the outlet it came from; "báo", "trang", "kênh" count
     only before a name ("Theo báo Tuổi Trẻ, ", not "Theo trang bị mới, ")."""
-    match = _SOURCE_LEAD.match(text)
+    match = p.source_lead.match(text)
     if match is None or (match.group("name") and not match.group("name").isupper()):
         return text
     return text[match.end():]
@@ -96,20 +97,41 @@ APPOSITION_WORDS = 12
 _PERSON = re.compile(r"\b(?:ông|bà|anh|chị|TS|ThS|PGS|GS|BS|bác sĩ|luật sư|kỹ sư|nhà báo|chuyên gia)\.?\s+\w", re.I)
 PERSON_APPOSITION_WORDS = 10
 
-Rule = Callable[[str], str]
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns whose words carry diacritics, as written (for Vietnamese with its marks) or
+    without the marks (for an article typed without them: "Theo do, tu ngay 1/7, ...")."""
+
+    source_lead: re.Pattern
+    outlet_lead: re.Pattern
+    date_lead: re.Pattern
+    place_dateline: re.Pattern
+    person_details: re.Pattern
+    trailing_attribution: re.Pattern
+    framing: re.Pattern
 
 
-def _cut(pattern: re.Pattern, repl: str = "", count: int = 1) -> Rule:
-    """Replace the first ``count`` matches of ``pattern`` (0: every match)."""
-    return lambda text: pattern.sub(repl, text, count=count)
+def _unmarked(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(strip_diacritics(pattern.pattern), pattern.flags)
 
 
-def _leads(text: str) -> str:
+_MARKED = _Patterns(_SOURCE_LEAD, _OUTLET_LEAD, _DATE_LEAD, _PLACE_DATELINE, _PERSON_DETAILS, _TRAILING_ATTRIBUTION, _FRAMING)
+_UNMARKED = _Patterns(*(_unmarked(p) for p in astuple(_MARKED)))
+
+Rule = Callable[[str, _Patterns], str]
+
+
+def _cut(pick: Callable[[_Patterns], re.Pattern], repl: str = "", count: int = 1) -> Rule:
+    """Replace the first ``count`` matches of the picked pattern (0: every match)."""
+    return lambda text, p: pick(p).sub(repl, text, count=count)
+
+
+def _leads(text: str, p: _Patterns) -> str:
     """Strip the source and dateline lead-ins, in whatever order they come."""
     for _ in range(3):
         before = text
-        text = _source_lead(text)
-        for pattern in (_PLACE_DATELINE, _OUTLET_LEAD, _DATE_LEAD):
+        text = _source_lead(text, p)
+        for pattern in (p.place_dateline, p.outlet_lead, p.date_lead):
             text = pattern.sub("", text, count=1)
         if text == before:
             break
@@ -124,10 +146,10 @@ def _aside(match: re.Match) -> str:
     return match.group(0) if label and not re.search(r"\d", match.group(0)) else ""
 
 
-def _trailing_attribution(text: str) -> str:
+def _trailing_attribution(text: str, p: _Patterns) -> str:
     if text.lstrip().startswith(("“", '"', "'")):
         return text  # a quotation keeps its speaker: without it, it reads as the paper's own claim
-    match = _TRAILING_ATTRIBUTION.match(text)
+    match = p.trailing_attribution.match(text)
     return match.group(1).rstrip(" ,") + "." if match else text
 
 
@@ -136,26 +158,29 @@ def _trailing_attribution(text: str) -> str:
 _COLON_END = re.compile(r"\s*:\s*$")
 
 RULES: dict[str, Rule] = {
-    "colon_end": _cut(_COLON_END, "."),
+    "colon_end": lambda text, p: _COLON_END.sub(".", text, count=1),
     "leads": _leads,
-    "person_details": _cut(_PERSON_DETAILS),
-    "asides": lambda text: _ASIDE.sub(_aside, text),  # every aside, not just the first
+    "person_details": _cut(lambda p: p.person_details),
+    "asides": lambda text, p: _ASIDE.sub(_aside, text),  # every aside, not just the first
     "trailing_attribution": _trailing_attribution,
-    "framing": _cut(_FRAMING),
+    "framing": _cut(lambda p: p.framing),
 }
 
 
-def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[str] = frozenset()) -> str:
+def compress(text: str, rules: tuple[str, ...] = tuple(RULES), keep: frozenset[str] = frozenset(),
+             unmarked: bool = False) -> str:
     """``text`` with the lead-ins, personal details, other parenthetical asides, closing
-    attribution and framing phrase cut (as ``rules`` says).
+    attribution and framing phrase cut (as ``rules`` says); ``unmarked``: Vietnamese typed
+    without diacritics, matched so.
 
     A cut that would leave fewer than ``MIN_WORDS`` words, or remove one of the syllables in
     ``keep`` (lowercase, as ``bot.textstats.syllables`` gives them), is not made. The result
     starts with a capital letter like the original.
     """
+    patterns = _UNMARKED if unmarked else _MARKED
     out = text
     for name in rules:
-        cut = RULES[name](out).strip()
+        cut = RULES[name](out, patterns).strip()
         if len(cut.split()) >= MIN_WORDS and not _loses(out, cut, keep) and not _orphans_apposition(out, cut):
             out = cut
     if out != text and out:

@@ -35,7 +35,7 @@ from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
 from bot.lexicon import OUTLET_NAMES
-from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
+from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, strip_diacritics, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
 # and the story's most repeated facts; position comes next (the lead is usually early), and the
@@ -174,7 +174,9 @@ class Candidates:
 
 def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
-    sentences = tuple(trim_sentence(s, keep) for s in _body(article))
+    # Vietnamese typed without diacritics is trimmed by the same rules, read without marks.
+    unmarked = article.language == "vi" and all(strip_diacritics(s.text) == s.text for s in article.sentences)
+    sentences = tuple(trim_sentence(s, keep, unmarked) for s in _body(article))
     return Candidates(sentences, tuple(_signals(article, sentences)), article_headline(article))
 
 
@@ -237,11 +239,11 @@ def budget_for(length: Length = Length.NORMAL, max_sentences: int | None = None,
     return Budget(MAX_SENTENCES[length], max_syllables or BUDGETS[length])
 
 
-def trim_sentence(sentence: Sentence, keep: frozenset[str] = frozenset()) -> Sentence:
+def trim_sentence(sentence: Sentence, keep: frozenset[str] = frozenset(), unmarked: bool = False) -> Sentence:
     """``sentence`` without its source lead-in, dateline, parenthetical asides, closing
-    attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``);
-    index and paragraph unchanged."""
-    text = compress(sentence.text, keep=keep)
+    attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``;
+    ``unmarked``: typed without diacritics); index and paragraph unchanged."""
+    text = compress(sentence.text, keep=keep, unmarked=unmarked)
     return sentence if text == sentence.text else dataclasses.replace(sentence, text=text)
 
 
