@@ -151,7 +151,11 @@ def _is_related(folded: str, words: list[str]) -> bool:
         return True
     if words and all(w.strip(",|·") in _SHARE_WORDS for w in words if w.strip(",|·")):
         return True
-    return len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded))
+    if len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded)):
+        return True
+    # A menu: "Trang chủ | Thời sự | Kinh tế | Đăng nhập" (a table row holds figures).
+    items = [item.split() for item in folded.split("|")]
+    return len(items) >= 3 and all(1 <= len(item) <= 3 for item in items) and not re.search(r"\d", folded)
 
 
 def is_related_header(paragraph: str) -> bool:

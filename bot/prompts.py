@@ -48,8 +48,17 @@ def render(name: str, key: str, language: str, /, **values: object) -> str:
 
 
 def reply(key: str, language: str, /, **values: object) -> str:
-    """A reply text for the user (``prompts/replies.toml``)."""
-    return render("replies", key, language, **values)
+    """A reply text for the user (``prompts/replies.toml``); a whole number from 10,000 up is
+    written with the language's thousands separator ("120.000 ký tự", "120,000 characters")."""
+    grouped = {name: _grouped(value, language) for name, value in values.items()}
+    return render("replies", key, language, **grouped)
+
+
+def _grouped(value: object, language: str) -> object:
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) < 10_000:
+        return value  # a year, a count of sentences, a paragraph's number: as they are
+    text = f"{value:,}"
+    return text.replace(",", ".") if language == "vi" else text
 
 
 def keys(name: str) -> set[str]:

@@ -22,6 +22,8 @@ from bot.service import Tinbot
 log = logging.getLogger("tinbot.ui")
 
 QUICK_ACTIONS = ("summarize", "translate_en", "summarize_en")
+# Run when the page loads: the page is in Vietnamese (screen readers pick their voice by it).
+PAGE_JS = "() => { document.documentElement.lang = 'vi'; }"
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LENGTH_CHOICES = [("ngắn / short", "short"), ("vừa / normal", "normal"), ("chi tiết / detailed", "detailed")]
 LANGUAGE_CHOICES = [("tự động / auto", "auto"), ("tiếng Việt", "vi"), ("English", "en")]
@@ -33,13 +35,16 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         gr.Markdown("## 📰 tinbot\nDán một bài báo, rồi hỏi: *tóm tắt*, *dịch sang tiếng Anh*, *ai là ...?*")
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="tinbot", height=520, sanitize_html=True, render_markdown=True,
-                                     elem_id="chat")
+                # Height in viewport units, so the message box stays on a phone's screen; no
+                # "share" button (it posts the chat to Hugging Face: text would leave the machine).
+                chatbot = gr.Chatbot(label="tinbot", height="60vh", min_height=320, sanitize_html=True,
+                                     render_markdown=True, buttons=["copy", "copy_all"], elem_id="chat")
                 with gr.Row():
                     buttons = {key: gr.Button(reply(f"button_{key}", "vi"), size="sm", elem_id=f"btn-{key}")
                                for key in QUICK_ACTIONS}
                 message = gr.Textbox(placeholder="Dán bài báo hoặc nhập yêu cầu… / Paste an article or ask…",
-                                     lines=1, max_lines=12, show_label=False, elem_id="message")
+                                     label="Tin nhắn / Message", lines=1, max_lines=12, show_label=False,
+                                     elem_id="message")
                 with gr.Row():
                     send = gr.Button("Gửi / Send", variant="primary", elem_id="send")
                     stop = gr.Button("Dừng / Stop", variant="stop", elem_id="stop")
@@ -53,8 +58,10 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                  reply_language: str, model_tasks: list[str], request: gr.Request | None = None) -> Iterator[tuple]:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
             state = with_options(state, summary_length, reply_language, model_tasks)
+            cleared = ""  # the message box is emptied once: what the user types meanwhile stays
             for answer, state in respond(text, state, bot, article or "", client=_client(request)):
-                yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, ""
+                yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, cleared
+                cleared = gr.skip()
 
         outputs = [chatbot, article_box, session, message]
         max_age_s = bot.settings.limits.export_max_age_s
@@ -64,9 +71,10 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
         refresh = dict(fn=export_updates_for, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
         events = []
-        for trigger in (message.submit, send.click):
-            events.append(trigger(turn, inputs=[message, chatbot, article_box, session, *options],
-                                  outputs=outputs, api_visibility="undocumented"))
+        # One event for Enter and Send: while a reply is coming, another is not started (Gradio's
+        # trigger_mode "once"), and the message typed meanwhile waits in the box.
+        events.append(gr.on([message.submit, send.click], turn, inputs=[message, chatbot, article_box, session, *options],
+                            outputs=outputs, api_visibility="undocumented"))
 
         def quick_action(fixed: str):
             def action(history: list, article: str, state: ChatSession, summary_length: str,
@@ -90,9 +98,12 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         upload.upload(uploaded, inputs=[upload, chatbot, session], outputs=[chatbot, article_box, session],
                       api_visibility="undocumented").then(**refresh)
         stop.click(None, cancels=events).then(**refresh)
-        # Clear forgets the article wherever it came from, the upload box included.
+        # Clear forgets the article wherever it came from, the upload box included; so does the
+        # chat's own trash icon, which would otherwise hide a conversation the session still holds.
         clear.click(lambda: ([], ChatSession(), "", None), outputs=[chatbot, session, article_box, upload],
                     api_visibility="undocumented").then(**refresh)
+        chatbot.clear(lambda: (ChatSession(), "", None), outputs=[session, article_box, upload],
+                      api_visibility="undocumented").then(**refresh)
         _add_api(bot, session)
     demo.queue(default_concurrency_limit=bot.settings.concurrency, max_size=bot.settings.queue_size)
     return demo

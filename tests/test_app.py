@@ -308,3 +308,22 @@ def test_clear_empties_the_chat_the_article_and_the_upload_box(page):
                 if any(getattr(blocks.get(target[0]), "elem_id", None) == "clear" for target in dep["targets"])]
     cleared = dict(zip((getattr(blocks[o], "elem_id", None) for o in clear["outputs"]), demo.fns[clear["id"]].fn()))
     assert cleared["chat"] == [] and cleared["article"] == "" and cleared["upload"] is None
+
+
+def test_the_chat_trash_icon_forgets_the_conversation_too(page):
+    # Otherwise "thêm 1 ý nữa" after it would go on with a summary no longer on screen.
+    blocks = {block._id: block for block in page.blocks.values()}
+    (trash,) = [dep for dep in page.config["dependencies"]
+                if any(getattr(blocks.get(t[0]), "elem_id", None) == "chat" and t[1] == "clear" for t in dep["targets"])]
+    cleared = dict(zip((getattr(blocks[o], "elem_id", None) or type(blocks[o]).__name__ for o in trash["outputs"]),
+                       page.fns[trash["id"]].fn()))
+    assert cleared == {"State": ChatSession(), "article": "", "upload": None}
+    assert "share" not in component(page, "chat").buttons   # sharing would post the chat off this machine
+
+
+def test_a_turn_empties_the_message_box_once_and_then_leaves_it_alone(page):
+    # What the user types while a reply streams must not be wiped by the next streamed step.
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    state = list(turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", []))[-1][2]
+    steps = list(turn("tóm tắt", [], "", state, "normal", "auto", ["summarize"]))  # "loading", then the summary
+    assert len(steps) > 1 and steps[0][3] == "" and all(step[3] != "" for step in steps[1:])

@@ -141,7 +141,7 @@ def test_article_box_is_used_by_the_chat(offline_bot):
 def test_too_long_message_is_refused_with_the_limit(offline_bot):
     limit = offline_bot.settings.limits.max_message_chars
     replies, session = turn(offline_bot, "chữ " * (limit // 4 + 10))
-    assert replies == [reply("message_too_long", "vi", limit=limit)] and str(limit) in replies[0]
+    assert replies == [reply("message_too_long", "vi", limit=limit)] and f"{limit:,}".replace(",", ".") in replies[0]
     assert session.article is None
 
 

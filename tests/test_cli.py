@@ -422,11 +422,13 @@ def test_serve_launches_the_chat_with_the_flag_settings(offline, monkeypatch):
 
     launched = []
     demo = types.SimpleNamespace(launch=lambda **kwargs: launched.append(kwargs))
-    monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is offline[0] else None))
+    monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is offline[0] else None,
+                                                                     PAGE_JS="page js"))
     assert main(["serve", "--port", "7999", "--auth", "bao:matkhau"]) == Exit.OK
     assert isinstance(offline[0], Tinbot) and offline[0].settings.port == 7999
+    # Gradio's own refusal is an English toast: a file up to twice tinbot's limit reaches tinbot's reply.
     assert launched == [{"server_name": "127.0.0.1", "server_port": 7999, "share": False, "auth": ("bao", "matkhau"),
-                         "max_file_size": 10_000_000}]
+                         "max_file_size": 20_000_000, "js": "page js"}]
 
 
 def test_progress_bar_draws_fractions_and_says_each_message_once(capsys):

@@ -289,6 +289,8 @@ def test_build_article_helper_matches_from_paragraphs():
         ("Tags: kinh tế, xuất khẩu", Kind.RELATED),
         ("Facebook Twitter Zalo", Kind.RELATED),
         ("Trang chủ > Thời sự > Chính trị", Kind.RELATED),
+        ("Trang chủ | Thời sự | Kinh tế | Đăng nhập", Kind.RELATED),
+        ("SJC | 146,5 | 148,5", Kind.BODY),   # a table row holds figures
         (">>> Quảng cáo: Bảo hiểm nhà ở chỉ 99.000đ/năm", Kind.AD),
         ("- Quảng cáo - Vay mua nhà lãi suất chỉ từ 5,9%/năm, đăng ký ngay hôm nay!", Kind.AD),
         ("Advertisement", Kind.AD),

@@ -75,3 +75,9 @@ def test_common_languages_are_named_not_coded():
 
     assert language_name("fr", "vi") == "tiếng Pháp" and language_name("zh-cn", "en") == "Chinese"
     assert language_name("xx", "en") == reply("language_other", "en", code="xx")
+
+
+def test_large_numbers_are_written_as_each_language_writes_them():
+    assert "120.000 ký tự" in reply("message_too_long", "vi", limit=120_000)
+    assert "120,000 characters" in reply("message_too_long", "en", limit=120_000)
+    assert "2000 ký tự" in reply("message_too_long", "vi", limit=2000)   # a short number, or a year, stays as it is

@@ -304,6 +304,22 @@ def test_pdf_lines_rejoin_into_paragraphs_across_page_breaks():
     ]
 
 
+def test_pdf_lines_keep_a_caption_apart_and_a_wrapped_headline_together():
+    # A caption joined to the body would take the body with it when ingest drops it; a headline
+    # in a large font wraps after a few words, and its next line starts in lowercase.
+    lines = [
+        "Cần Thơ khởi công cầu Ô Môn mới, dự kiến",
+        "thông xe cuối năm 2027",
+        "Sáng 13/4, UBND thành phố Cần Thơ tổ chức lễ khởi công cầu Ô Môn mới bắc qua sông Ô Môn.",
+        "Ảnh: Lãnh đạo thành phố bấm nút khởi công công trình sáng 13/4 bên bờ sông. Ảnh: Minh Khang",
+        "Cầu Ô Môn mới dài 1.240 mét, rộng 24,5 mét với sáu làn xe, thay thế cây cầu cũ được xây từ",
+        "năm 1998 đã xuống cấp nghiêm trọng.",
+    ]
+    assert join_pdf_lines(lines).split("\n\n") == [
+        f"{lines[0]} {lines[1]}", lines[2], lines[3], f"{lines[4]} {lines[5]}",
+    ]
+
+
 @pytest.mark.parametrize(
     ("message", "expected"),
     [

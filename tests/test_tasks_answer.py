@@ -321,3 +321,11 @@ def test_does_it_mention_a_place_reads_its_other_spellings(empty_hub, thing, quo
         assert final.text == f"Có, bài báo có nhắc đến {thing}." and "TP.HCM" in final.evidence[0].text
     else:
         assert final.text == f"Có, bài báo có nhắc đến {thing} (dưới một cách viết khác)."
+
+
+@pytest.mark.parametrize(("thing", "mentioned"), [("sân bay Cần Thơ", False), ("cầu Ô Môn", True), ("Cần Thơ", True)])
+def test_does_it_mention_a_thing_named_with_a_place_asks_for_the_thing_too(empty_hub, thing, mentioned):
+    article = Article.from_text("Cần Thơ khởi công cầu Ô Môn mới\n\nSáng 6/11, TP. Cần Thơ khởi công cầu Ô Môn dài 1.240 m.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
+    assert final.text.startswith("Có,") is mentioned
+    assert (final.text == f"Không, bài báo không nhắc đến {thing}.") is not mentioned

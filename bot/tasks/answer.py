@@ -130,14 +130,18 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
 def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ...]:
     """What the question names that the article never mentions: "Cầu Rồng dài bao nhiêu?" on an
     article about another bridge, whose closest sentences are about something else; for "bài có
-    nhắc đến giá vàng không?", the thing asked about unless one sentence has all its words ("giá"
-    alone is no "giá vàng"). Not for "còn gì nữa?" (the question was answered already)."""
+    nhắc đến giá vàng không?" or "... sân bay Cần Thơ ...", the thing asked about unless one
+    sentence has all its words ("giá" alone is no "giá vàng", nor "Cần Thơ" an airport). Not for
+    "còn gì nữa?" (the question was answered already)."""
     if intent.skip:
         return ()
     query = parse_question(question)
     names = unmentioned(question, article, query.accented, topic=intent.mention)
-    if names or not intent.mention or any(c.isupper() for c in question):
-        return names  # a name is checked as a name: "Sapa" is "Sa Pa", "Sài Gòn" "TP.HCM"
+    if names or not intent.mention:
+        return names
+    if all(w[:1].isupper() for w in question.split() if w[:1].isalpha()):
+        return ()  # a name is checked as a name: "Sapa" is "Sa Pa", "Sài Gòn" "TP.HCM"
+    # "sân bay Cần Thơ": Cần Thơ alone is no airport; one sentence must say every word of it.
     return () if _said_together(query.words, article, query.accented) else (question,)
 
 
