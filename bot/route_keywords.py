@@ -68,9 +68,11 @@ _REFINES = (
 _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]], ...] = (
     (K.SUMMARIZE, "vi", Length.SHORT, (
         r"\b<SUBJ>\s+(?:noi|viet|de\s+cap|ban)\s+(?:ve\s+)?(?:cai\s+|chuyen\s+|dieu\s+|van\s+de\s+)?{gi}\b",
+        r"^\W*(?:co\s+)?chuyen\s+{gi}\s+(?:da\s+|vua\s+)?xay\s+ra(?:\s+vay|\s+the)?\W*$",   # the whole message only
     )),
     (K.SUMMARIZE, "en", Length.SHORT, (
         r"\bwhat(?:'s|s|\s+is)\s+(?:this|the|it)(?:\s+(?:article|story|text|piece|news|post|report))?\s+(?:all\s+)?about\b",
+        r"^\W*what\s+(?:has\s+|had\s+)?happened\W*$",   # "what happened to the bridge?" is a question
     )),
     (K.SUMMARIZE, "vi", None, (
         r"\btom\s*(?:ta[tc]|luoc|lai|gon)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",

@@ -243,6 +243,13 @@ def test_summary_stays_vietnamese_when_the_translator_is_missing(spied):
     assert missing.key == "model_missing" and missing.args["task"] == "translate"
 
 
+def test_a_summary_only_asked_in_the_other_language_says_briefly_that_it_stays_untranslated(spied):
+    # "summarize" typed on a Vietnamese article: no download instructions for a translation not asked for.
+    hub, _ = spied(tasks=("summarize",), input_prefix="vi: ", output_prefix="en: ")
+    final = list(summarize_article(one_sentence(VI_SENTENCES[1]), Intent(IntentKind.SUMMARIZE, language="en"), hub))[-1]
+    assert [n.key for n in final.notices] == ["summary_untranslated"]
+
+
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_a_summary_asked_in_the_other_language_is_translated_into_it(spied, language):
     # "summarize in 3 bullets" on a Vietnamese article: the reader's language, as answers are.

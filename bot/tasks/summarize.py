@@ -60,7 +60,8 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     asked_in = intent.language if intent.language in LANGUAGES and article.language in LANGUAGES else None
     target = intent.target_language or asked_in
     if target and target != article.language:
-        summary = yield from _translated(summary, article.language, target, hub, intent.bullets)
+        asked_for = intent.target_language is not None  # "summarize in English", not only asked in English
+        summary = yield from _translated(summary, article.language, target, hub, intent.bullets, asked_for)
     text = format_summary(summary.sentences, intent.bullets)
     notices = summary.notices
     if summary.by_model:
@@ -141,13 +142,16 @@ def format_summary(sentences: tuple[str, ...] | list[str], bullets: bool) -> str
     return " ".join(sentences)
 
 
-def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bool) -> Generator[TaskUpdate, None, Summary]:
-    """``summary`` translated sentence by sentence; unchanged plus a notice when no translator."""
+def _translated(summary: Summary, src: str, tgt: str, hub: ModelHub, bullets: bool,
+                asked_for: bool = True) -> Generator[TaskUpdate, None, Summary]:
+    """``summary`` translated sentence by sentence; unchanged plus a notice when no translator
+    (with how to get it when the translation was ``asked_for``, not only implied by the question's
+    language)."""
     shown = format_summary(summary.sentences, bullets)
     engine = yield from wait_for_engine(hub, "translate", text=shown, engine=summary.engine)
     if engine is None:
-        return dataclasses.replace(summary, notices=summary.notices + (
-            Notice("summary_untranslated"), missing_notice(hub.settings.translate, hub.unavailable("translate"))))
+        how = (missing_notice(hub.settings.translate, hub.unavailable("translate")),) if asked_for else ()
+        return dataclasses.replace(summary, notices=summary.notices + (Notice("summary_untranslated"), *how))
     sentences = translate_sentences(engine, hub.settings.translate, summary.sentences, src, tgt)
     return dataclasses.replace(summary, sentences=tuple(sentences), by_model=True, translated_to=tgt,
                                notices=summary.notices + (Notice("summary_translated"),))
