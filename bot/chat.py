@@ -311,7 +311,9 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
     if intent.sentences is not None and shown:
         sentences = min(sentences or shown, shown)
     if sentences is not None:
-        sentences = max(1, sentences + step * (intent.sentences or 1))  # "thêm 2 ý": two more
+        # "thêm 2 ý": two more; a bare "dài hơn" past the detailed length: LONGER_POINTS more
+        more = intent.sentences or (LONGER_POINTS if step > 0 and base.length is Length.DETAILED else 1)
+        sentences = max(1, sentences + step * more)
     length = order[max(0, min(2, order.index(base.length) + step))]
     if intent.refine == "shorter" and base.length is Length.SHORT and sentences is None:
         sentences = 1

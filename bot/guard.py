@@ -62,7 +62,7 @@ _ACRONYM_WORDS = range(2, 7)  # an acronym stands for this many words
 _CURRENCY_NAMES = re.compile(r"\bđô[\s-]*la\s+(?:Mỹ|Úc|Singapore|Hồng Kông)\b|\bUS\s*dollars?\b", re.I)
 # Capitalised words that are not names: titles, month and day names, sentence openers.
 _NOT_NAMES = frozenset(
-    "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ nhật monday tuesday wednesday thursday "
+    "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ monday tuesday wednesday thursday "
     "friday saturday sunday according however meanwhile".split()
 ) | frozenset(MONTHS)
 
@@ -96,6 +96,7 @@ class _Facts:
     squashed: str             # unaccented lowercase text without spaces
     spaced: str               # its words, one space apart and at both ends
     initials: frozenset       # first letters of each run of 2-6 words, unaccented lowercase
+    lone_names: frozenset     # names of one word ("Đức" in "tới Đức và Pháp"), unaccented lowercase
 
 
 def check_output(output: str, article: Article, language: str | None = None, *, whole_persons: bool = True) -> GuardReport:
@@ -144,7 +145,9 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
         question = f"… {question}"  # not at a sentence start: a capital there marks a name
     question = _CODE.sub(" ", question)  # "5G", "COVID-19", "U23": a code, no number or name to look up
     shouting = is_shouted(question)
-    found = list(check_output(question.lower() if shouting else question, article, whole_persons=False).unsupported)
+    # Asked whether the article mentions "Nguyễn Văn Bảo", the whole name must be there, not a
+    # Nguyễn and a Bảo of other people.
+    found = list(check_output(question.lower() if shouting else question, article, whole_persons=topic).unsupported)
     facts, vocabulary, names = _article_facts(article), _article_vocabulary(article), _article_names(article)
     if accented and not shouting:
         for span, opener in _name_spans(question):
@@ -154,7 +157,10 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
                 continue  # "Sài Gòn" for "TP.HCM": another name of a place the article names
             if not all(_near(word, vocabulary, 5) for w in marked for word in folded_words(w)):
                 found.append(f"{opener} {span}" if _part_of_name(opener) else span)
-    return tuple(item for item in dict.fromkeys(found) if not _typo(item, facts, names, vocabulary))
+    # A typo's words are all in the article; a person's whole name asked about is not one
+    # because its words are ("Nguyễn Văn Bảo" from a Nguyễn Văn An and a Trần Quốc Bảo).
+    return tuple(item for item in dict.fromkeys(found)
+                 if (topic and _names_person(item)) or not _typo(item, facts, names, vocabulary))
 
 
 def _typo(name: str, facts: _Facts, names: frozenset, vocabulary: frozenset) -> bool:
@@ -215,8 +221,8 @@ def _article_names(article: Article) -> frozenset:
     return frozenset(w for name in find_names(_article_text(article)) for w in re.findall(r"\w+", strip_diacritics(normalize(name))))
 
 
-def _facts(text: str) -> _Facts:
-    text = normalize(text)
+def _facts(written: str) -> _Facts:
+    text = normalize(written)
     dates = _find_dates(text)
     # The whole range is the span: masking a bare "2" would blank the "2" of every "2017".
     dates += [(m.group(0), (int(m.group(1)), int(m.group(3)))) for m in _RANGE_START.finditer(text)]
@@ -233,6 +239,7 @@ def _facts(text: str) -> _Facts:
         squashed=re.sub(r"\W+", "", bare),
         spaced=f" {' '.join(words)} ",
         initials=frozenset("".join(w[0] for w in words[i : i + n]) for n in _ACRONYM_WORDS for i in range(len(words) - n + 1)),
+        lone_names=frozenset(strip_diacritics(normalize(name)) for name in find_names(written) if re.fullmatch(r"\w+", name)),
     )
 
 
@@ -333,8 +340,10 @@ def _clean_run(text: str, run: list[re.Match]) -> list[tuple[str, str]]:
     opener = ""
     if sentence_start and not is_acronym(words[0].group(0)):
         opener, words = words[0].group(0), words[1:]  # "Police said", "Công an": any sentence opens with a capital
-    while words and normalize(words[0].group(0)) in _NOT_NAMES | STOP_WORDS:
-        opener, words = "", words[1:]
+    previous = ""
+    while words and (normalize(words[0].group(0)) in _NOT_NAMES | STOP_WORDS
+                     or previous == "chủ" and normalize(words[0].group(0)) == "nhật"):  # "Chủ nhật" is Sunday; "Nhật Bản" a name
+        previous, opener, words = normalize(words[0].group(0)), "", words[1:]
     if not words:
         return []
     return [(text[words[0].start() : words[-1].end()], opener)]
@@ -346,6 +355,12 @@ def _part_of_name(opener: str) -> bool:
     return vietnamese_shaped(word) and normalize(opener) not in _NOT_NAMES | STOP_WORDS
 
 
+def _names_person(name: str) -> bool:
+    """Whether ``name`` reads as a Vietnamese person's name: family name first, then more."""
+    words = re.findall(r"\w+", strip_diacritics(normalize(name)))
+    return len(words) > 1 and vietnamese_surname(words[0])
+
+
 def _name_supported(span: str, facts: _Facts, translation: str | None = None, whole_persons: bool = True) -> bool:
     """Found whole (unaccented, spaces ignored), as another name of the same place, as the
     initials of words in the article, or, unless it is a person's name (opening with a family
@@ -355,13 +370,24 @@ def _name_supported(span: str, facts: _Facts, translation: str | None = None, wh
     if translation and not places:
         words = _checkable(words, translation)
     squashed = "".join(words)
-    if not squashed or squashed in facts.squashed or any(f" {name} " in facts.spaced for name in places):
+    if not squashed or squashed in facts.squashed or any(_says(name, facts) for name in places):
         return True
     if is_acronym(span) and " " not in span.strip() and squashed in facts.initials:
         return True
     if whole_persons and len(words) > 1 and vietnamese_surname(words[0]):
         return False  # a person's name is found whole: "Nguyen Minh Hoan" is not "Lê Minh Hoan" + "Nguyễn"
-    return all(word in facts.words or any(f" {name} " in facts.spaced for name in other_names(word)) for word in words)
+    if places:
+        return False  # a known place under none of its names: "Nhật Bản" is not "nhất" and "bàn"
+    return all(word in facts.words or any(_says(name, facts) for name in other_names(word)) for word in words)
+
+
+def _says(name: str, facts: _Facts) -> bool:
+    """Whether the article names a place by ``name`` (unaccented words): a name of one syllable
+    only when it stands alone as a name ("Đức" in "tới Đức và Pháp", not in "Nguyễn Hoàng Đức",
+    nor "nhất" for "Nhật")."""
+    if " " not in name and vietnamese_shaped(name):
+        return name in facts.lone_names
+    return f" {name} " in facts.spaced
 
 
 def _checkable(words: list[str], language: str) -> list[str]:

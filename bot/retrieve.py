@@ -45,7 +45,7 @@ from bot.scoring import bm25_parts, bm25_scores, idf_parts
 from bot.textstats import STOP_WORDS, is_acronym, ngrams, opens_with_reference, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
-           "is_answerable", "parse_question"]
+           "is_answerable", "parse_question", "written_with_marks"]
 
 # The diacritics-stripped match counts as much as the exact one. On qa-dev, questions typed
 # without diacritics: hit@1 73.1 at 1.0, 71.0 at 0.8, 66.7 at 0.5; the accented questions' hit@1/
@@ -122,6 +122,11 @@ def index(article: Article) -> Index:
     return Index(sentences, tokens, tuple(terms(t) for t in tokens), tuple(terms(b) for b in bare), accented)
 
 
+def written_with_marks(article: Article) -> bool:
+    """Whether ``article`` is written with diacritics (else a question's marks cannot match it)."""
+    return index(article).accented
+
+
 def find_evidence(article: Article, question: str, k: int = 3, weights: Weights = WEIGHTS) -> list[Evidence]:
     """The ``k`` sentences of ``article`` most likely to answer ``question``, best first.
 
@@ -167,6 +172,8 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
     question = _renamed(_contracted(question, article), article)
+    if not idx.accented and article.language != "en":
+        question = strip_diacritics(question)  # an article typed without marks: the question's cannot match
     query = _with_acronyms(parse_question(question, article.language), question, article)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]

@@ -247,11 +247,12 @@ def named_topic(message: str, article: Article) -> str | None:
         return None
     if len(asked) == 1 and asked[0] in STOP_WORDS:
         return None
-    plain = text.lower == text.plain  # typed without marks
+    said = [folded_words(s.text) for s in article.sentences]
+    # typed without marks, or an article typed so
+    plain = text.lower == text.plain or all(strip_diacritics(w) == w for ws in said[:20] for w in ws)
     run = " ".join(strip_diacritics(w) if plain else w for w in asked)
-    for sentence in article.sentences:
-        said = folded_words(sentence.text)
-        if f" {run} " in " " + " ".join(strip_diacritics(w) if plain else w for w in said) + " ":
+    for words in said:
+        if f" {run} " in " " + " ".join(strip_diacritics(w) if plain else w for w in words) + " ":
             return phrase
     return None
 

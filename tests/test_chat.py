@@ -202,6 +202,8 @@ def test_longer_than_the_detailed_summary_adds_sentences():
     detailed = Intent(IntentKind.SUMMARIZE, length=Length.DETAILED)
     resolved = refine_summary(Intent(IntentKind.SUMMARIZE, refine="longer"), detailed, shown=6)
     assert (resolved.length, resolved.sentences) == (Length.DETAILED, 6 + LONGER_POINTS)
+    again = refine_summary(Intent(IntentKind.SUMMARIZE, refine="longer"), resolved, shown=8)
+    assert again.sentences == 8 + LONGER_POINTS   # and as many again each time
 
 
 def test_longer_after_the_detailed_summary_is_longer_until_the_article_ends(offline_bot):

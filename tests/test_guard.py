@@ -175,3 +175,13 @@ def test_a_date_range_does_not_hide_the_years_of_the_article():
     article = build_article(("Cuộc diễn tập diễn ra từ 2-6/9 tại vùng biển phía nam.",
                              "Ý tưởng được đề xuất tháng 10/2017 và được đồng thuận tháng 10/2018."), language="vi")
     assert check_output("Ý tưởng được đề xuất tháng 10/2017 và được đồng thuận tháng 10/2018.", article).ok
+
+
+@pytest.mark.parametrize(("text", "mentioned"), [
+    ("Tiền vệ Nguyễn Hoàng Đức ghi bàn ở phút 78.", False),     # a person's name, not Germany
+    ("Bão đổ bộ vào cửa biển Nhật Lệ, Quảng Bình.", False),      # a place's, not Japan
+    ("Đội tuyển sẽ tập huấn tại Đức và Pháp trong tháng 12.", True),
+])
+def test_a_country_of_one_syllable_is_mentioned_only_as_a_name_of_its_own(text, mentioned):
+    article = Article.from_text(f"Tin thể thao\n\n{text}")
+    assert (unmentioned("Germany" if "Đức" in text else "Japan", article, topic=True) == ()) is mentioned

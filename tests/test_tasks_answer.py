@@ -319,8 +319,9 @@ def test_does_it_mention_a_place_reads_its_other_spellings(empty_hub, thing, quo
     final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
     if quoted:
         assert final.text == f"Có, bài báo có nhắc đến {thing}." and "TP.HCM" in final.evidence[0].text
-    else:
+    else:   # and where: the sentences that write it so
         assert final.text == f"Có, bài báo có nhắc đến {thing} (dưới một cách viết khác)."
+        assert final.evidence and "Sa Pa" in final.evidence[0].text
 
 
 @pytest.mark.parametrize(("thing", "mentioned"), [("sân bay Cần Thơ", False), ("cầu Ô Môn", True), ("Cần Thơ", True)])
@@ -329,3 +330,32 @@ def test_does_it_mention_a_thing_named_with_a_place_asks_for_the_thing_too(empty
     final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
     assert final.text.startswith("Có,") is mentioned
     assert (final.text == f"Không, bài báo không nhắc đến {thing}.") is not mentioned
+
+
+COURT = Article.from_text(
+    "Tuyên án cựu giám đốc công ty xăng dầu\n\n"
+    "Ngày 14/3, tòa tuyên phạt bà Lê Thị Hồng Nhung 12 năm tù. Đồng phạm là ông Trần Quốc Bảo, bị tuyên 7 năm tù. "
+    "Luật sư Nguyễn Văn An đề nghị giảm án. Phần lớn số tiền được gửi cho người thân ở Mỹ. "
+    "Đây là vụ án lớn nhất của tỉnh trong năm nay, theo bản án.")
+
+
+@pytest.mark.parametrize(("thing", "answer"), [
+    ("Nguyễn Văn Bảo", "Không"),        # a Nguyễn Văn An and a Trần Quốc Bảo make no Nguyễn Văn Bảo
+    ("Nhật Bản", "Không"),              # "nhất" and "bản" make no Japan
+    ("the United States", "Có"),        # the article says "Mỹ"
+    ("Trần Quốc Bảo", "Có"),
+])
+def test_does_it_mention_a_person_or_a_country_asks_for_the_whole_name(empty_hub, thing, answer):
+    final = list(answer_question(COURT, Intent(IntentKind.ASK, language="vi", question=thing, mention=True), empty_hub))[-1]
+    assert final.text.startswith(f"{answer}, bài báo")
+    assert answer == "Có" or final.text == f"Không, bài báo không nhắc đến {thing}."
+
+
+def test_an_article_typed_without_marks_is_searched_with_a_question_typed_with_them(empty_hub):
+    article = Article.from_text("Gia vang tang ky luc\n\nSang 20/10, gia vang mieng SJC tang them 1,2 trieu dong moi luong. "
+                                "Lai suat tiet kiem tai cac ngan hang lon hien dao dong tu 4,5% den 5,2% mot nam.")
+    mention = Intent(IntentKind.ASK, language="vi", question="lãi suất", mention=True)
+    assert list(answer_question(article, mention, empty_hub))[-1].text == "Có, bài báo có nhắc đến lãi suất."
+    ask = Intent(IntentKind.ASK, language="vi", question="Giá vàng miếng tăng bao nhiêu?", extractive=True)
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert "1,2 trieu" in final.text and not final.notices

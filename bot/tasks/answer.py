@@ -10,6 +10,7 @@ language first and the answer translated back.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
 from bot.answer_type import has_type
@@ -18,11 +19,12 @@ from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.guard import check_output, unmentioned
 from bot.intent import Intent
+from bot.lexicon import other_names, vietnamese_shaped
 from bot.prompts import render, reply
 from bot.question import about_article
 from bot.orthography import words
-from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
-from bot.textstats import strip_diacritics
+from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question, written_with_marks
+from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.tasks import Notice, TaskUpdate
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
@@ -85,7 +87,9 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # writes otherwise ("Sài Gòn" for "TP.HCM") that no sentence matches word for word.
         answer_in = intent.language if intent.language in LANGUAGES else language
         key = "not_mentioned_answer" if strangers else "mentioned_answer"
-        yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or question), "extractive", done=True)
+        where = () if strangers else _naming(article, question)
+        yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or question), "" if where else "extractive",
+                         done=True, evidence=where)
         return
     if intent.mention and not intent.skip:
         # "bài có nhắc đến Sài Gòn không?": yes, and where (the sentences, TP.HCM and all)
@@ -136,13 +140,25 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
     if intent.skip:
         return ()
     query = parse_question(question)
-    names = unmentioned(question, article, query.accented, topic=intent.mention)
+    accented = query.accented and written_with_marks(article)  # marks count only where both have them
+    names = unmentioned(question, article, accented, topic=intent.mention)
     if names or not intent.mention:
         return names
-    if all(w[:1].isupper() for w in question.split() if w[:1].isalpha()):
-        return ()  # a name is checked as a name: "Sapa" is "Sa Pa", "Sài Gòn" "TP.HCM"
-    # "sân bay Cần Thơ": Cần Thơ alone is no airport; one sentence must say every word of it.
-    return () if _said_together(query.words, article, query.accented) else (question,)
+    if all(w[:1].isupper() for w in question.split() if w[:1].isalpha() and w.lower() not in STOP_WORDS):
+        return ()  # a name is checked as a name: "Sapa" is "Sa Pa", "Sài Gòn" "TP.HCM", "the United States" "Mỹ"
+    # "sân bay Cần Thơ": Cần Thơ alone is no airport; one sentence must say every word of it
+    # (or name it without spaces and marks: "sapa" for "Sa Pa").
+    return () if _said_together(query.words, article, accented) or _naming(article, question) else (question,)
+
+
+def _naming(article: Article, thing: str, most: int = EVIDENCE_K - 1) -> tuple[Sentence, ...]:
+    """The first sentences that name ``thing`` written another way ("Sa Pa" for "Sapa", "TP.HCM"
+    for "Sài Gòn"): compared without marks, spaces and punctuation."""
+    squash = lambda text: re.sub(r"\W+", "", strip_diacritics(text.lower()))  # noqa: E731
+    # Not a one-syllable name ("nhat" for Japan): inside squashed text it would match "nhất".
+    names = {squash(thing)} | {name.replace(" ", "") for name in other_names(squash(thing))
+                               if " " in name or not vietnamese_shaped(name)}
+    return tuple(s for s in article.sentences if any(len(name) > 2 and name in squash(s.text) for name in names))[:most]
 
 
 def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> bool:
