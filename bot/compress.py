@@ -97,6 +97,7 @@ APPOSITION_WORDS = 12
 _PERSON = re.compile(r"\b(?:ông|bà|anh|chị|TS|ThS|PGS|GS|BS|bác sĩ|luật sư|kỹ sư|nhà báo|chuyên gia)\.?\s+\w", re.I)
 PERSON_APPOSITION_WORDS = 10
 
+
 @dataclass(frozen=True)
 class _Patterns:
     """The patterns whose words carry diacritics, as written (for Vietnamese with its marks) or

@@ -22,7 +22,11 @@ ranked by their weighted sum (``Weights``; chosen on a small grid, with cross-va
   gì"), the lexical score of a sentence that enumerates ("A, B, C và D";
   ``bot.answer_type.enumerates``): the answer to such a question is a list.
 
-The article's index (tokens, terms) is built once and reused for every question about it. The
+A place or thing the question calls otherwise than the article is searched under the article's
+name ("Sài Gòn" as "TP.HCM", "ADN" as "DNA"; ``bot.lexicon.other_names``), an acronym under its
+words and back; a question the article itself asks (an interviewer's) is never the answer, the
+sentence after it is. The article's index (tokens, terms) is built once and reused for every
+question about it. The
 ranking goes through ``bot.extractive.rank``, the selection code the summarizer uses.
 """
 from __future__ import annotations
@@ -55,7 +59,7 @@ STRIPPED_WEIGHT = 1.0
 # `python -m bot.eval ask` on qa-dev: 96.8% of the questions clear it on their own article,
 # 11.6% when put to one of the other articles (when chosen: 95.7% and 11.3%; 9.4% with
 # ``answer_type`` at 0.5; 0.34 would give 91.4% and 9.1%). Of those, the ones naming nothing the
-# other article lacks (answered without a caveat, ``bot.guard.unmentioned``): 5.1%.
+# other article lacks (answered without a caveat, ``bot.guard.unmentioned``): 4.8%.
 MIN_SCORE = 0.32
 # A question asked again in other words (``bot.paraphrase``) must score twice as well to count.
 REWRITE_MIN_SCORE = 2 * MIN_SCORE
