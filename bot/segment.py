@@ -91,6 +91,10 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+$")
 
 
+# A dashed line longer than this is a paragraph (an interview's answer), not a list's point.
+MAX_LIST_ITEM_WORDS = 30
+
+
 def flatten_markup(paragraphs: list[str]) -> list[str]:
     """Paragraphs with list markers and tables turned into plain sentences, a list or a table
     making one paragraph.
@@ -122,7 +126,10 @@ def flatten_markup(paragraphs: list[str]) -> list[str]:
         header = None
         if _BULLET.match(paragraph):
             item = _BULLET.sub("", paragraph).rstrip(" ;,")
-            if item:
+            if item and len(item.split()) > MAX_LIST_ITEM_WORDS:
+                out.append(item)  # a turn of an interview ("- Thưa ông, ..." / "- Tôi cho rằng ..."), not a point
+                block = ""
+            elif item:
                 block = _append(out, _sentence_case(item if item[-1] in _TERMINAL + ":" else item + "."), block, "list")
             continue
         block = ""

@@ -196,3 +196,14 @@ def test_list_markers_and_tables_become_plain_sentences():
         "Cấm đốt rơm rạ ở ngoại thành. Trồng thêm 1 triệu cây xanh.",   # a list makes one paragraph
         "Số ngày AQI tốt: 2024: 45; Mục tiêu 2030: 150.",   # an answer quoting it says which number is the target
         "Tổng kinh phí dự kiến 15.000 tỷ đồng."]
+
+
+def test_the_turns_of_an_interview_are_paragraphs_not_a_list():
+    # A long dashed line is an answer in an interview: quoting it says which paragraph it is.
+    question = "- Thưa bà, thách thức lớn nhất với phố cổ hiện nay là gì?"
+    answer = ("- Thách thức lớn nhất là lũ lụt và lượng khách quá đông vào mùa cao điểm, khi mỗi ngày có hơn "
+              "mười nghìn người đi bộ trong các con phố nhỏ, khiến nhiều ngôi nhà cổ xuống cấp nhanh hơn.")
+    points = ["- Cấm xe máy;", "- Trồng thêm cây xanh;"]
+    out = flatten_markup([question, answer, *points])
+    assert out == ["Thưa bà, thách thức lớn nhất với phố cổ hiện nay là gì?", answer[2:],
+                   "Cấm xe máy. Trồng thêm cây xanh."]
