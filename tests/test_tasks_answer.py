@@ -335,7 +335,7 @@ def test_does_it_mention_a_thing_named_with_a_place_asks_for_the_thing_too(empty
 COURT = Article.from_text(
     "Tuyên án cựu giám đốc công ty xăng dầu\n\n"
     "Ngày 14/3, tòa tuyên phạt bà Lê Thị Hồng Nhung 12 năm tù. Đồng phạm là ông Trần Quốc Bảo, bị tuyên 7 năm tù. "
-    "Luật sư Nguyễn Văn An đề nghị giảm án. Phần lớn số tiền được gửi cho người thân ở Mỹ. "
+    "Luật sư Nguyễn Văn An đề nghị giảm án. Bà dùng tiền mua đất ở Long An và gửi cho người thân ở Mỹ. "
     "Đây là vụ án lớn nhất của tỉnh trong năm nay, theo bản án.")
 
 
@@ -359,3 +359,9 @@ def test_an_article_typed_without_marks_is_searched_with_a_question_typed_with_t
     ask = Intent(IntentKind.ASK, language="vi", question="Giá vàng miếng tăng bao nhiêu?", extractive=True)
     final = list(answer_question(article, ask, empty_hub))[-1]
     assert "1,2 trieu" in final.text and not final.notices
+
+
+def test_a_yes_names_the_thing_as_the_article_writes_it(empty_hub):
+    # "bai co nhac den long an khong": the reply says "Long An", not the user's "long an".
+    mention = Intent(IntentKind.ASK, language="vi", question="long an", mention=True)
+    assert list(answer_question(COURT, mention, empty_hub))[-1].text == "Có, bài báo có nhắc đến Long An."

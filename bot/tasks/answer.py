@@ -94,7 +94,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if intent.mention and not intent.skip:
         # "bài có nhắc đến Sài Gòn không?": yes, and where (the sentences, TP.HCM and all)
         answer_in = intent.language if intent.language in LANGUAGES else language
-        yield TaskUpdate(reply("mentioned_where", answer_in, items=question), "", done=True,
+        yield TaskUpdate(reply("mentioned_where", answer_in, items=_as_written(article, question)), "", done=True,
                          evidence=tuple(best_sentences(evidence)))
         return
     if not is_answerable(evidence):
@@ -149,6 +149,22 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
     # "sân bay Cần Thơ": Cần Thơ alone is no airport; one sentence must say every word of it
     # (or name it without spaces and marks: "sapa" for "Sa Pa").
     return () if _said_together(query.words, article, accented) or _naming(article, question) else (question,)
+
+
+def _as_written(article: Article, thing: str) -> str:
+    """``thing`` as the article writes it, when the user typed it otherwise: "long an" → "Long An",
+    "hue" → "Huế" (compared lowercase and without marks, which keeps every character in place)."""
+    wanted = " ".join(strip_diacritics(thing).lower().split())
+    if not wanted:
+        return thing
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, wanted.split())) + r"(?!\w)")
+    for sentence in article.sentences:
+        found = pattern.search(strip_diacritics(sentence.text).lower())
+        if found:
+            written = sentence.text[found.start():found.end()]
+            # Typed with marks, the user's spelling stands unless only its case differs.
+            return written if strip_diacritics(thing) == thing or written.lower() == thing.lower() else thing
+    return thing
 
 
 def _naming(article: Article, thing: str, most: int = EVIDENCE_K - 1) -> tuple[Sentence, ...]:
