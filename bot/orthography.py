@@ -39,9 +39,14 @@ def fold(syllable: str) -> str:
 # "30m", "Cienco4" are "30 m", "Cienco 4" as the article may write them, and "06/11" is "6/11".
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 _LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+# The United States as one word: "U.S." would part into "u" and "s", and "US" would read as the
+# pronoun "us" (an English stop word) once lowercased.
+_US = re.compile(r"\bU\.S\.(?!\w)|\bU\.S\b|\bUS\b")
 
 
 def words(text: str) -> list[str]:
     """The syllables of ``text`` (``bot.textstats.syllables``), each in its folded spelling, with
-    thousands separators and leading zeros dropped and digits parted from letters."""
+    thousands separators and leading zeros dropped, digits parted from letters and "U.S." / "US"
+    read as "usa"."""
+    text = _US.sub("USA", text)
     return [fold(t.lstrip("0") or t if t.isdigit() else t) for t in syllables(_LETTER_DIGIT.sub(" ", _THOUSANDS.sub("", text)))]

@@ -4,7 +4,7 @@ import pytest
 from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type
-from bot.orthography import fold
+from bot.orthography import fold, words
 from bot.retrieve import Evidence, Weights, _contracted, _renamed, feature_table, find_evidence, index, is_answerable, parse_question
 
 ARTICLE = Article.from_paragraphs([
@@ -474,3 +474,12 @@ def test_a_yes_no_question_searches_without_its_frame(question, searched):
     unigrams = tuple(t for t in query.terms if isinstance(t, str))
     assert all(word in unigrams for word in searched)
     assert not {"phải", "phai", "không", "khong", "chưa"} & set(unigrams + tuple(w for p in query.terms if isinstance(p, tuple) for w in p))
+
+
+def test_the_us_is_one_word_however_it_is_written():
+    # "U.S." parted into "u" and "s", and "US" read as the pronoun "us" (an English stop word).
+    article = Article.from_paragraphs([["Exports to the U.S. accounted for 38% of sales.",
+                                        "Shipments to Japan rose 5% in the quarter."]], language="en")
+    found = find_evidence(article, "What share of sales went to the US?")
+    assert found[0].sentence.index == 0
+    assert words("U.S. and US") == ["usa", "and", "usa"] and words("tell us") == ["tell", "us"]
