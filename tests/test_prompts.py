@@ -14,6 +14,7 @@ NOTICES = {
     "used_extractive_headline": {},
     "used_extractive_headline_trimmed": {},
     "fewer_points": {"count": 2, "asked": 5},
+    "points_capped": {"limit": 12, "asked": 100},
     "nothing_more": {},
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},

@@ -365,3 +365,14 @@ def test_a_yes_names_the_thing_as_the_article_writes_it(empty_hub):
     # "bai co nhac den long an khong": the reply says "Long An", not the user's "long an".
     mention = Intent(IntentKind.ASK, language="vi", question="long an", mention=True)
     assert list(answer_question(COURT, mention, empty_hub))[-1].text == "Có, bài báo có nhắc đến Long An."
+
+
+def test_what_a_paragraph_says_is_that_paragraph_quoted(empty_hub):
+    article = Article.from_text("Cầu mới và giá vé xe buýt ở Đà Nẵng\n\nĐoạn đầu nói về cầu mới. Cầu dài 1.240 m.\n\n"
+                                "Đoạn hai nói về giá vé. Vé xe là 20.000 đồng.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question="đoạn 2 nói gì?", paragraph=2),
+                                 empty_hub))[-1]
+    assert [s.paragraph for s in final.evidence] == [1, 1] and "20.000 đồng" in final.text
+    beyond = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question="đoạn 5 nói gì?", paragraph=5),
+                                  empty_hub))[-1]
+    assert [n.key for n in beyond.notices] == ["paragraph_out_of_range"]

@@ -1,6 +1,8 @@
 """Summaries: chunking under the token limit, map-reduce, options, guard, translation, fallback."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from helpers import build_article
 from tiny_models import EN_SENTENCES, VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
@@ -331,3 +333,13 @@ def test_points_asked_for_without_a_count_are_a_list_of_several(empty_hub):
     final = list(summarize_article(ARTICLE, intent, empty_hub))[-1]
     assert final.text.count("\n- ") + 1 == DEFAULT_POINTS == len(final.evidence)
     assert "fewer_points" not in [n.key for n in final.notices]
+
+
+def test_a_summary_has_at_most_the_set_number_of_points():
+    # "tóm tắt 100 ý" is capped at limits.max_summary_sentences, and the reply says so.
+    most = 2
+    settings = tiny_settings(None)
+    hub = ModelHub(dataclasses.replace(settings, limits=dataclasses.replace(settings.limits, max_summary_sentences=most)))
+    final = list(summarize_article(ARTICLE, Intent(IntentKind.SUMMARIZE, sentences=100, bullets=True), hub))[-1]
+    assert final.text.count("- ") == most
+    assert final.notices[0].key == "points_capped" and final.notices[0].args == {"limit": most, "asked": 100}

@@ -53,6 +53,15 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         notice = Notice(f"article_{field}", {field: known}) if known else Notice(f"article_no_{field}")
         yield TaskUpdate("", "", done=True, notices=(notice,))
         return
+    if intent.paragraph is not None and _asks_only_for_paragraph(question, intent.paragraph):
+        # "đoạn 3 nói gì?": that paragraph, quoted
+        if not 1 <= intent.paragraph <= len(article.paragraphs):
+            args = {"paragraph": intent.paragraph, "count": len(article.paragraphs)}
+            yield TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
+            return
+        shown = article.paragraphs[intent.paragraph - 1].sentences[:MAX_LIST_ITEMS]
+        yield TaskUpdate(" ".join(s.text for s in shown), "extractive", done=True, evidence=tuple(shown))
+        return
     if not intent.mention and question and not any(isinstance(t, str) for t in parse_question(question).terms):
         # "khi nào?" with nothing asked before: there is nothing to look for, which is not "the article does not say"
         yield TaskUpdate("", "", done=True, notices=(Notice("question_too_vague"),))
@@ -129,6 +138,16 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+# Words of "đoạn 3 nói gì?" / "what does paragraph 3 say?" besides the question words.
+_PARAGRAPH_WORDS = frozenset("đoạn doan paragraph para thứ thu nói noi viết viet đề cập de cap say says about".split())
+
+
+def _asks_only_for_paragraph(question: str, number: int) -> bool:
+    """Whether ``question`` asks what paragraph ``number`` says, and nothing more specific."""
+    asked = [t for t in parse_question(question).terms if isinstance(t, str)]
+    return all(t in _PARAGRAPH_WORDS or t == str(number) for t in asked)
 
 
 def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ...]:

@@ -48,6 +48,11 @@ class Summary:
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     ms = hub.settings.summarize
+    most = hub.settings.limits.max_summary_sentences
+    capped = ()
+    if intent.sentences is not None and intent.sentences > most:  # "tóm tắt 100 ý": a summary, not the article
+        capped = (Notice("points_capped", {"limit": most, "asked": intent.sentences}),)
+        intent = dataclasses.replace(intent, sentences=most)
     readable = not ms.languages or article.language in ms.languages
     use_model = readable and not intent.extractive
     engine = (yield from wait_for_engine(hub, "summarize")) if use_model else None
@@ -63,7 +68,7 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
         asked_for = intent.target_language is not None  # "summarize in English", not only asked in English
         summary = yield from _translated(summary, article.language, target, hub, intent.bullets, asked_for)
     text = format_summary(summary.sentences, intent.bullets)
-    notices = summary.notices
+    notices = capped + summary.notices
     if summary.by_model:
         report = check_output(" ".join(summary.sentences), article, summary.translated_to)
         if not report.ok:
