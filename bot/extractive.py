@@ -254,16 +254,22 @@ def headline_words(article: Article) -> frozenset[str]:
 
 def _body(article: Article) -> list[Sentence]:
     """Sentences worth summarizing: not the title repeated, not empty of words, and not a
-    question the article asks (an interviewer's, or a rhetorical one): its answer is the point
-    (unless the article only asks)."""
+    question the article asks (an interviewer's, or a rhetorical one) or a section's heading:
+    what follows is the point (unless the article has nothing else)."""
     title = syllables(article.title or "")
     body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title]
     return [s for s in body if not asks(s.text)] or body
 
 
 def asks(text: str) -> bool:
-    """Whether a sentence of an article is a question: "Ông dự báo giá vàng ra sao?"."""
-    return text.rstrip(" \"'”’»)").endswith("?")
+    """Whether a sentence of an article is a question ("Ông dự báo giá vàng ra sao?") or a
+    numbered section heading ("VII. Mục tiêu năm 2025", "4. Quyền của chủ thể dữ liệu"): it
+    names what comes next, and the sentences after it are the point."""
+    return text.rstrip(" \"'”’»)").endswith("?") or bool(_HEADING.match(text))
+
+
+# A numbered heading: a numeral, a dot or bracket, a short title with no sentence end.
+_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2})[.)]\s+[^.!?…]{1,80}$")
 
 
 def _signals(article: Article, sentences: Sequence[Sentence]) -> list[dict[str, float]]:

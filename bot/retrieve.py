@@ -199,8 +199,8 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
         "listing": [lex if query.listing and lex > 0 and enumerates(s.text) else 0.0
                     for lex, s in zip(lexical, sentences)],
     }
-    # A question the article asks (an interviewer's) is no answer; the sentence after it is, and
-    # takes what the question matches as its subject (``anaphor``).
+    # A question the article asks (an interviewer's) or a section heading is no answer; the
+    # sentence after it is, and takes what the question or heading matches as its subject (``anaphor``).
     for i, sentence in enumerate(sentences):
         if asks(sentence.text):
             for scores in table.values():

@@ -242,3 +242,12 @@ def test_a_question_the_article_asks_is_never_a_point_of_its_summary():
     assert len(chosen) == 3 and not any(asks(s.text) for s in chosen)
     only_questions = article([["Vì sao giá vàng tăng?", "Có nên mua vàng lúc này?"]], title=title)
     assert summarize_extractive(only_questions, max_sentences=1)   # an article that only asks still gets one
+
+
+def test_a_numbered_heading_is_never_a_point_of_the_summary():
+    body = [["Tỉnh tổng kết tình hình kinh tế năm 2024 với nhiều kết quả khả quan."], ["I. Sản xuất công nghiệp"],
+            ["Chỉ số sản xuất công nghiệp năm 2024 tăng 12,4% so với năm trước."], ["9. Ý kiến chuyên gia"],
+            ["Các chuyên gia cho rằng tỉnh cần đầu tư thêm vào hạ tầng giao thông."]]
+    chosen = summarize_extractive(article(body, title="Kinh tế tỉnh năm 2024"), max_sentences=4)
+    assert chosen and not any(asks(s.text) for s in chosen)
+    assert asks("VII. Mục tiêu năm 2025") and not asks("9. Giá xăng tăng 420 đồng từ 15h chiều nay.")

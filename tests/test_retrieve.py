@@ -483,3 +483,14 @@ def test_the_us_is_one_word_however_it_is_written():
     found = find_evidence(article, "What share of sales went to the US?")
     assert found[0].sentence.index == 0
     assert words("U.S. and US") == ["usa", "and", "usa"] and words("tell us") == ["tell", "us"]
+
+
+def test_a_section_heading_is_no_answer_the_sentence_after_it_is():
+    report = Article.from_paragraphs([
+        ["Tỉnh tổng kết tình hình kinh tế năm 2024."],
+        ["VII. Mục tiêu năm 2025"],
+        ["Năm 2025, tỉnh đặt mục tiêu GRDP tăng từ 9% đến 9,5%."],
+    ])
+    found = find_evidence(report, "Mục tiêu năm 2025 là gì?")
+    assert found[0].sentence.index == 2
+    assert feature_table(report, "Mục tiêu năm 2025 là gì?")["lexical"][1] == 0.0
