@@ -432,17 +432,6 @@ def test_a_one_syllable_name_counts_only_capitalised():
         assert (_renamed(question, article) != question) == expanded
 
 
-def test_a_question_the_article_asks_is_no_answer_the_sentence_after_it_is():
-    interview = Article.from_paragraphs([
-        ["Phóng viên trao đổi với TS Lê Minh Tuấn về giá vàng."],
-        ["- Người dân có nên mua vàng vào thời điểm này?"],
-        ["- Tôi khuyên không dùng tiền vay, chỉ dành 10-15% tài sản cho kênh này."],
-    ])
-    found = find_evidence(interview, "Người dân có nên mua vàng không?")
-    assert is_answerable(found) and found[0].sentence.index == 2
-    assert feature_table(interview, "Người dân có nên mua vàng không?")["lexical"][1] == 0.0
-
-
 MATCH_ARTICLE = Article.from_text(
     "Việt Nam thắng Thái Lan ở bán kết lượt đi\n\n"
     "Tối 6/11 trên sân Mỹ Đình, đội tuyển Việt Nam đánh bại Thái Lan với tỷ số 2-1 ở bán kết lượt đi, "
@@ -485,12 +474,16 @@ def test_the_us_is_one_word_however_it_is_written():
     assert words("U.S. and US") == ["usa", "and", "usa"] and words("tell us") == ["tell", "us"]
 
 
-def test_a_section_heading_is_no_answer_the_sentence_after_it_is():
-    report = Article.from_paragraphs([
-        ["Tỉnh tổng kết tình hình kinh tế năm 2024."],
-        ["VII. Mục tiêu năm 2025"],
-        ["Năm 2025, tỉnh đặt mục tiêu GRDP tăng từ 9% đến 9,5%."],
-    ])
-    found = find_evidence(report, "Mục tiêu năm 2025 là gì?")
-    assert found[0].sentence.index == 2
-    assert feature_table(report, "Mục tiêu năm 2025 là gì?")["lexical"][1] == 0.0
+@pytest.mark.parametrize(("paragraphs", "question"), [
+    ([["Phóng viên trao đổi với TS Lê Minh Tuấn về giá vàng."], ["- Người dân có nên mua vàng vào thời điểm này?"],
+      ["- Tôi khuyên không dùng tiền vay, chỉ dành 10-15% tài sản cho kênh này."]],
+     "Người dân có nên mua vàng không?"),                 # an interviewer's question
+    ([["Tỉnh tổng kết tình hình kinh tế năm 2024."], ["VII. Mục tiêu năm 2025"],
+      ["Năm 2025, tỉnh đặt mục tiêu GRDP tăng từ 9% đến 9,5%."]],
+     "Mục tiêu năm 2025 là gì?"),                          # a section heading
+])
+def test_the_articles_own_question_or_heading_is_no_answer_the_sentence_after_it_is(paragraphs, question):
+    article = Article.from_paragraphs(paragraphs)
+    found = find_evidence(article, question)
+    assert is_answerable(found) and found[0].sentence.index == 2
+    assert feature_table(article, question)["lexical"][1] == 0.0
