@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.textstats import strip_diacritics
+
+
+MARK_SAMPLE = 20  # sentences looked at to tell whether an article is typed with diacritics
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -83,3 +88,10 @@ class Article:
 
     def is_empty(self) -> bool:
         return not self.sentences
+
+    @cached_property
+    def written_with_marks(self) -> bool:
+        """Whether the article is typed with diacritics (else a question's marks cannot match it,
+        nor can compression look for marked words). A text copied from a chat app may have none;
+        one marked letter in the first ``MARK_SAMPLE`` sentences is enough."""
+        return any(strip_diacritics(s.text) != s.text for s in self.sentences[:MARK_SAMPLE])

@@ -35,7 +35,7 @@ from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
 from bot.lexicon import OUTLET_NAMES
-from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, strip_diacritics, syllables
+from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
 # and the story's most repeated facts; position comes next (the lead is usually early), and the
@@ -175,7 +175,7 @@ class Candidates:
 def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
     # Vietnamese typed without diacritics is trimmed by the same rules, read without marks.
-    unmarked = article.language == "vi" and all(strip_diacritics(s.text) == s.text for s in article.sentences)
+    unmarked = article.language == "vi" and not article.written_with_marks
     sentences = tuple(trim_sentence(s, keep, unmarked) for s in _body(article))
     return Candidates(sentences, tuple(_signals(article, sentences)), article_headline(article))
 

@@ -20,7 +20,6 @@ from bot.ingest import looks_like_article, parse_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.lexicon import english_word, vietnamese_shaped
-from bot.retrieve import written_with_marks
 from bot.segment import split_sentences
 from bot.route_keywords import (
     K,
@@ -249,7 +248,7 @@ def named_topic(message: str, article: Article) -> str | None:
     if len(asked) == 1 and asked[0] in STOP_WORDS:
         return None
     said = [folded_words(s.text) for s in article.sentences]
-    plain = text.lower == text.plain or not written_with_marks(article)  # typed without marks, or the article is
+    plain = text.lower == text.plain or not article.written_with_marks  # typed without marks, or the article is
     run = " ".join(strip_diacritics(w) if plain else w for w in asked)
     for words in said:
         if f" {run} " in " " + " ".join(strip_diacritics(w) if plain else w for w in words) + " ":

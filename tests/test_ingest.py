@@ -152,6 +152,16 @@ def test_article_from_text_is_parse_article():
     assert Article.from_text(raw) == parse_article(raw)
 
 
+@pytest.mark.parametrize("text, marked", [
+    ("Hôm nay UBND tỉnh họp. Cuộc họp kéo dài hai giờ.", True),
+    ("Hom nay UBND tinh hop ve mua lu. Cuoc hop keo dai hai gio.", False),  # pasted from a chat app
+    ("Da Nang. Đà Nẵng has a new bridge.", True),                           # one marked letter is enough
+    ("The bridge opened on Monday. It cost 100 million dollars.", False),
+])
+def test_article_knows_whether_it_is_typed_with_diacritics(text, marked):
+    assert Article.from_text(text).written_with_marks is marked
+
+
 def test_sentence_indices_run_through_the_article():
     article = parse_article(fixture_article("vi-plain"))
     assert [(s.index, s.paragraph) for s in article.sentences] == [(0, 0), (1, 0), (2, 1), (3, 1), (4, 2), (5, 2)]

@@ -23,7 +23,7 @@ from bot.lexicon import other_names, vietnamese_shaped
 from bot.prompts import render, reply
 from bot.question import about_article
 from bot.orthography import words
-from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question, written_with_marks
+from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.tasks import Notice, TaskUpdate
 from bot.tasks.chunking import fit_pieces, strip_prefix
@@ -159,7 +159,7 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
     if intent.skip:
         return ()
     query = parse_question(question)
-    accented = query.accented and written_with_marks(article)  # marks count only where both have them
+    accented = query.accented and article.written_with_marks  # marks count only where both have them
     names = unmentioned(question, article, accented, topic=intent.mention)
     if names or not intent.mention:
         return names
