@@ -17,6 +17,7 @@ from typing import Iterator
 
 from bot.article import Article
 from bot.export import TaskResult, task_result
+from bot.guard import find_names
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
@@ -26,6 +27,7 @@ from bot.question import parse_question
 from bot.route import named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
+from bot.textstats import is_acronym
 from bot.sources import SourceError, text_from_file, text_from_url
 
 # Notices shown while a model loads; the generation time limit starts after them.
@@ -52,6 +54,7 @@ class ChatSession:
     last_summary_points: int = 0        # how many sentences it came back with, for "thêm 1 ý nữa"
     last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
     last_question_shown: int = 0        # how many of its evidence sentences were quoted so far
+    last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
     last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
@@ -178,7 +181,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if intent.kind is IntentKind.HELP:
         yield join(reply("help", language)), session
         return
-    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE):
+    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT):
         # With an article open, "cảm ơn" / "chào" should not be told to paste one.
         has_article = session.article is not None and not session.article.is_empty()
         key = intent.kind.value + ("_with_article" if has_article else "")
@@ -195,7 +198,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
                         skip=session.last_question_shown, extractive=True)
     if intent.kind is IntentKind.ASK and session.last_question:
-        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question, language))
+        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question, language,
+                                                                session.last_people))
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
@@ -219,8 +223,10 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
                 points = len(update.evidence) or len(split_sentences(update.text))
                 session = dataclasses.replace(session, last_summary_points=points, last_question=None)
             elif intent.kind is IntentKind.ASK:
+                named = people_named([s.text for s in update.evidence] + [intent.question or ""])
                 session = dataclasses.replace(session, last_question=intent.question,
-                                              last_question_shown=intent.skip + len(update.evidence))
+                                              last_question_shown=intent.skip + len(update.evidence),
+                                              last_people=named or session.last_people)
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating
@@ -231,21 +237,61 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             return
 
 
-def follow_up(question: str, last_question: str, language: str = "vi") -> str:
-    """A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"), or that
-    points back at someone ("ông ấy bao nhiêu tuổi?"), asked about the last question's subject:
-    after "giá xăng RON95 bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?"."""
+def follow_up(question: str, last_question: str, language: str = "vi", people: tuple[str, ...] = ()) -> str:
+    """The question as it is meant after the last one.
+
+    "ông ấy bao nhiêu tuổi?" after an answer quoting "ông Trần Văn Hùng" is about him: the
+    pronoun is replaced by the person of that title the answer (or the question) named first,
+    ``people``, as "ông Hùng". A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"
+    with nobody named before) is asked about the last question's subject: after "giá xăng RON95
+    bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?". A question that names something of its
+    own ("ông ấy chỉ đạo gì?", "who is funding it?") is asked as it is: adding the last question's
+    words would find the last answer again."""
+    resolved = _named_person(question, people)
+    if resolved != question or not question.strip():
+        return resolved
     own = any(isinstance(t, str) for t in parse_question(question, "en" if language == "en" else "vi").terms)
-    if own and not _SOMEONE_NAMED_BEFORE.search(question) or not question.strip():
+    if own:
         return question  # it names something of its own (pairs of stop words name nothing)
     subject = " ".join(parse_question(last_question).words)
     return f"{subject} {question}" if subject else question
 
 
-# "ông ấy bao nhiêu tuổi?" after "tài xế container tên gì?": the driver's age, not anyone's;
-# "who said that?" after "what are the risks?": who said what the last answer quoted.
-_SOMEONE_NAMED_BEFORE = re.compile(r"\b(?:(?:ông|bà|anh|chị|cô|cậu) (?:ấy|ta)|người (?:này|đó|ấy)|nó|(?:điều|việc|chuyện|cái) (?:đó|này|ấy)"
-                                   r"|he|she|him|her|they|them|it|its|that|this)\b", re.I)
+# "ông ấy", "bà ta", "anh ấy": someone named before, by the title they were named with.
+_PERSON_POINTER = re.compile(r"\b(ông|bà|anh|chị|cô)\s+(?:ấy|ta)\b", re.I)
+_TITLES = ("ông", "bà", "anh", "chị", "cô")
+
+
+def people_named(texts: list[str]) -> tuple[str, ...]:
+    """The people ``texts`` name with a title, as "ông Trần Văn Hùng", in order of mention; a
+    name without a title ("Chủ tịch UBND tỉnh Trần Văn Hùng") counts as "ông/bà" unknown and is
+    listed bare, after them."""
+    titled, bare = [], []
+    for text in texts:
+        for name in find_names(text):
+            if is_acronym(name.split()[0]):
+                continue
+            before = text[: text.find(name)].split()
+            title = before[-1].lower() if before else ""
+            (titled if title in _TITLES else bare).append(f"{title} {name}" if title in _TITLES else name)
+    return tuple(dict.fromkeys(titled + [b for b in bare if len(b.split()) >= 2]))
+
+
+def _named_person(question: str, people: tuple[str, ...]) -> str:
+    """``question`` with "ông ấy" replaced by the first of ``people`` titled "ông" (else the first
+    named without a title), as news refers to someone after naming them: by title and given name,
+    "ông Tuấn" for "Nguyễn Minh Tuấn" (the full name would only find the sentence that introduced
+    him again). Unchanged when there is no such pointer or nobody to point at."""
+    pointer = _PERSON_POINTER.search(question)
+    if not pointer or not people:
+        return question
+    title = pointer.group(1).lower()
+    same = [p for p in people if p.split()[0] == title]
+    untitled = [p for p in people if p.split()[0] not in _TITLES]
+    chosen = (same or untitled or [None])[0]
+    if chosen is None:
+        return question
+    return f"{question[: pointer.start()]}{title} {chosen.split()[-1]}{question[pointer.end():]}"
 
 
 def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,
@@ -337,9 +383,11 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     article, truncated_at = bot.parse(text)
     if article.is_empty():
         return session, reply("article_empty", language)
+    if article == session.article:  # pasted again: what was asked about it so far still holds
+        return session, reply("article_same", language)
     replaced = session.article is not None
     session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None,
-                                  last_question=None, last_question_shown=0)
+                                  last_question=None, last_question_shown=0, last_people=())
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
 
 

@@ -14,6 +14,7 @@ class IntentKind(str, Enum):
     GREETING = "greeting"     # "xin chào", "hi"
     THANKS = "thanks"         # "cảm ơn", "ok", "hay quá": an acknowledgement, not a request
     GOODBYE = "goodbye"       # "tạm biệt", "bye", "cảm ơn, tạm biệt"
+    COMMENT = "comment"       # the reader's own words about the news ("Năm nào cũng lũ, ... Cảm ơn admin"): no request
 
 
 class Length(str, Enum):

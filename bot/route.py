@@ -46,6 +46,10 @@ from bot.route_keywords import (
     _MIN_SUMMARY_WORDS,
     _CHAT_PHRASE,
     _CHAT_WORDS,
+    _MAX_READER_WORDS,
+    _NEW_ARTICLE,
+    _READER_PRONOUNS,
+    _READER_WORDS,
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
@@ -114,7 +118,7 @@ class _Rule:
 
 
 _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
-assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE}, "every keyword kind has rules"
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE, K.COMMENT}, "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
@@ -164,13 +168,50 @@ def _route(message: str, has_article: bool) -> Intent:
     text = unicodedata.normalize("NFC", _UNSEEN.sub("", message or "")).strip()
     if not text:
         return Intent(IntentKind.HELP, language="vi")
+    new = re.match(_NEW_ARTICLE, _Text.of(text).plain)
+    if new and text[new.end():].strip():  # "bài mới: <text>": an article, whatever it says
+        rest = text[new.end():].strip()
+        return Intent(IntentKind.ARTICLE, language=_article_language(_Text.of(rest)), article_text=rest)
     split = _split_article(text)
     if split:
         instruction, article = split
         return replace(_route_request(instruction, has_article=True), article_text=article)
     if looks_like_article(text):
+        if _from_the_reader(text, has_article):
+            return _reader_message(text, has_article)
         return Intent(IntentKind.ARTICLE, language=_article_language(_Text.of(text)), article_text=text)
     return _route_request(text, has_article)
+
+
+_THUMBS = re.compile(r"[\s👍👌🙏❤️♥️😊🙂😀😁🥰👏💯]+")
+_QUOTED = re.compile(r'[“"«„][^“”"«»„]*[”"»]')
+
+
+def _from_the_reader(text: str, has_article: bool) -> bool:
+    """Whether prose long enough for an article is the reader talking: one short paragraph that
+    speaks of the article or to the bot ("Mình đọc bài này thấy ...", "... Cảm ơn admin"), or,
+    with an article open, in the first person outside quotation marks ("Nhà tôi ở Lệ Thủy ...")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 3 or len(text.split()) > _MAX_READER_WORDS:
+        return False
+    own = _QUOTED.sub(" ", text)
+    return bool(re.search(_READER_WORDS, own, re.I) or has_article and re.search(_READER_PRONOUNS, own, re.I))
+
+
+def _reader_message(text: str, has_article: bool) -> Intent:
+    """The reader's long message: the question it ends with, asked; else a comment, which keeps
+    the open article (the chat says how to send a new one)."""
+    sentences = split_sentences(" ".join(text.split()))
+    asked: list[str] = []
+    while sentences and sentences[-1].rstrip().endswith("?"):
+        asked.insert(0, sentences.pop())
+    if asked:
+        intent = _route_request(" ".join(asked), has_article)
+        if intent.kind is K.ASK:
+            return intent
+        question = " ".join(asked)
+        return Intent(K.ASK, language=_guess_language(_Text.of(question)), question=question)
+    return Intent(K.COMMENT, language=_guess_language(_Text.of(text)))
 
 
 # Lowercase and standing alone: "K+", "ko-fi", "5k", "DC Comics" are no shorthand.
@@ -225,6 +266,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))
         if not has_article and _loose_article(text.nfc):  # the text as pasted, shorthand and all
             return Intent(K.ARTICLE, language=language, article_text=_Text.of(message).nfc)
+        if re.search(_PRAISE, text.plain) and re.search(_READER_WORDS, text.nfc, re.I) or _THUMBS.fullmatch(text.nfc):
+            return Intent(K.THANKS, language=language)  # "Bài viết rất hay, cảm ơn admin", "👍"
         return Intent(K.HELP, language=language)
     language = _guess_language(text, hint=rule.language)
     if rule.kind is K.SUMMARIZE:

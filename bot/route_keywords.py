@@ -232,7 +232,19 @@ _POINTS_BELOW = (r"\b(?:(?:o\s+)?(?:duoi|sau)\s+day|ben\s+duoi|nhu\s+sau|below|f
 _MIN_LOOSE_ARTICLE_WORDS = 25  # with no article yet, unrecognised prose this long is a (short) article
 _MIN_SUMMARY_WORDS = 12        # "Tóm tắt: <text>" or two full sentences: at least this many words to summarize
 # A short text holding these talks to the bot (matched with diacritics: "Ban quản lý" is news).
-_CHAT_WORDS = r"\b(?:chào|mình|bạn|tớ|bot|tinbot|hello|hi|you|my)\b"
+_CHAT_WORDS = r"\b(?:chào|mình|bạn|tớ|bot|tinbot|admin|ad|hello|hi|you|my)\b"
+# A message of one paragraph that speaks of the article or to the bot is the reader's, however
+# long: "Mình đọc bài này thấy ... Vậy trong bài có nói ... không?", a comment ending "Cảm ơn
+# admin". Matched with diacritics outside quotation marks; the pronouns only while an article is
+# open (with none, a first-person post is the text to work on).
+_READER_WORDS = (r"\b(?:bài\s+(?:này|báo|viết|trước)(?!\s+(?:cho\s+biết|nói|viết|đưa))|trong\s+bài(?!\s+(?:phát|hát|thơ|giảng|học|thi|toán|tập|luận|văn|diễn))|admin|ad|bot|tinbot"
+                 r"|bạn\s+ơi|this\s+article|the\s+article)\b")
+# A sentence the reader opens about themself ("Nhà tôi ở Lệ Thủy ...", "Mình thấy ..."); inside a
+# sentence "mình" is often reflexive ("thành phố mình yêu quý") and "chúng tôi" someone quoted.
+_READER_PRONOUNS = r"(?:^|[.!?…]\s+)(?:(?:nhà|theo|như)\s+)?(?:mình|tôi|tớ|tui|I|my)\b"
+_MAX_READER_WORDS = 150
+# "Bài mới: <text>", "new article: <text>": the text is an article, whatever it says.
+_NEW_ARTICLE = r"^\W*(?:bai\s+moi|new\s+article)\s*[:\n-]"
 # A bare message that names a thing the article mentions asks what the article says of it
 # ("Hội An", "cứu hộ"), unless it is one of these chat phrases (unaccented, whole message).
 _MAX_TOPIC_WORDS = 6

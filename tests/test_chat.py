@@ -5,7 +5,7 @@ answers) or explain how to get the model (translation). Tiny-model runs live in 
 """
 import pytest
 
-from bot.chat import LONGER_POINTS, ChatSession, follow_up, refine_summary, respond, with_options
+from bot.chat import LONGER_POINTS, ChatSession, follow_up, people_named, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.service import Tinbot
@@ -546,10 +546,21 @@ def test_a_short_text_to_summarize_does_not_replace_the_open_article(offline_bot
 @pytest.mark.parametrize(("question", "expected"), [
     ("khi nào?", "giá xăng ron 95 khi nào?"), ("ông ấy nói gì?", "giá xăng ron 95 ông ấy nói gì?"),
     ("còn dầu diesel thì sao?", "còn dầu diesel thì sao?"),   # names something of its own
-    ("ông ấy bao nhiêu tuổi?", "giá xăng ron 95 ông ấy bao nhiêu tuổi?"),   # ... and someone named before
+    # names something of its own, and nobody was named: the petrol price's words would only find it again
+    ("ông ấy bao nhiêu tuổi?", "ông ấy bao nhiêu tuổi?"),
 ])
 def test_a_follow_up_question_that_names_nothing_asks_about_the_last_subject(question, expected):
     assert follow_up(question, "giá xăng RON95 bao nhiêu?") == expected
+
+
+def test_a_pronoun_stands_for_the_person_the_last_answer_named_with_that_title():
+    evidence = ["Chủ tịch UBND tỉnh Trần Văn Hùng đã đến huyện Lệ Thủy.", "Theo bà Nguyễn Thị Lan, giá điện sẽ tăng."]
+    people = people_named(evidence)
+    assert people[0] == "bà Nguyễn Thị Lan" and "Trần Văn Hùng" in people and "UBND" not in " ".join(people)
+    # as news refers to someone it has named: title and given name
+    assert follow_up("bà ấy nói gì?", "ai là chủ tịch tỉnh?", "vi", people) == "bà Lan nói gì?"
+    # nobody titled "ông": the name given without a title is the one meant
+    assert follow_up("ông ấy chỉ đạo gì?", "ai là chủ tịch tỉnh?", "vi", people) == "ông Hùng chỉ đạo gì?"
 
 
 def test_an_english_follow_up_that_points_back_asks_about_the_last_subject():
@@ -575,3 +586,20 @@ def test_a_bare_name_the_article_mentions_is_looked_up_else_help_is_shown(offlin
         assert final.startswith("Có, bài báo có nhắc đến Hội An.") and "Hội An" in final.split("\n", 1)[1]
     else:
         assert final == reply("help", "vi")
+
+
+def test_a_comment_keeps_the_open_article(offline_bot):
+    session = with_article(offline_bot)
+    article = session.article
+    comment = ("Năm nào cũng vậy, mùa mưa đến là đường ven biển ngập. Nhà tôi ở gần đó nên biết rõ, đi lại rất khổ. "
+               "Mong thành phố làm nhanh cho bà con nhờ. Tôi cảm ơn các anh chị đã đưa tin kịp thời về dự án này.")
+    replies, session = turn(offline_bot, comment, session)
+    assert session.article is article and replies[-1] == reply("comment_with_article", "vi")
+
+
+def test_the_same_article_pasted_again_keeps_the_conversation(offline_bot):
+    session = with_article(offline_bot)
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", session)
+    asked = session.last_question
+    replies, session = turn(offline_bot, fixture_article("vi-clutter"), session)
+    assert replies[-1] == reply("article_same", "vi") and session.last_question == asked

@@ -379,3 +379,40 @@ def test_a_short_article_pasted_keeps_its_shorthand():
 ])
 def test_the_conversation_language_breaks_a_tie(message, usual, language):
     assert route(message, has_article=True, usual_language=usual).language == language
+
+
+# A reader's long message is no article: it asks about the open one, or comments on the news.
+_READER_QUESTION = ("Mình đọc bài này thấy tỉnh nói đã sơ tán hơn 3.500 hộ dân ven sông. Nhưng nhà bà ngoại mình ở "
+                    "xã bên cạnh đến giờ vẫn chưa thấy ai đến hỗ trợ, gọi điện cũng không được. Vậy trong bài có nói "
+                    "lực lượng nào phụ trách cứu hộ ở xã đó không?")
+_READER_COMMENT = ("Năm nào miền Trung cũng lũ lụt, người dân khổ quá. Nhà tôi ở ven sông cũng bị ngập gần một mét, "
+                   "đồ đạc hư hỏng hết. Mong nhà nước sớm có chính sách hỗ trợ bà con vùng lũ, nhất là gạo và nước "
+                   "sạch. Xin cảm ơn các chiến sĩ đã không quản ngại khó khăn giúp dân trong những ngày qua.")
+
+
+@pytest.mark.parametrize("has_article", [True, False])
+def test_a_long_message_about_the_article_asks_its_last_question(has_article):
+    intent = route(_READER_QUESTION, has_article=has_article)
+    assert intent.kind is K.ASK and intent.question.startswith("Vậy trong bài có nói lực lượng nào")
+
+
+def test_a_first_person_comment_keeps_the_open_article_but_is_a_text_without_one():
+    assert route(_READER_COMMENT, has_article=True).kind is K.COMMENT
+    assert route(_READER_COMMENT, has_article=False).kind is K.ARTICLE  # a post to summarize
+    # said outright, it is an article whatever it says
+    forced = route("Bài mới: " + _READER_COMMENT, has_article=True)
+    assert forced.kind is K.ARTICLE and forced.article_text == _READER_COMMENT
+
+
+def test_first_person_inside_quotes_is_the_news_own():
+    quoted = ("Sáng 14/10, nước sông dâng cao khiến hơn 200 hộ dân phải sơ tán. Ông Nguyễn Văn Hòa, trưởng thôn, "
+              "cho biết: \"Nhà tôi và nhiều nhà khác bị ngập gần một mét, đồ đạc hư hỏng hết\". Lực lượng biên phòng "
+              "đã dùng ca nô đưa người già và trẻ em đến nơi an toàn trong đêm.")
+    assert route(quoted, has_article=True).kind is K.ARTICLE
+
+
+@pytest.mark.parametrize("message", ["Bài viết rất hay và bổ ích. Mong admin ra thêm nhiều bài như thế này. Cảm ơn ad.",
+                                     "Bài này hay quá, cảm ơn admin", "👍"])
+def test_praise_for_the_article_is_thanks(message):
+    assert route(message, has_article=True).kind is K.THANKS
+    assert route(message, has_article=False).kind is K.THANKS
