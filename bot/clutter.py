@@ -8,6 +8,7 @@ text typed without accents, are recognised alike. ``bot.ingest`` decides with th
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import Enum
 
 from bot.lexicon import MONTH, MONTHS
@@ -43,11 +44,12 @@ _WEEKDAY = (r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat|\bcn\b|\bt[2-7]\b"
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:mon|tue|wed|thu|fri|sat|sun)\b")
 _COUNTER = r"[\d.,]+ ?(?:luot (?:xem|doc|thich|chia se)|binh luan|views?|reads?|comments?|likes?|shares?)\b" \
            r"|(?:luot (?:xem|doc)|views?)\s*:?\s*[\d.,]+"
-_FILLER = (r"\b(?:cap nhat|ngay dang|dang luc|dang|luc|ngay|gio|thoi gian|updated?|published|posted|"
-           r"last|on|at)\b|gmt ?[+-] ?\d{1,2}|utc(?: ?[+-] ?\d{1,2})?|\bict\b")
+_FILLER = (r"\b(?:cap nhat|ngay dang|dang luc|dang|luc|ngay|gio|thoi gian|da xem|updated?|published|posted|"
+           r"seen|last|on|at)\b|gmt ?[+-] ?\d{1,2}|utc(?: ?[+-] ?\d{1,2})?|\bict\b")
 _DATE_TOKENS = re.compile("|".join(p.pattern for p in _DATE_PATTERNS) + rf"|{_TIME}|{_WEEKDAY}|{_FILLER}")
 _COUNTER_RE = re.compile(_COUNTER)
 _SEPARATORS = set(" ,.|-–—:/[]()•·")
+_SYMBOLS = {"So", "Sk", "Mn", "Cf"}  # emoji, their modifiers and joiners
 
 _CAPTION_START = re.compile(r"^\(?(?:anh|photo|image|nguon anh|do hoa|graphic|credit)\s*:")
 _CAPTION_ONLY = re.compile(r"^\(?(?:anh|hinh) (?:minh hoa|chup man hinh|tu lieu|internet)\)?\.?$")
@@ -69,9 +71,16 @@ _BYLINE = re.compile(r"^(?:by|(?:additional )?reporting by|writing by|editing by
 _RELATED = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan|bai viet lien quan|tin cung chuyen muc|"
                       r"tin khac|co the ban quan tam|binh luan|gui binh luan|y kien ban doc|chia se|share|tags?|"
                       r"tu khoa|chu de|related|read more|see also|comments?|in bai|print|quay lai|tro ve|"
-                      r"ve dau trang|theo doi|follow us|facebook|twitter|zalo|email|tweet)\b\s*(:?)")
+                      r"ve dau trang|theo doi|follow us|facebook|twitter|zalo|email|tweet|nghe bai viet|co chu|luu bai viet|"
+                      r"doc nhieu(?: nhat)?|xem nhieu(?: nhat)?|tin moi nhat|tin noi bat|quan tam nhat|moi nhat|"
+                      r"bai viet co huu ich khong|dang nhap|dang ky|most read|most popular|listen to this article)\b\s*(:?)")
 _RELATED_HEADER = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan|bai viet lien quan|tin cung chuyen muc|"
-                             r"tin khac|co the ban quan tam|related(?: stories| articles)?|read more|see also)\s*:?$")
+                             r"tin khac|co the ban quan tam|tin noi bat|doc nhieu(?: nhat)?|xem nhieu(?: nhat)?|tin moi nhat"
+                             r"|related(?: stories| articles)?|read more|see also|most read)\s*:?$")
+# The page's comment section ("Bình luận (23)", "Ý kiến bạn đọc", "Comments"): everything after
+# it is readers' comments and the page's own lists, punctuated or not.
+_COMMENTS_HEADER = re.compile(r"^(?:binh luan|y kien|y kien ban doc|gui binh luan|viet binh luan|thao luan|comments?"
+                              r"|dang nhap de binh luan)\s*(?:\(\s*[\d.,]+k?\s*\))?\s*:?$")
 _SHARE_WORDS = {"facebook", "twitter", "zalo", "email", "share", "like", "tweet", "print", "in", "chia", "se", "copy", "link"}
 _LEAD_PREFIX = re.compile(r"^(?P<head>[^\s\-–—][^\-–—]{0,38}?)\s+[\-–—]+\s+(?=\S)")
 # "Trang Dung (t/h)", "Bá Di (Tổng hợp)", "Vũ Anh (Theo TASS)": a compiler's credit note.
@@ -101,7 +110,7 @@ def classify(paragraph: str) -> Kind:
     credits = folded.startswith(("reporting by", "writing by", "additional reporting", "editing by"))
     if (len(words) <= 8 or credits) and _BYLINE.search(folded) and paragraph[-1:] not in _TERMINAL:
         return Kind.BYLINE
-    if _is_related(folded, words):
+    if _is_related(folded, words) or _is_section_menu(paragraph) or _COMMENTS_HEADER.match(folded):
         return Kind.RELATED
     return Kind.BODY
 
@@ -112,6 +121,8 @@ def _is_dateline(folded: str) -> bool:
         return False
     rest = _COUNTER_RE.sub(" ", folded)
     had_counter = rest != folded
+    if had_counter:  # "👍 1,2K 💬 356 bình luận ↪️ 89 lượt chia sẻ": reactions beside the counts
+        rest = re.sub(r"[\d.,]+k?\b", " ", "".join(" " if unicodedata.category(ch) in _SYMBOLS else ch for ch in rest))
     rest = _DATE_TOKENS.sub(" ", rest)
     has_date = bool(re.search(_TIME, folded)) or any(p.search(folded) for p in _DATE_PATTERNS)
     return (has_date or had_counter) and all(ch in _SEPARATORS for ch in rest)
@@ -149,6 +160,8 @@ def _is_related(folded: str, words: list[str]) -> bool:
         return True
     if words and all(w.startswith("#") for w in words):
         return True
+    if re.match(r"^\W*(?:chuyen tiep tu|forwarded (?:from|message))\b", folded):  # a chat app's forward label
+        return True
     if words and all(w.strip(",|·") in _SHARE_WORDS for w in words if w.strip(",|·")):
         return True
     if len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded)):
@@ -156,6 +169,32 @@ def _is_related(folded: str, words: list[str]) -> bool:
     # A menu: "Trang chủ | Thời sự | Kinh tế | Đăng nhập" (a table row holds figures).
     items = [item.split() for item in folded.split("|")]
     return len(items) >= 3 and all(1 <= len(item) <= 3 for item in items) and not re.search(r"\d", folded)
+
+
+def _is_section_menu(paragraph: str) -> bool:
+    """A site's section menu copied without its separators: "Mới nhất Thời sự Góc nhìn Thế giới
+    Kinh doanh". Each section is one or two words opening with a capital; a headline's capitals
+    are its first word and names, which run together ("Bộ trưởng Nguyễn Văn Thắng thăm Lào")."""
+    words = paragraph.split()
+    if not 4 <= len(words) <= 16 or re.search(r"[\d.,:;!?\"“”()]", paragraph):
+        return False
+    sections: list[list[str]] = []
+    for word in words:
+        if word[:1].isupper():
+            sections.append([word])
+        elif sections:
+            sections[-1].append(word)
+        else:
+            return False
+    pairs = [s for s in sections if len(s) == 2 and s[1][:1].islower()]
+    # A headline with names may alternate too ("Ông Trump gặp Tổng thống Putin tại Alaska"), but
+    # its names stand alone: a menu's sections are nearly all two words.
+    return all(len(s) <= 2 for s in sections) and len(pairs) >= 4 and len(sections) - len(pairs) <= 1
+
+
+def is_comments_header(paragraph: str) -> bool:
+    """The header of the readers' comments under an article ("Bình luận (23)", "Ý kiến (45)")."""
+    return bool(_COMMENTS_HEADER.match(fold(paragraph).strip()))
 
 
 def is_related_header(paragraph: str) -> bool:

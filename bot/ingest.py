@@ -15,6 +15,7 @@ from bot.clutter import (
     Kind,
     classify,
     is_caption,
+    is_comments_header,
     is_related_header,
     is_prose,
     is_trailer,
@@ -92,8 +93,12 @@ def _glued_byline(sentences: list[list[str]]) -> str | None:
 def _mark_trailers(paragraphs: list[str], kinds: list[Kind]) -> None:
     """Bylines and leftovers at the end: short unpunctuated lines after the last prose paragraph.
 
-    Also drops the list of article titles that follows a "Tin liên quan" / "Xem thêm" header.
+    Also drops the list of article titles that follows a "Tin liên quan" / "Xem thêm" header,
+    and the readers' comments from their header ("Bình luận (23)") on.
     """
+    comments = next((i for i, p in enumerate(paragraphs) if i and is_comments_header(p)), None)
+    if comments is not None:  # readers' comments run to the end of the page
+        kinds[comments:] = [Kind.RELATED] * (len(kinds) - comments)
     related = False
     for i, (p, kind) in enumerate(zip(paragraphs, kinds)):
         if is_related_header(p):

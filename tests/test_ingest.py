@@ -394,3 +394,51 @@ def test_a_lead_loses_its_dateline_and_keeps_its_news(lead, head):
     if head:   # the outlet in brackets, or the prefix itself when it is no place's dateline
         expected = {"HANOI, Nov 6 (Reuters)": "Reuters", "HÀ NỘI, 6/11 (TTXVN)": "TTXVN", "TTO": "TTO"}.get(head)
         assert prefix_source(head) == expected
+
+
+_PAGE_WITH_COMMENTS = """Mới nhất Thời sự Góc nhìn Thế giới Kinh doanh
+Thứ hai, 2/12/2024, 09:10 (GMT+7)
+Nghe bài viết
+Cỡ chữ A A A
+Cầu vượt sông Hồng mới sẽ thông xe trước Tết
+Cây cầu dài 2,1 km nối quận Long Biên với huyện Gia Lâm sẽ thông xe vào ngày 20/1/2025.
+Chủ đầu tư cho biết phần thân cầu đã hoàn thành 90% khối lượng, còn lại là mặt đường và chiếu sáng.
+Bài viết có hữu ích không? 👍 👎
+Bình luận (12)
+Quan tâm nhất | Mới nhất
+Trần Minh
+Mong cầu xong đúng hẹn, sáng nào cũng tắc ở dốc cầu cũ.
+Trả lời · Thích · 2 giờ trước
+Lê Hoa
+Hy vọng lần này không lùi tiến độ nữa.
+Đăng nhập để bình luận
+Đọc nhiều nhất
+1. Giá vàng lại lập đỉnh mới
+👍 1,2K   💬 35 bình luận   ↪️ 9 lượt chia sẻ
+Đã xem lúc 9:41"""
+
+
+def test_the_readers_comments_and_the_page_around_them_are_left_out():
+    article = parse_article(_PAGE_WITH_COMMENTS)
+    assert article.title == "Cầu vượt sông Hồng mới sẽ thông xe trước Tết"
+    body = article.text
+    assert body.startswith("Cây cầu dài 2,1 km") and body.endswith("chiếu sáng.")
+    for comment in ("Mong cầu xong đúng hẹn", "Hy vọng lần này", "Trả lời", "Đọc nhiều", "Giá vàng"):
+        assert comment not in body
+    assert "Mới nhất Thời sự Góc nhìn Thế giới Kinh doanh" in article.removed
+
+
+@pytest.mark.parametrize(("line", "menu"), [
+    ("Thời sự Thế giới Kinh doanh Giải trí Thể thao", True),
+    ("Ông Trump gặp Tổng thống Putin tại Alaska", False),   # names stand alone between the words
+    ("Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản", False),
+    ("Sân Bay Long Thành Khai Thác Từ Năm Sau", False),     # title case
+])
+def test_a_section_menu_without_separators_is_no_headline(line, menu):
+    assert (classify(line) is Kind.RELATED) is menu
+
+
+@pytest.mark.parametrize("line", ["👍 1,2K   💬 356 bình luận   ↪️ 89 lượt chia sẻ", "Đã xem lúc 9:41",
+                                  '[Chuyển tiếp từ nhóm "Cư dân Phường 7"]', "Bình luận (23)", "Ý kiến (45)"])
+def test_social_and_page_furniture_lines_are_clutter(line):
+    assert classify(line) is not Kind.BODY
