@@ -3,7 +3,7 @@ import pytest
 
 from bot.article import Article
 from bot.extractive import (
-    WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
+    FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
     summarize_extractive, trim_sentence,
 )
 from bot.intent import Length
@@ -123,17 +123,17 @@ def test_a_repeated_sentence_is_not_chosen_twice_however_long_the_summary():
     assert len(texts) == len(set(texts)) == 2
 
 
-@pytest.mark.parametrize("length, sentences, syllables", [
-    (Length.SHORT, 1, 30), (Length.NORMAL, 2, 30), (Length.DETAILED, 5, 110),
+@pytest.mark.parametrize("length, sentences, syllables, floor", [
+    (Length.SHORT, 1, 30, FILLER_SHARE), (Length.NORMAL, 2, 30, FILLER_SHARE), (Length.DETAILED, 5, 110, None),
 ])
-def test_each_requested_length_has_its_budget(length, sentences, syllables):
-    assert budget_for(length) == Budget(sentences, syllables)
+def test_each_requested_length_has_its_budget(length, sentences, syllables, floor):
+    assert budget_for(length) == Budget(sentences, syllables, floor)
 
 
 def test_a_detailed_summary_may_fill_a_share_of_a_long_article():
     assert budget_for(Length.DETAILED, article_syllables=1000) == Budget(5, 350)
     assert budget_for(Length.DETAILED, article_syllables=100) == Budget(5, 110)
-    assert budget_for(Length.NORMAL, article_syllables=1000) == Budget(2, 30)
+    assert budget_for(Length.NORMAL, article_syllables=1000) == Budget(2, 30, FILLER_SHARE)
 
 
 def test_a_detailed_summary_of_long_sentences_is_more_than_one_sentence():
@@ -251,3 +251,15 @@ def test_a_numbered_heading_is_never_a_point_of_the_summary():
     chosen = summarize_extractive(article(body, title="Kinh tế tỉnh năm 2024"), max_sentences=4)
     assert chosen and not any(asks(s.text) for s in chosen)
     assert asks("VII. Mục tiêu năm 2025") and not asks("9. Giá xăng tăng 420 đồng từ 15h chiều nay.")
+
+
+def test_a_low_rated_short_line_does_not_fill_the_syllables_the_first_sentence_left():
+    text = ("Giá vàng miếng SJC tăng mạnh lên 85 triệu đồng mỗi lượng\n\n"
+            "Sáng nay giá vàng miếng SJC tăng thêm 1,5 triệu đồng, lên mức 85 triệu đồng mỗi lượng bán ra.\n\n"
+            "Đơn vị: nghìn đồng.\n\n"
+            "Các chuyên gia cho rằng nhà đầu tư nên thận trọng khi thị trường thế giới biến động khó lường trong "
+            "những tuần tới, nhất là khi ngân hàng trung ương các nước đổi chính sách lãi suất.\n\n"
+            "Tại Hà Nội, nhiều cửa hàng vàng bạc trên phố Trần Nhân Tông đông khách từ sáng sớm, người dân xếp hàng "
+            "dài chờ mua vàng nhẫn và vàng miếng để tích trữ trong dịp cuối năm.")
+    chosen = [s.text for s in summarize_extractive(Article.from_text(text))]
+    assert chosen and chosen[0].startswith("Sáng nay giá vàng") and not any("Đơn vị" in t for t in chosen)
