@@ -6,7 +6,7 @@ index. Modelled on sumy's ``ObjectDocumentModel`` (paragraph → sentence, cache
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.textstats import strip_diacritics
@@ -88,6 +88,11 @@ class Article:
 
     def is_empty(self) -> bool:
         return not self.sentences
+
+    def paragraph_only(self, number: int) -> "Article":
+        """Paragraph ``number`` (1-based, as the user counts: "tóm tắt đoạn 3") as an article of
+        its own; its sentences keep their places, so quotes still say "đoạn 3"."""
+        return replace(self, paragraphs=(self.paragraphs[number - 1],), title=None, removed=())
 
     @cached_property
     def written_with_marks(self) -> bool:

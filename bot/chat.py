@@ -32,6 +32,9 @@ from bot.sources import SourceError, text_from_file, text_from_url
 
 # Notices shown while a model loads; the generation time limit starts after them.
 LOADING_NOTICES = {"model_loading", "model_progress"}
+# An answer's notices that say the article (as kept) does not hold the answer.
+NOT_FOUND_NOTICES = {"not_in_article", "not_mentioned", "not_mentioned_closest", "not_mentioned_answer",
+                     "no_number_in_article", "no_time_in_article", "no_score_in_article"}
 # Tasks that can run without their model (sentence extraction); translation cannot.
 MODEL_CHOICE_TASKS = ("summarize", "answer")
 TASK_OF_INTENT = {IntentKind.SUMMARIZE: "summarize", IntentKind.ASK: "answer"}
@@ -55,6 +58,7 @@ class ChatSession:
     last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
     last_question_shown: int = 0        # how many of its evidence sentences were quoted so far
     last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
+    article_cut_at: int | None = None   # characters of the pasted text kept when it was over the length limit
     last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
@@ -213,6 +217,9 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     for text, update, intent in _stepped_replies(bot, session, intent, refine, unchanged_note):
         if update.done and unchanged_note and update.text == unchanged_note[0]:
             text = f"{unchanged_note[1]}\n\n{text}"
+        if update.done and session.article_cut_at and any(n.key in NOT_FOUND_NOTICES for n in update.notices):
+            # the answer may be in what the length limit left out: say so, not only "not in the article"
+            text += "\n\n" + reply("article_cut_unanswered", language, limit=session.article_cut_at)
         if update.done and intent.kind is IntentKind.SUMMARIZE:
             session = dataclasses.replace(session, last_summary=intent)
         if update.done:
@@ -387,7 +394,7 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
         return session, reply("article_same", language)
     replaced = session.article is not None
     session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None,
-                                  last_question=None, last_question_shown=0, last_people=())
+                                  last_question=None, last_question_shown=0, last_people=(), article_cut_at=truncated_at)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
 
 

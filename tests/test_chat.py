@@ -603,3 +603,17 @@ def test_the_same_article_pasted_again_keeps_the_conversation(offline_bot):
     asked = session.last_question
     replies, session = turn(offline_bot, fixture_article("vi-clutter"), session)
     assert replies[-1] == reply("article_same", "vi") and session.last_question == asked
+
+
+def test_a_question_the_kept_part_cannot_answer_says_the_article_was_cut(tmp_path):
+    bot = Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path), limits={"max_article_chars": 300}))
+    kept = ("Cầu Thủ Thiêm 4 sẽ khởi công vào tháng 12 năm nay. Cây cầu dài 2,1 km, có sáu làn xe và nối quận 7 "
+            "với thành phố Thủ Đức. Tổng vốn đầu tư của dự án là 5.300 tỷ đồng từ ngân sách thành phố.")
+    cut = ("Hồ Tây ở Hà Nội có diện tích khoảng 500 ha và là hồ tự nhiên lớn nhất trong nội thành. Mỗi năm, hồ "
+           "đón hàng triệu lượt khách đến tham quan, đi dạo và chụp ảnh quanh bờ.")
+    _, session = turn(bot, kept + "\n\n" + cut)
+    assert session.article_cut_at and "Hồ Tây" not in session.article.text
+    answer = turn(bot, "Hồ Tây rộng bao nhiêu?", session)[0][-1]
+    assert reply("article_cut_unanswered", "vi", limit=session.article_cut_at) in answer
+    answered = turn(bot, "Cây cầu dài bao nhiêu km?", session)[0][-1]
+    assert "2,1 km" in answered and "✂️" not in answered   # answered from what was kept: nothing to add

@@ -343,3 +343,19 @@ def test_a_summary_has_at_most_the_set_number_of_points():
     final = list(summarize_article(ARTICLE, Intent(IntentKind.SUMMARIZE, sentences=100, bullets=True), hub))[-1]
     assert final.text.count("- ") == most
     assert final.notices[0].key == "points_capped" and final.notices[0].args == {"limit": most, "asked": 100}
+
+
+@pytest.mark.parametrize("paragraph", [1, 2])
+def test_a_paragraph_asked_for_is_summarized_alone(empty_hub, paragraph):
+    article = build_article(VI_SENTENCES[0:3], VI_SENTENCES[3:6])
+    intent = Intent(IntentKind.SUMMARIZE, sentences=2, paragraph=paragraph)
+    final = list(summarize_article(article, intent, empty_hub))[-1]
+    assert final.evidence and {s.paragraph for s in final.evidence} == {paragraph - 1}  # quoted as that paragraph
+    assert all(s.index in {t.index for t in article.paragraphs[paragraph - 1].sentences} for s in final.evidence)
+
+
+def test_a_paragraph_the_article_lacks_is_said_so(empty_hub):
+    intent = Intent(IntentKind.SUMMARIZE, paragraph=9)
+    final = list(summarize_article(build_article(VI_SENTENCES[0:3]), intent, empty_hub))[-1]
+    assert final.text == "" and final.notices[0].key == "paragraph_out_of_range"
+    assert final.notices[0].args == {"paragraph": 9, "count": 1}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.article import Sentence
+from bot.article import Article, Sentence
 
 
 @dataclass(frozen=True)
@@ -30,3 +30,12 @@ class TaskUpdate:
     # so a bilingual view pairs them without re-splitting ``text``.
     paragraphs: tuple[str, ...] = ()
     title: str | None = None
+
+
+def paragraph_missing(article: Article, number: int | None) -> TaskUpdate | None:
+    """The reply to "dịch đoạn 9" / "tóm tắt đoạn 9" when the article has fewer paragraphs; None
+    when ``number`` names one of its paragraphs (or no paragraph was asked for)."""
+    if number is None or 1 <= number <= len(article.paragraphs):
+        return None
+    args = {"paragraph": number, "count": len(article.paragraphs)}
+    return TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))

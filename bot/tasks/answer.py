@@ -25,7 +25,7 @@ from bot.question import about_article
 from bot.orthography import words
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
-from bot.tasks import Notice, TaskUpdate
+from bot.tasks import Notice, TaskUpdate, paragraph_missing
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
 
@@ -55,9 +55,9 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         return
     if intent.paragraph is not None and _asks_only_for_paragraph(question, intent.paragraph):
         # "đoạn 3 nói gì?": that paragraph, quoted
-        if not 1 <= intent.paragraph <= len(article.paragraphs):
-            args = {"paragraph": intent.paragraph, "count": len(article.paragraphs)}
-            yield TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
+        missing = paragraph_missing(article, intent.paragraph)
+        if missing:
+            yield missing
             return
         shown = article.paragraphs[intent.paragraph - 1].sentences[:MAX_LIST_ITEMS]
         yield TaskUpdate(" ".join(s.text for s in shown), "extractive", done=True, evidence=tuple(shown))

@@ -21,7 +21,7 @@ from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
 from bot.segment import split_sentences
 from bot.settings import ModelSettings
-from bot.tasks import Notice, TaskUpdate
+from bot.tasks import Notice, TaskUpdate, paragraph_missing
 from bot.tasks.chunking import pack_chunks, strip_prefix
 from bot.tasks.translate import run_batched, translate_sentences
 
@@ -47,6 +47,12 @@ class Summary:
 
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
+    missing = paragraph_missing(article, intent.paragraph)
+    if missing:
+        yield missing
+        return
+    if intent.paragraph is not None:  # "tóm tắt đoạn 3": that paragraph alone
+        article = article.paragraph_only(intent.paragraph)
     ms = hub.settings.summarize
     most = hub.settings.limits.max_summary_sentences
     capped = ()
@@ -89,7 +95,8 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     headline = article_headline(article) if prose else None
     texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
-    trimmed = any(s.text != article.sentences[s.index].text for s in chosen)
+    written = {s.index: s.text for s in article.sentences}
+    trimmed = any(s.text != written[s.index] for s in chosen)
     key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
     # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
     fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \

@@ -14,7 +14,7 @@ from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.intent import Intent
 from bot.settings import ModelSettings
-from bot.tasks import Notice, TaskUpdate
+from bot.tasks import Notice, TaskUpdate, paragraph_missing
 from bot.tasks.chunking import fit_pieces, other_language, paragraph_windows, plan_batches, strip_prefix
 
 
@@ -26,11 +26,11 @@ def translate_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
         return
     paragraphs = [[s.text for s in p.sentences] for p in article.paragraphs]
     title = article.title
+    missing = paragraph_missing(article, intent.paragraph)
+    if missing:
+        yield missing
+        return
     if intent.paragraph is not None:
-        if not 1 <= intent.paragraph <= len(paragraphs):
-            args = {"paragraph": intent.paragraph, "count": len(paragraphs)}
-            yield TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
-            return
         paragraphs, title = [paragraphs[intent.paragraph - 1]], None
     engine = yield from wait_for_engine(hub, "translate")
     ms = hub.settings.translate
