@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Sequence
 
 from bot.textstats import strip_diacritics
 
@@ -92,7 +93,14 @@ class Article:
     def paragraph_only(self, number: int) -> "Article":
         """Paragraph ``number`` (1-based, as the user counts: "tóm tắt đoạn 3") as an article of
         its own; its sentences keep their places, so quotes still say "đoạn 3"."""
-        return replace(self, paragraphs=(self.paragraphs[number - 1],), title=None, removed=())
+        return self.excerpt(self.paragraphs[number - 1].sentences)
+
+    def excerpt(self, sentences: "Sequence[Sentence]") -> "Article":
+        """Some of the article's sentences (a paragraph, "Điều 8") as an article of its own,
+        grouped in their paragraphs, keeping their places; no title."""
+        keep = {s.index for s in sentences}
+        paragraphs = tuple(replace(p, sentences=tuple(s for s in p.sentences if s.index in keep)) for p in self.paragraphs)
+        return replace(self, paragraphs=tuple(p for p in paragraphs if p.sentences), title=None, removed=())
 
     @cached_property
     def written_with_marks(self) -> bool:

@@ -284,8 +284,9 @@ def asks(text: str) -> bool:
     return text.rstrip(" \"'”’»)").endswith("?") or bool(_HEADING.match(text))
 
 
-# A numbered heading: a numeral, a dot or bracket, a short title with no sentence end.
-_HEADING = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2})[.)]\s+[^.!?…]{1,80}$")
+# A numbered heading: a numeral (or "Điều 8", "Chương II"), a dot or bracket, a short title with
+# no sentence end.
+_HEADING = re.compile(r"^(?:(?:Điều|Chương|Mục|Phần|Article|Chapter|Section|Part)\s+)?(?:[IVXLC]{1,5}|\d{1,3})[.):]\s+[^.!?…]{1,80}$")
 
 
 def _signals(article: Article, sentences: Sequence[Sentence]) -> list[dict[str, float]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.sections import SectionRef
+
 
 class IntentKind(str, Enum):
     SUMMARIZE = "summarize"   # "tóm tắt", "tom tat 3 y chinh", "summarize in English", "ngắn hơn nữa"
@@ -42,6 +44,7 @@ class Intent:
     refine: str | None = None            # "shorter" / "longer": relative to the previous summary; "more": to the last reply
     skip: int = 0                        # ASK: evidence already shown for this question ("còn gì nữa?")
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
+    section: SectionRef | None = None    # "tóm tắt Điều 5", "khoản 2 Điều 3 nói gì?": a numbered part of a document
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any
     extractive: bool = False             # the user chose sentence extraction over the model for this task

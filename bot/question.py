@@ -173,7 +173,9 @@ def parse_question(question: str, language: str = "vi") -> Query:
     dropped = {i for start, end, _ in spans for i in range(start, end)}
     if language != "en":
         dropped |= _yes_no_frame(tokens)
-    stop = STOP_WORDS if accented else _BARE_STOP_WORDS
+    # Unaccented, "nam" may be "năm" (a stop word) or a name: "ong Nam la ai" asks about Nam.
+    names = {strip_diacritics(w).lower() for w in re.findall(r"\w+", question)[1:] if w[:1].isupper()}
+    stop = STOP_WORDS if accented else _BARE_STOP_WORDS - names
     # No pair spans a dropped question word: "có bao nhiêu vận động" gives no ("có", "vận").
     if language == "en":
         exact = english_terms(tokens, dropped)

@@ -20,6 +20,7 @@ from bot.ingest import looks_like_article, parse_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.lexicon import english_word, vietnamese_shaped
+from bot.sections import find_reference
 from bot.segment import split_sentences
 from bot.route_keywords import (
     K,
@@ -155,9 +156,17 @@ def route(message: str, has_article: bool, usual_language: str | None = None) ->
     languages' words: "ha tinh damage?" in an English conversation)."""
     token = _USUAL_LANGUAGE.set(usual_language)
     try:
-        return _route(message, has_article)
+        intent = _route(message, has_article)
     finally:
         _USUAL_LANGUAGE.reset(token)
+    if intent.kind in (K.ASK, K.SUMMARIZE, K.TRANSLATE) and intent.paragraph is None:
+        # "tóm tắt Điều 5", "khoản 2 Điều 3 nói gì?": a numbered part of the document (the request's
+        # words only: an article carried by the message cites its own)
+        asked = intent.question if intent.kind is K.ASK else None if intent.article_text else message
+        ref = find_reference(asked) if asked else None
+        if ref is not None:
+            intent = replace(intent, section=ref)
+    return intent
 
 
 # The conversation's language while ``route`` runs, for ``_guess_language``.

@@ -25,6 +25,7 @@ ABBREVIATIONS = frozenset(
         "TP", "Tp", "TX", "TS", "PGS", "GS", "ThS", "Th", "BS", "KS", "CN", "LS", "NXB", "Q", "P",
         "Mr", "Mrs", "Ms", "Dr", "St", "No", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt",
         "Col", "Capt", "Sgt", "vs", "Vol", "Fig", "tr", "Tr", "Nxb", "Ts",
+        "TT", "Ths", "KTS", "NCS",  # thị trấn ("TT. Phú Mỹ"), thạc sĩ, kiến trúc sư, nghiên cứu sinh
     }
 )
 MAX_QUOTE_CHARS = 150
@@ -35,6 +36,8 @@ _CLOSERS = "”’»)]}\"'"
 _BOUNDARY = re.compile(r"[.!?…]+[”’»)\]}\"']*(?=\s)")
 # "ông ta nói.Sau đó": a period glued to the next sentence, a typing slip common in pasted text.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[^\W\d_]{2})")
+# Words that number a document's parts: "Điều 8.", "Chương II.", "Mục 2.", "Article 5.".
+_SECTION_WORDS = frozenset({"Điều", "Chương", "Mục", "Khoản", "Phần", "Phụ", "Article", "Chapter", "Section", "Part"})
 _LIST_MARKER = re.compile(r"^(\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])$")
 # A given name cut to its opening consonants, as Vietnamese news does: "chị Nguyễn Thị Ng.",
 # "anh Lê Văn Kh.", "chị Ng. (SN 1992)". No Vietnamese word lacks a vowel, so the period after
@@ -218,6 +221,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if len(words) == 1 and _LIST_MARKER.match(word):
         return True  # "1. Tăng cường ...", "II. Kết quả": a list marker, not a sentence
+    if len(words) == 2 and words[0] in _SECTION_WORDS and _LIST_MARKER.match(word):
+        return True  # "Điều 8. Quyền và nghĩa vụ", "Chương II. Quy định chung": a section's heading
     if len(last) == 1 and last.isupper():
         return _is_initial(words)
     return False

@@ -3,6 +3,8 @@
 No model weights exist on this machine, so every model-backed task must fall back (summaries,
 answers) or explain how to get the model (translation). Tiny-model runs live in test_app.py.
 """
+import re
+
 import pytest
 
 from bot.chat import LONGER_POINTS, ChatSession, follow_up, people_named, refine_summary, respond, with_options
@@ -617,3 +619,12 @@ def test_a_question_the_kept_part_cannot_answer_says_the_article_was_cut(tmp_pat
     assert reply("article_cut_unanswered", "vi", limit=session.article_cut_at) in answer
     answered = turn(bot, "Cây cầu dài bao nhiêu km?", session)[0][-1]
     assert "2,1 km" in answered and "✂️" not in answered   # answered from what was kept: nothing to add
+
+
+@pytest.mark.parametrize(("name", "language"), [("vi-clutter", "vi"), ("vi-nfd-crlf", "vi"), ("vi-clutter", "en")])
+def test_the_example_the_acknowledgement_suggests_is_answered(offline_bot, name, language):
+    example = re.search(r"\*([^*]+\?)\*", reply("ack_next", language, target="x")).group(1)
+    session = with_article(offline_bot, name)
+    answer = turn(offline_bot, example, session)[0][-1]
+    assert answer.split("\n")[0] not in (reply("help", language).split("\n")[0], reply("not_in_article", language))
+    assert any(" ".join(s.text.split()[-6:]) in answer for s in session.article.sentences)  # the article's own words

@@ -34,6 +34,7 @@ NOTICES = {
     "mentioned_where": {"items": "Sài Gòn"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
+    "section_missing": {"section": "Điều 20", "first": 1, "last": 13},
     "answer_untranslated": {},
     "summary_untranslated": {},
     "ask_in_article_language": {"language": "vi"},

@@ -487,3 +487,9 @@ def test_the_articles_own_question_or_heading_is_no_answer_the_sentence_after_it
     found = find_evidence(article, question)
     assert is_answerable(found) and found[0].sentence.index == 2
     assert feature_table(article, question)["lexical"][1] == 0.0
+
+
+def test_a_capitalised_name_typed_without_marks_is_no_stop_word():
+    # "nam" may be "năm" (year), a stop word; "Nam" after "ong" is a man's name
+    assert "nam" in parse_question("ong Nam la ai").terms
+    assert "nam" not in parse_question("nam nay gia tang bao nhieu").terms

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.article import Article, Sentence
+from bot.intent import Intent
+from bot.sections import numbers_of, section_of
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,22 @@ class TaskUpdate:
     title: str | None = None
 
 
-def paragraph_missing(article: Article, number: int | None) -> TaskUpdate | None:
-    """The reply to "dịch đoạn 9" / "tóm tắt đoạn 9" when the article has fewer paragraphs; None
-    when ``number`` names one of its paragraphs (or no paragraph was asked for)."""
-    if number is None or 1 <= number <= len(article.paragraphs):
-        return None
-    args = {"paragraph": number, "count": len(article.paragraphs)}
-    return TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
+def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
+    """The part of ``article`` the request names ("dịch đoạn 2", "tóm tắt Điều 5", "khoản 2 Điều
+    3 nói gì?"), else the whole article; the reply saying so when the article lacks that part.
+    A part named in an article that numbers no such parts ("Điều 8 Luật Giao thông" cited in a
+    news story) is no request to cut: the whole article answers."""
+    if intent.paragraph is not None:
+        if not 1 <= intent.paragraph <= len(article.paragraphs):
+            args = {"paragraph": intent.paragraph, "count": len(article.paragraphs)}
+            return TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
+        return article.paragraph_only(intent.paragraph)
+    if intent.section is not None:
+        part = section_of(article, intent.section)
+        if part is not None:
+            return part
+        numbers = numbers_of(article, intent.section.kind)
+        if numbers:
+            args = {"section": intent.section.label, "first": min(numbers), "last": max(numbers)}
+            return TaskUpdate("", "", done=True, notices=(Notice("section_missing", args),))
+    return article

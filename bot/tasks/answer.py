@@ -25,7 +25,8 @@ from bot.question import about_article
 from bot.orthography import words
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
-from bot.tasks import Notice, TaskUpdate, paragraph_missing
+from bot.sections import without_reference
+from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
 
@@ -53,15 +54,19 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         notice = Notice(f"article_{field}", {field: known}) if known else Notice(f"article_no_{field}")
         yield TaskUpdate("", "", done=True, notices=(notice,))
         return
-    if intent.paragraph is not None and _asks_only_for_paragraph(question, intent.paragraph):
-        # "đoạn 3 nói gì?": that paragraph, quoted
-        missing = paragraph_missing(article, intent.paragraph)
-        if missing:
-            yield missing
-            return
-        shown = article.paragraphs[intent.paragraph - 1].sentences[:MAX_LIST_ITEMS]
+    part = scoped(article, intent)
+    if isinstance(part, TaskUpdate):  # "Điều 20 quy định gì?" with Điều 1-13 only
+        yield part
+        return
+    if part is not article and _asks_only_for_part(question, intent):
+        # "đoạn 3 nói gì?", "Điều 8 quy định gì?": that part, quoted
+        shown = part.sentences[:MAX_LIST_ITEMS]
         yield TaskUpdate(" ".join(s.text for s in shown), "extractive", done=True, evidence=tuple(shown))
         return
+    if part is not article and intent.section is not None:
+        # "Điều 5 yêu cầu vốn bao nhiêu?": answered from Điều 5, whose sentences need not say "Điều 5"
+        question = without_reference(question, intent.section)
+    article = part
     if not intent.mention and question and not any(isinstance(t, str) for t in parse_question(question).terms):
         # "khi nào?" with nothing asked before: there is nothing to look for, which is not "the article does not say"
         yield TaskUpdate("", "", done=True, notices=(Notice("question_too_vague"),))
@@ -141,13 +146,19 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
 
 
 # Words of "đoạn 3 nói gì?" / "what does paragraph 3 say?" besides the question words.
-_PARAGRAPH_WORDS = frozenset("đoạn doan paragraph para thứ thu nói noi viết viet đề cập de cap say says about".split())
+_PART_WORDS = frozenset("đoạn doan paragraph para thứ thu nói noi viết viet đề cập de cap say says about quy định quy dinh "
+                        "nội dung noi dung gồm gom những nhung article section chapter clause".split())
 
 
-def _asks_only_for_paragraph(question: str, number: int) -> bool:
-    """Whether ``question`` asks what paragraph ``number`` says, and nothing more specific."""
+def _asks_only_for_part(question: str, intent: Intent) -> bool:
+    """Whether ``question`` asks what the paragraph or part it names says, and nothing more
+    specific ("đoạn 3 nói gì?", "Điều 8 quy định gì?", not "Điều 8 cho người dùng quyền gì?")."""
+    named = {str(intent.paragraph)} if intent.paragraph is not None else set()
+    if intent.section is not None:
+        named |= set(words(intent.section.label)) | {strip_diacritics(w) for w in words(intent.section.label)}
+        named |= {"khoản", "khoan", str(intent.section.clause)}
     asked = [t for t in parse_question(question).terms if isinstance(t, str)]
-    return all(t in _PARAGRAPH_WORDS or t == str(number) for t in asked)
+    return all(t in _PART_WORDS or t in named for t in asked)
 
 
 def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ...]:
@@ -278,12 +289,12 @@ def with_list(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]
     quoted after it: the next paragraph, where a pasted list or table stands (``bot.segment.flatten_markup``),
     up to ``MAX_LIST_ITEMS`` sentences."""
     out: list[Sentence] = []
+    paragraphs = {p.index: p for p in article.paragraphs}  # by index: a part ("Điều 5") holds some paragraphs only
     for sentence in sentences:
         out.append(sentence)
-        paragraph = article.paragraphs[sentence.paragraph]
-        if sentence.text.rstrip().endswith(":") and sentence == paragraph.sentences[-1] \
-                and sentence.paragraph + 1 < len(article.paragraphs):
-            out.extend(article.paragraphs[sentence.paragraph + 1].sentences[:MAX_LIST_ITEMS])
+        following = paragraphs.get(sentence.paragraph + 1)
+        if sentence.text.rstrip().endswith(":") and sentence == paragraphs[sentence.paragraph].sentences[-1] and following:
+            out.extend(following.sentences[:MAX_LIST_ITEMS])
     return sorted(dict.fromkeys(out), key=lambda s: s.index)
 
 

@@ -21,7 +21,7 @@ from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
 from bot.segment import split_sentences
 from bot.settings import ModelSettings
-from bot.tasks import Notice, TaskUpdate, paragraph_missing
+from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import pack_chunks, strip_prefix
 from bot.tasks.translate import run_batched, translate_sentences
 
@@ -47,12 +47,10 @@ class Summary:
 
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
-    missing = paragraph_missing(article, intent.paragraph)
-    if missing:
-        yield missing
+    article = scoped(article, intent)  # "tóm tắt đoạn 3", "tóm tắt Điều 5": that part alone
+    if isinstance(article, TaskUpdate):
+        yield article
         return
-    if intent.paragraph is not None:  # "tóm tắt đoạn 3": that paragraph alone
-        article = article.paragraph_only(intent.paragraph)
     ms = hub.settings.summarize
     most = hub.settings.limits.max_summary_sentences
     capped = ()

@@ -14,7 +14,7 @@ from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.intent import Intent
 from bot.settings import ModelSettings
-from bot.tasks import Notice, TaskUpdate, paragraph_missing
+from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import fit_pieces, other_language, paragraph_windows, plan_batches, strip_prefix
 
 
@@ -24,14 +24,12 @@ def translate_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     if tgt == src:
         yield TaskUpdate("", "", done=True, notices=(Notice("already_in_language", {"language": tgt}),))
         return
-    paragraphs = [[s.text for s in p.sentences] for p in article.paragraphs]
-    title = article.title
-    missing = paragraph_missing(article, intent.paragraph)
-    if missing:
-        yield missing
+    part = scoped(article, intent)  # "dịch đoạn 2", "dịch Điều 5": that part alone, without the title
+    if isinstance(part, TaskUpdate):
+        yield part
         return
-    if intent.paragraph is not None:
-        paragraphs, title = [paragraphs[intent.paragraph - 1]], None
+    paragraphs = [[s.text for s in p.sentences] for p in part.paragraphs]
+    title = part.title
     engine = yield from wait_for_engine(hub, "translate")
     ms = hub.settings.translate
     if engine is None:

@@ -1,0 +1,136 @@
+"""The numbered parts of a document: "Điều 8", "Chương II", "mục 2", "khoản 2 Điều 3".
+
+Decrees, laws and reports are pasted as well as news. A reader asks about their parts ("Điều 8
+quy định gì?", "tóm tắt chương II", "mục II nói về gì?"); ``find_reference`` reads the part a
+message names and ``section_of`` cuts it out of the article, from its heading to the next
+heading of the same kind, so the tasks work on that part alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.article import Article, Sentence
+from bot.textstats import strip_diacritics
+
+# The words that number a document's parts, folded, by rank: a part ends at the next heading of
+# its own kind or of a higher rank ("Điều 9" or "Chương III" ends "Điều 8").
+KINDS = {"phan": 0, "part": 0, "chuong": 1, "chapter": 1, "muc": 2, "section": 2, "dieu": 3, "article": 3}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_NUMBER = r"(\d{1,3}|[IVXLC]{1,6})"
+_REFERENCE = re.compile(r"\b(phan|part|chuong|chapter|muc|section|dieu|article)\s+(?:so\s+|thu\s+|no\.?\s*)?" + _NUMBER + r"\b",
+                        re.I)
+_CLAUSE = re.compile(r"\b(?:khoan|clause|paragraph)\s+(\d{1,2})\b", re.I)
+# A heading: "Điều 8. ...", "Chương II", "Mục 2: ...", and for parts ("mục", "phần") also a bare
+# numeral before a short title: "II. TÌNH HÌNH KINH TẾ", "2. Công nghiệp".
+_HEADING = re.compile(r"^(phan|part|chuong|chapter|muc|section|dieu|article)\s+" + _NUMBER + r"(?=$|[\s.:)\-–])", re.I)
+_BARE_HEADING = re.compile(r"^" + _NUMBER + r"[.)]\s+[^.!?…]{1,80}$")
+# Items inside a part: "1. ...", "2) ...".
+_ITEM = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+@dataclass(frozen=True)
+class SectionRef:
+    """A numbered part a message names: ``kind`` a folded word of ``KINDS``, ``number`` its
+    number however written ("II" is 2), ``clause`` the "khoản" inside it, ``label`` as typed."""
+
+    kind: str
+    number: int
+    clause: int | None = None
+    label: str = ""
+    roman: bool = False  # written "II": a bare heading must be "II." too, not "2."
+
+
+def find_reference(message: str) -> SectionRef | None:
+    """The part ``message`` names: "Điều 8 quy định gì?" → Điều 8; "khoản 2 Điều 3" → clause 2
+    of Điều 3. "điều" alone ("điều gì", "điều kiện") needs a number after it to count."""
+    folded = strip_diacritics(message)
+    match = _REFERENCE.search(folded)
+    if not match:
+        return None
+    clause = _CLAUSE.search(folded)
+    number = _value(match.group(2))
+    if number is None:
+        return None
+    label = message[match.start():match.end()].strip()
+    return SectionRef(match.group(1).lower(), number, int(clause.group(1)) if clause else None, label,
+                      roman=not match.group(2).isdigit())
+
+
+def without_reference(message: str, ref: SectionRef) -> str:
+    """``message`` without the part it names: "Điều 5 yêu cầu vốn bao nhiêu?" → "yêu cầu vốn bao nhiêu?"."""
+    rest = message.replace(ref.label, " ")
+    if ref.clause is not None:
+        rest = re.sub(rf"\b(?:khoản|khoan|clause|paragraph)\s+{ref.clause}\b", " ", rest, flags=re.I)
+    return " ".join(rest.split())
+
+
+def section_of(article: Article, ref: SectionRef) -> Article | None:
+    """The part ``ref`` names, as an article of its own (its sentences keep their places, so
+    quotes still name their paragraph); None when the article has no such part."""
+    sentences = article.sentences
+    start = next((i for i, s in enumerate(sentences) if _heads(s, ref)), None)
+    if start is None:
+        return None
+    rank = KINDS[ref.kind]
+    end = next((j for j in range(start + 1, len(sentences)) if _ends(sentences[j], ref, rank, sentences[start])),
+               len(sentences))
+    part = sentences[start:end]
+    if ref.clause is not None:
+        part = _clause(part, ref.clause)
+        if not part:
+            return None
+    return article.excerpt(part)
+
+
+def numbers_of(article: Article, kind: str) -> list[int]:
+    """The numbers of the parts of ``kind``'s rank the article has headings for ("Điều 1" ... "Điều 13")."""
+    found = []
+    for sentence in article.sentences:
+        named = _HEADING.match(strip_diacritics(sentence.text.strip()))
+        if named and KINDS[named.group(1).lower()] == KINDS[kind]:
+            found.append(_value(named.group(2)))
+    return [n for n in found if n is not None]
+
+
+def _heads(sentence: Sentence, ref: SectionRef) -> bool:
+    text = strip_diacritics(sentence.text.strip())
+    named = _HEADING.match(text)
+    if named:
+        return KINDS[named.group(1).lower()] == KINDS[ref.kind] and _value(named.group(2)) == ref.number
+    if ref.kind in ("muc", "section", "phan", "part"):  # "mục II" for "II. TÌNH HÌNH KINH TẾ"
+        bare = _BARE_HEADING.match(text)
+        return bool(bare) and _value(bare.group(1)) == ref.number and (bare.group(1).isdigit() != ref.roman)
+    return False
+
+
+def _ends(sentence: Sentence, ref: SectionRef, rank: int, heading: Sentence) -> bool:
+    """Whether ``sentence`` opens the next part of ``ref``'s kind or of a higher rank."""
+    text = strip_diacritics(sentence.text.strip())
+    named = _HEADING.match(text)
+    if named:
+        return KINDS[named.group(1).lower()] <= rank
+    bare = _BARE_HEADING.match(text)
+    started = _BARE_HEADING.match(strip_diacritics(heading.text.strip()))
+    # A part opened by a bare numeral ends at the next bare numeral of the same style (roman or not).
+    return bool(bare and started) and bare.group(1).isdigit() == started.group(1).isdigit()
+
+
+def _clause(part: list[Sentence], number: int) -> list[Sentence]:
+    """Clause ``number`` of a part: from its "2." to the next numbered item."""
+    start = next((i for i, s in enumerate(part) if (m := _ITEM.match(s.text)) and int(m.group(1)) == number), None)
+    if start is None:
+        return []
+    end = next((j for j in range(start + 1, len(part)) if _ITEM.match(part[j].text)), len(part))
+    return part[start:end]
+
+
+def _value(numeral: str) -> int | None:
+    """"8" → 8, "II" → 2, "IX" → 9."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = [_ROMAN.get(ch) for ch in numeral.upper()]
+    if None in values:
+        return None
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total or None
