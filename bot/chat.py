@@ -22,7 +22,7 @@ from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
-from bot.reply import ONCE_PER_SESSION, acknowledge, failure_reply, notice_id, source_problem
+from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, notice_id, source_problem
 from bot.question import parse_question
 from bot.route import named_topic, route
 from bot.segment import normalize_text, split_sentences
@@ -30,6 +30,8 @@ from bot.service import TASKS, Tinbot
 from bot.textstats import is_acronym
 from bot.sources import SourceError, text_from_file, text_from_url
 
+# Turns about the conversation itself rather than the open article.
+CONVERSATION_KINDS = (IntentKind.RESET, IntentKind.PREVIOUS, IntentKind.COMPARE)
 # Notices shown while a model loads; the generation time limit starts after them.
 LOADING_NOTICES = {"model_loading", "model_progress"}
 # An answer's notices that say the article (as kept) does not hold the answer.
@@ -59,6 +61,8 @@ class ChatSession:
     last_question_shown: int = 0        # how many of its evidence sentences were quoted so far
     last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
     article_cut_at: int | None = None   # characters of the pasted text kept when it was over the length limit
+    previous_article: Article | None = None  # the article the open one replaced, for "quay lại bài trước"
+    previous_article_text: str = ""
     last_result: TaskResult | None = None   # the latest finished summary or translation (downloads, bilingual view)
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
@@ -151,6 +155,19 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         topic = named_topic(message, session.article) if intent.kind is IntentKind.HELP and session.article else None
         if topic:  # "Hội An" on a flood story: what the article says of it, not the help text
             intent = Intent(IntentKind.ASK, language=language, question=topic, mention=True)
+        if intent.kind in CONVERSATION_KINDS:
+            for text, session in _conversation(intent, session, bot, preface):
+                yield text, session
+            return
+        if intent.earlier:  # "bài trước có bao nhiêu người chết?": asked of the article before
+            if session.previous_article is None:
+                preface.append(reply("no_previous_article", language))
+            else:
+                kept, earlier = session, _switched(session)
+                preface.append(reply("from_previous_article", language, title=article_label(earlier.article)))
+                for text, session in _answer(dataclasses.replace(intent, earlier=False), earlier, bot, preface, started):
+                    yield text, dataclasses.replace(kept, shown_notices=session.shown_notices)
+                return
         if intent.article_text and _one_off(intent, session):
             # "Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm" with an article open: translate the line,
             # and keep the article for the next question.
@@ -173,6 +190,43 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         raise
     except Exception:  # the chat must survive anything; the log keeps the details
         yield failure_reply(log, language, "turn failed (message %r)", message[: bot.settings.log_excerpt_chars]), session
+
+
+def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str]):
+    """"xóa" / "quay lại bài trước" / "so sánh hai bài": the conversation itself, not one article."""
+    language = intent.language or _conversation_language(session)
+    lead = "".join(f"{p}\n\n---\n\n" for p in preface)
+    if intent.kind is IntentKind.RESET:  # the page's options stay: they are the user's settings, not the talk
+        fresh = ChatSession(summary_length=session.summary_length, reply_language=session.reply_language,
+                            last_language=session.last_language, extractive_tasks=session.extractive_tasks)
+        yield lead + reply("conversation_reset", language), fresh
+        return
+    if session.previous_article is None or session.article is None:
+        yield lead + reply("no_previous_article", language), session
+        return
+    if intent.kind is IntentKind.PREVIOUS:
+        switched = _switched(session)
+        switched = dataclasses.replace(switched, previous_article=session.article, previous_article_text=session.article_text)
+        yield lead + reply("previous_article_open", language, title=article_label(switched.article),
+                           other=article_label(session.article)), switched
+        return
+    # COMPARE: each article's short summary under its name, the previous first
+    done = ""
+    for key, article in (("compare_previous", session.previous_article), ("compare_current", session.article)):
+        head = reply(key, language, title=article_label(article))
+        brief = Intent(IntentKind.SUMMARIZE, language=language, length=Length.SHORT,
+                       extractive="summarize" in session.extractive_tasks)
+        for text, update in bot.reply_updates(article, brief, seen=session.shown_notices):
+            yield f"{lead}{done}{head}\n\n{text}", session
+        done += f"{head}\n\n{text}\n\n"
+    yield f"{lead}{done}{reply('compare_note', language)}", session
+
+
+def _switched(session: ChatSession) -> ChatSession:
+    """``session`` with the previous article open and the talk about the other one forgotten."""
+    return dataclasses.replace(session, article=session.previous_article, article_text=session.previous_article_text,
+                               last_summary=None, last_result=None, last_question=None, last_question_shown=0,
+                               last_people=(), article_cut_at=None)
 
 
 def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float):
@@ -393,6 +447,8 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     if article == session.article:  # pasted again: what was asked about it so far still holds
         return session, reply("article_same", language)
     replaced = session.article is not None
+    if replaced:
+        session = dataclasses.replace(session, previous_article=session.article, previous_article_text=session.article_text)
     session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None,
                                   last_question=None, last_question_shown=0, last_people=(), article_cut_at=truncated_at)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)

@@ -16,6 +16,9 @@ class IntentKind(str, Enum):
     GREETING = "greeting"     # "xin chào", "hi"
     THANKS = "thanks"         # "cảm ơn", "ok", "hay quá": an acknowledgement, not a request
     GOODBYE = "goodbye"       # "tạm biệt", "bye", "cảm ơn, tạm biệt"
+    RESET = "reset"           # "xóa", "bắt đầu lại", "start over": forget the article and the conversation
+    PREVIOUS = "previous"     # "quay lại bài trước": the article before the open one, open again
+    COMPARE = "compare"       # "so sánh hai bài": the open article and the one before, side by side
     COMMENT = "comment"       # the reader's own words about the news ("Năm nào cũng lũ, ... Cảm ơn admin"): no request
 
 
@@ -49,6 +52,7 @@ class Intent:
     article_text: str | None = None      # the article carried by the message, if any
     extractive: bool = False             # the user chose sentence extraction over the model for this task
     mention: bool = False                # ASK: "bài có nhắc đến X không?": whether it does, and what it says about X
+    earlier: bool = False                # "bài trước có bao nhiêu người chết?": about the article before the open one
 
     @property
     def answer_language(self) -> str:

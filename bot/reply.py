@@ -67,6 +67,17 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
     return "\n\n".join(lines)
 
 
+LABEL_WORDS = 10  # an untitled article is named by its first words
+
+
+def article_label(article: Article) -> str:
+    """How a reply names an article: its title, else its first words."""
+    if article.title:
+        return escape_text(article.title)
+    words = article.text.split()
+    return escape_text(" ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else ""))
+
+
 def source_problem(reason: str, detail: str, language: str, limit: int | None) -> str:
     """Why no article came from a file or link (``bot.sources.SourceError``), for the user."""
     key = f"source_{reason}"

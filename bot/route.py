@@ -47,6 +47,7 @@ from bot.route_keywords import (
     _MIN_SUMMARY_WORDS,
     _CHAT_PHRASE,
     _CHAT_WORDS,
+    _EARLIER,
     _MAX_READER_WORDS,
     _NEW_ARTICLE,
     _READER_PRONOUNS,
@@ -124,6 +125,7 @@ _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLE
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
+_EARLIER_RE = _compile(_EARLIER)
 _MENTION_RE = _compile(_MENTION)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _ACK_SPELLINGS: dict[str, set[str]] = {}
@@ -159,6 +161,8 @@ def route(message: str, has_article: bool, usual_language: str | None = None) ->
         intent = _route(message, has_article)
     finally:
         _USUAL_LANGUAGE.reset(token)
+    if intent.kind in (K.ASK, K.SUMMARIZE, K.TRANSLATE) and not intent.article_text:
+        intent = _about_earlier(intent, message)
     if intent.kind in (K.ASK, K.SUMMARIZE, K.TRANSLATE) and intent.paragraph is None:
         # "tóm tắt Điều 5", "khoản 2 Điều 3 nói gì?": a numbered part of the document (the request's
         # words only: an article carried by the message cites its own)
@@ -167,6 +171,21 @@ def route(message: str, has_article: bool, usual_language: str | None = None) ->
         if ref is not None:
             intent = replace(intent, section=ref)
     return intent
+
+
+def _about_earlier(intent: Intent, message: str) -> Intent:
+    """``intent`` marked as about the article before the open one when the message says so ("bài
+    trước có bao nhiêu người chết?"), its question without those words."""
+    text = _Text.of(message)
+    if not _find(_EARLIER_RE, text):
+        return intent
+    question = intent.question
+    if question:
+        asked = _Text.of(question)
+        found = _find(_EARLIER_RE, asked)
+        if found:
+            question = " ".join((asked.nfc[: found.start()] + " " + asked.nfc[found.end():]).split()).strip(" ,:")
+    return replace(intent, earlier=True, question=question or intent.question)
 
 
 # The conversation's language while ``route`` runs, for ``_guess_language``.
@@ -279,6 +298,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
             return Intent(K.THANKS, language=language)  # "Bài viết rất hay, cảm ơn admin", "👍"
         return Intent(K.HELP, language=language)
     language = _guess_language(text, hint=rule.language)
+    if rule.kind is K.RESET and text.plain.strip(" .!") in ("reset", "clear"):
+        language = ""  # Vietnamese chat borrows them: the conversation's language answers
     if rule.kind is K.SUMMARIZE:
         return _summarize(text, language, preset=rule.length)
     if rule.kind is K.TRANSLATE:

@@ -40,7 +40,7 @@ _MACROS = {
     "<NUM>": "|".join(f"{{{w}}}" if w in _SENSES else w for w in _NUMBERS),
     "<LANG>": r"(?:tieng\s+(?:anh|viet)|english|vietnamese)",
     "<SUBJ>": r"(?:bai(?:\s+(?:bao|viet))?|ban\s+tin|tin(?:\s+tuc)?|van\s+ban|doan\s+van|no)"
-              r"(?:\s+(?:nay|do|tren))?",
+              r"(?:\s+(?:nay|do|tren|truoc|cu))?",
 }
 # Words after "dịch" that make it the epidemic (dịch bệnh, dịch cúm), a service or a translator.
 _NOT_VERB = r"benh|vu|te|cum|ta|hach|soi|sot|chuyen|covid|sars|gia|hai|lo|tay|bach|heo|lon|ga|bung"
@@ -107,6 +107,33 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
     (K.HELP, "en", None, (
         r"^\W*/?(?:help|commands?|menu)(?:\W+(?:me|please|pls))*\W*$", r"\bwhat\s+can\s+you\s+do\b",
         r"\bhow\s+(?:do\s+i|to|can\s+i)\s+use\b", r"^\W*who\s+are\s+you\W*$",
+    )),
+    # The conversation itself: forget the article, go back to the one before, set the two side by side.
+    (K.RESET, "vi", None, (
+        r"^<PRE>(?:xoa(?:\s+(?:bai|het|hoi\s+thoai|lich\s+su|tat\s+ca|cuoc\s+tro\s+chuyen|chat))*|bat\s+dau\s+lai(?:\s+tu\s+dau)?"
+        r"|lam\s+lai\s+tu\s+dau|quen\s+(?:bai|het)(?:\s+(?:nay|do))?)(?:\W+(?:nay|di|nhe|nha|het|giup|gium|minh|voi))*\W*$",
+    )),
+    (K.RESET, "en", None, (
+        r"^<PRE>(?:reset|clear(?:\s+(?:the\s+)?(?:chat|article|history|conversation|all|everything))?|start\s+over"
+        r"|new\s+chat|forget\s+(?:it|this|the\s+article))(?:\W+please)?\W*$",
+    )),
+    (K.PREVIOUS, "vi", None, (
+        r"^<PRE>(?:(?:quay|tro)\s+(?:lai|ve)|mo\s+lai|doc\s+lai|dung\s+lai|ve)\s+(?:voi\s+)?bai\s+(?:truoc|cu|luc\s+nay|ban\s+nay|kia)"
+        r"(?:\W+(?:di|nhe|nha|duoc\s+khong|voi))*\W*$",
+        r"^\W*bai\s+(?:truoc|cu)(?:\W+(?:di|nhe|nha))*\W*$",
+    )),
+    (K.PREVIOUS, "en", None, (
+        r"^<PRE>(?:go\s+|switch\s+)?back\s+to\s+the\s+(?:previous|last|other|first|earlier)\s+(?:article|story|one)\W*$",
+        r"^\W*(?:the\s+)?previous\s+(?:article|story)(?:\W+please)?\W*$",
+    )),
+    (K.COMPARE, "vi", None, (
+        # the articles themselves, not "giá xăng so sánh với tháng trước" (a question about the news)
+        r"\bso\s+sanh\s+(?:(?:hai|2|cac)\s+bai|(?:voi\s+)?bai\s+(?:truoc|cu|kia|nay))\b", r"^<PRE>so\s+sanh(?:\W+(?:di|giup|gium|nhe|nha))*\W*$",
+        r"\b(?:hai|2)\s+bai\b[^?]*\b(?:khac|giong)\b", r"\bbai\s+nay\s+khac\s+bai\s+(?:truoc|kia)\b",
+    )),
+    (K.COMPARE, "en", None, (
+        r"\bcompare\s+(?:the\s+)?(?:two|both)\b|\bcompare\s+(?:it\s+|this\s+)?(?:with|to)\s+the\s+(?:previous|other|last|first)\b",
+        r"^<PRE>compare(?:\W+(?:them|please))*\W*$", r"\b(?:two|both)\s+(?:articles|stories)\b",
     )),
     (K.GREETING, "vi", None, (
         r"^\W*(?:xin\s+chao|chao|alo)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|a|oi|"
@@ -251,3 +278,7 @@ _MAX_TOPIC_WORDS = 6
 _CHAT_PHRASE = (r"(?:lam\s+lai|sai\s+roi|sai|dung\s+roi|dung|khong\s+hieu|hieu\s+roi|xong|xong\s+roi|bai\s+moi|xoa\s+bai"
                 r"|giai\s+thich|test|thu|again|next|start|reset|menu|help|hmm+|um+|lol|ua|ok\w*)")
 _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two sentences please"
+# A question or request about the article before the open one: "bài trước có bao nhiêu người chết?",
+# "in the previous article, who ...?". The words are left out of the question.
+_EARLIER = (r"(?:\b(?:trong|o|cua|theo|tu|ve)\s+)?\bbai\s+(?:bao\s+|viet\s+)?(?:truoc|cu|luc\s+nay|ban\s+nay)\b"
+            r"|(?:\b(?:in|from|of)\s+)?\bthe\s+(?:previous|earlier|last|other|first)\s+(?:article|story|one)\b")

@@ -59,8 +59,12 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             history = list(history or []) + [{"role": "user", "content": text or ""}]
             state = with_options(state, summary_length, reply_language, model_tasks)
             cleared = ""  # the message box is emptied once: what the user types meanwhile stays
+            had_article = state.article is not None
             for answer, state in respond(text, state, bot, article or "", client=_client(request)):
-                yield history + [{"role": "assistant", "content": answer}], state.article_text or article, state, cleared
+                # The Article box shows the open article; text there that is none stays, unless "xóa"
+                # just closed the article it showed (else the next turn would load it again).
+                box = state.article_text or ("" if had_article and state.article is None else article)
+                yield history + [{"role": "assistant", "content": answer}], box, state, cleared
                 cleared = gr.skip()
 
         outputs = [chatbot, article_box, session, message]

@@ -10,6 +10,7 @@ import pytest
 from bot.chat import LONGER_POINTS, ChatSession, follow_up, people_named, refine_summary, respond, with_options
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
+from bot.reply import article_label
 from bot.service import Tinbot
 from bot.settings import Settings
 from tests.helpers import fixture_article
@@ -628,3 +629,41 @@ def test_the_example_the_acknowledgement_suggests_is_answered(offline_bot, name,
     answer = turn(offline_bot, example, session)[0][-1]
     assert answer.split("\n")[0] not in (reply("help", language).split("\n")[0], reply("not_in_article", language))
     assert any(" ".join(s.text.split()[-6:]) in answer for s in session.article.sentences)  # the article's own words
+
+
+def test_the_article_before_can_be_asked_about_opened_again_and_set_beside_the_open_one(offline_bot):
+    first = with_article(offline_bot, "vi-clutter")
+    first_article = first.article
+    _, session = turn(offline_bot, fixture_article("vi-plain"), first)
+    second_article = session.article
+    assert session.previous_article is first_article
+    # a question about the article before is answered from it, and says so; the open one stays open
+    replies, session = turn(offline_bot, "Bài trước nói gì về Hội An?", session)
+    assert replies[-1].startswith(reply("from_previous_article", "vi", title=first_article.title))
+    assert "Hội An" in replies[-1].split("---", 1)[1] and session.article is second_article
+    # both side by side, the previous first
+    compared = turn(offline_bot, "so sánh hai bài", session)[0][-1]
+    previous = compared.index(reply("compare_previous", "vi", title=article_label(first_article)))
+    assert previous < compared.index(reply("compare_current", "vi", title=article_label(second_article)))
+    assert compared.endswith(reply("compare_note", "vi"))
+    # opened again: the two swap places
+    replies, session = turn(offline_bot, "quay lại bài trước", session)
+    assert session.article is first_article and session.previous_article is second_article
+    assert replies[-1].startswith("🔙")
+
+
+def test_without_an_article_before_there_is_nothing_to_go_back_to(offline_bot):
+    session = with_article(offline_bot)
+    for message in ("quay lại bài trước", "so sánh hai bài"):
+        replies, after = turn(offline_bot, message, session)
+        assert replies[-1] == reply("no_previous_article", "vi") and after.article is session.article
+
+
+def test_clear_in_the_chat_forgets_the_articles_but_keeps_the_page_options(offline_bot):
+    session = with_options(with_article(offline_bot), "detailed", "vi")
+    _, session = turn(offline_bot, fixture_article("vi-plain"), session)
+    replies, session = turn(offline_bot, "xóa hết", session)
+    assert replies[-1] == reply("conversation_reset", "vi")
+    assert session.article is None and session.previous_article is None and session.article_text == ""
+    assert session.summary_length is Length.DETAILED and session.reply_language == "vi"
+    assert turn(offline_bot, "tóm tắt", session)[0][-1] == reply("need_article", "vi")

@@ -416,3 +416,24 @@ def test_first_person_inside_quotes_is_the_news_own():
 def test_praise_for_the_article_is_thanks(message):
     assert route(message, has_article=True).kind is K.THANKS
     assert route(message, has_article=False).kind is K.THANKS
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("quay lại bài trước", K.PREVIOUS), ("bài trước", K.PREVIOUS), ("go back to the previous article", K.PREVIOUS),
+    ("so sánh hai bài", K.COMPARE), ("so sánh với bài trước", K.COMPARE), ("compare the two articles", K.COMPARE),
+    ("xóa", K.RESET), ("xóa hội thoại", K.RESET), ("bắt đầu lại", K.RESET), ("start over", K.RESET),
+    # about the news, not the articles: "so sánh" inside a question is no request to compare
+    ("giá xăng so sánh với tháng trước thế nào?", K.ASK), ("xóa đói giảm nghèo đạt kết quả gì?", K.ASK),
+])
+def test_requests_about_the_conversation_itself(message, kind):
+    assert route(message, has_article=True).kind is kind
+
+
+def test_a_question_about_the_article_before_is_marked_and_asked_without_those_words():
+    intent = route("Bài trước có bao nhiêu người chết?", has_article=True)
+    assert intent.kind is K.ASK and intent.earlier and intent.question == "có bao nhiêu người chết?"
+    intent = route("in the previous article, who is the mayor?", has_article=True)
+    assert intent.earlier and intent.question == "who is the mayor?" and intent.language == "en"
+    assert not route("Có bao nhiêu người chết?", has_article=True).earlier
+    # a one-word "reset" is read in the conversation's language
+    assert route("reset", has_article=True).language == ""
