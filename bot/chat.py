@@ -147,14 +147,16 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 return
         intent = apply_options(route(message, has_article=session.article is not None,
                                      usual_language=session.last_language or None), session)
-        if intent.language:
-            session = dataclasses.replace(session, last_language=intent.language)
-        else:  # "ok", "haha": the conversation's language, else the article's
-            intent = dataclasses.replace(intent, language=_conversation_language(session))
-        language = intent.language
         topic = named_topic(message, session.article) if intent.kind is IntentKind.HELP and session.article else None
         if topic:  # "Hội An" on a flood story: what the article says of it, not the help text
-            intent = Intent(IntentKind.ASK, language=language, question=topic, mention=True)
+            intent = Intent(IntentKind.ASK, language="", question=topic, mention=True)
+        if intent.kind is IntentKind.ARTICLE and session.last_language:
+            intent = dataclasses.replace(intent, language="")  # a bare paste is no message in a language
+        if intent.language:
+            session = dataclasses.replace(session, last_language=intent.language)
+        else:  # "ok", "haha", a bare name or paste: the conversation's language, else the article's
+            intent = dataclasses.replace(intent, language=_conversation_language(session))
+        language = intent.language
         if intent.kind in CONVERSATION_KINDS:
             for text, session in _conversation(intent, session, bot, preface):
                 yield text, session
@@ -253,8 +255,12 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         return
     if intent.refine == "more" and session.last_question:
         # "còn gì nữa?" after an answer: the next sentences for the same question, quoted.
-        intent = Intent(IntentKind.ASK, language=language, question=session.last_question,
-                        skip=session.last_question_shown, extractive=True)
+        # The question keeps its own language ("more" in English after a Vietnamese question): the
+        # reply is in the user's.
+        asked_in = route(session.last_question, has_article=True).language or language
+        intent = Intent(IntentKind.ASK, language=asked_in, question=session.last_question,
+                        skip=session.last_question_shown, extractive=True,
+                        target_language=language if asked_in != language else None)
     if intent.kind is IntentKind.ASK and session.last_question:
         intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question, language,
                                                                 session.last_people))

@@ -192,6 +192,32 @@ def _is_section_menu(paragraph: str) -> bool:
     return all(len(s) <= 2 for s in sections) and len(pairs) >= 4 and len(sections) - len(pairs) <= 1
 
 
+# An official document's header (the administrative layout of Nghị định 30/2020/NĐ-CP): the
+# issuer in capitals, the national motto, "Số: 45/2025/NĐ-CP", "Hà Nội, ngày 14 tháng 3 năm
+# 2025", then the document's type in capitals and its subject on the next line.
+_DOCUMENT_TYPE = re.compile(r"^(?:nghi dinh|quyet dinh|thong tu(?: lien tich)?|luat|bao cao|ke hoach|cong van|chi thi|"
+                            r"nghi quyet|to trinh|thong bao|phap lenh|de an|huong dan|chuong trinh|cong dien)$")
+_MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)\W*$")
+_DOCUMENT_NUMBER = re.compile(r"^so\s*:\s*(\S+)\s*$")
+
+
+def document_type(line: str) -> bool:
+    """"NGHỊ ĐỊNH", "BÁO CÁO": the type line of an official document, in capitals."""
+    words = line.split()
+    return bool(words) and all(w.isupper() for w in words) and bool(_DOCUMENT_TYPE.match(fold(line).strip()))
+
+
+def is_motto(line: str) -> bool:
+    """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"."""
+    return bool(_MOTTO.match(fold(line).strip()))
+
+
+def document_number(line: str) -> str | None:
+    """"Số: 45/2025/NĐ-CP" → "45/2025/NĐ-CP"."""
+    match = _DOCUMENT_NUMBER.match(fold(line).strip())
+    return line.strip().split(":", 1)[1].strip() if match else None
+
+
 def is_comments_header(paragraph: str) -> bool:
     """The header of the readers' comments under an article ("Bình luận (23)", "Ý kiến (45)")."""
     return bool(_COMMENTS_HEADER.match(fold(paragraph).strip()))

@@ -256,11 +256,15 @@ def budget_for(length: Length = Length.NORMAL, max_sentences: int | None = None,
 
 
 def trim_sentence(sentence: Sentence, keep: frozenset[str] = frozenset(), unmarked: bool = False) -> Sentence:
-    """``sentence`` without its source lead-in, dateline, parenthetical asides, closing
-    attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``;
+    """``sentence`` without its list number, source lead-in, dateline, parenthetical asides,
+    closing attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``;
     ``unmarked``: typed without diacritics); index and paragraph unchanged."""
-    text = compress(sentence.text, keep=keep, unmarked=unmarked)
+    text = compress(_LIST_MARKER.sub("", sentence.text), keep=keep, unmarked=unmarked)
     return sentence if text == sentence.text else dataclasses.replace(sentence, text=text)
+
+
+# "1. ", "a) " before an item of a list: out of its list, a summary point's number means nothing.
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+(?=\S)")
 
 
 def headline_words(article: Article) -> frozenset[str]:

@@ -9,11 +9,15 @@ segments the rest into sentences.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.article import Article
 from bot.clutter import (
     Kind,
     classify,
+    document_number,
+    document_type,
+    is_motto,
     is_caption,
     is_comments_header,
     is_related_header,
@@ -43,9 +47,10 @@ def parse_article(raw: str) -> Article:
     paragraphs = flatten_markup(split_paragraphs(normalize_text(raw)))
     kinds = [classify(p) for p in paragraphs]
     _mark_trailers(paragraphs, kinds)
-    title_at = _title_index(paragraphs, kinds)
+    document = _document_header(paragraphs, kinds)
+    title_at = None if document else _title_index(paragraphs, kinds)
     _mark_captions(paragraphs, kinds)
-    source = _first_source(paragraphs, kinds)
+    source = document.issuer if document and document.issuer else _first_source(paragraphs, kinds)
     removed: list[str] = []
     body: list[str] = []
     for paragraph, kind in zip(paragraphs, kinds):
@@ -67,8 +72,8 @@ def parse_article(raw: str) -> Article:
     text = " ".join(s for p in sentences for s in p)
     return Article.from_paragraphs(
         sentences,
-        title=paragraphs[title_at] if title_at is not None else None,
-        date=_article_date(paragraphs, kinds, title_at),
+        title=document.title if document else paragraphs[title_at] if title_at is not None else None,
+        date=document.date if document and document.date else _article_date(paragraphs, kinds, title_at),
         source=source,
         language=detect_language(text or " ".join(paragraphs)) if paragraphs else "vi",
         removed=tuple(removed),
@@ -112,6 +117,47 @@ def _mark_trailers(paragraphs: list[str], kinds: list[Kind]) -> None:
             if not is_trailer(paragraphs[i]):
                 break
             kinds[i] = Kind.BYLINE
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """What an official document's header says: its title ("Nghị định 45/2025/NĐ-CP: Quy định
+    về ..."), issuer ("CHÍNH PHỦ") and date."""
+
+    title: str
+    issuer: str | None
+    date: str | None
+
+
+_HEADER_LINES = 12  # an official document's type line stands within its first lines
+
+
+def _document_header(paragraphs: list[str], kinds: list[Kind]) -> DocumentHeader | None:
+    """The header of a decree, a report, a plan ...: its lines are left out of the body and
+    become the title, source and date (a decree's first line, the issuer, is no headline)."""
+    at = next((i for i, p in enumerate(paragraphs[:_HEADER_LINES]) if document_type(p)), None)
+    if at is None:
+        return None
+    doc_type = paragraphs[at].strip()
+    subject = paragraphs[at + 1].strip() if at + 1 < len(paragraphs) else ""
+    if not subject or kinds[at + 1] is not Kind.BODY or subject.endswith((".", ";", ":")) or len(subject.split()) > 40:
+        subject = ""
+    issuer = number = date = None
+    for i in range(at):
+        line = paragraphs[i].strip()
+        if is_motto(line):
+            kinds[i] = Kind.RELATED
+        elif document_number(line):
+            number, kinds[i] = document_number(line), Kind.SOURCE
+        elif normalize_date(line) and len(line.split()) <= 12:
+            date, kinds[i] = normalize_date(line), Kind.DATE
+        elif issuer is None and line and line.upper() == line:
+            issuer, kinds[i] = line, Kind.SOURCE
+    kinds[at] = Kind.TITLE
+    if subject:
+        kinds[at + 1] = Kind.TITLE
+    name = doc_type.capitalize() + (f" {number}" if number else "")
+    return DocumentHeader(f"{name}: {subject}" if subject else name, issuer, date)
 
 
 def _title_index(paragraphs: list[str], kinds: list[Kind]) -> int | None:

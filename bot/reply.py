@@ -131,7 +131,11 @@ def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = F
         ]
         header = reply("evidence_answer" if quoted_answer else "evidence_header", language)
         parts.append("\n".join([header, *quotes]))
-    parts.extend(render_notice(n, language, seen=seen) for n in update.notices)
+    # A reply the extractive engine wrote says so in its footer: the one-line reminder that the
+    # model is still missing is for replies that came back empty (a translation).
+    answered = update.engine == "extractive" and bool(update.text or update.evidence)
+    parts.extend(render_notice(n, language, seen=seen) for n in update.notices
+                 if not (answered and n.key in ONCE_PER_SESSION and notice_id(n) in seen))
     if update.done and update.engine:
         engine = reply("engine_extractive", language) if update.engine == "extractive" else update.engine
         parts.append(reply("engine_footer", language, engine=engine))

@@ -667,3 +667,16 @@ def test_clear_in_the_chat_forgets_the_articles_but_keeps_the_page_options(offli
     assert session.article is None and session.previous_article is None and session.article_text == ""
     assert session.summary_length is Length.DETAILED and session.reply_language == "vi"
     assert turn(offline_bot, "tóm tắt", session)[0][-1] == reply("need_article", "vi")
+
+
+def test_a_missing_model_is_explained_once_and_then_only_when_nothing_came_back(offline_bot):
+    session = with_article(offline_bot)
+    first, session = turn(offline_bot, "Dự án đường ven biển dài bao nhiêu?", session)
+    assert "hf download" in first[-1]                     # the full explanation, with the command
+    second, session = turn(offline_bot, "Ai là chủ đầu tư?", session)
+    assert "hf download" not in second[-1] and "`bigscience" not in second[-1]   # the footer names the engine
+    assert reply("engine_footer", "vi", engine=reply("engine_extractive", "vi")) in second[-1]
+    translated, session = turn(offline_bot, "dịch sang tiếng Anh", session)
+    again, session = turn(offline_bot, "dịch sang tiếng Anh", session)
+    assert "hf download" in translated[-1] and "hf download" not in again[-1]
+    assert again[-1].startswith("ℹ️")   # nothing was translated: the one-line reminder says why

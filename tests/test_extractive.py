@@ -1,7 +1,7 @@
 """The offline summarizer picks the gist, skips clutter and repeats, and honours its budget."""
 import pytest
 
-from bot.article import Article
+from bot.article import Article, Sentence
 from bot.extractive import (
     FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
     summarize_extractive, trim_sentence,
@@ -263,3 +263,12 @@ def test_a_low_rated_short_line_does_not_fill_the_syllables_the_first_sentence_l
             "dài chờ mua vàng nhẫn và vàng miếng để tích trữ trong dịp cuối năm.")
     chosen = [s.text for s in summarize_extractive(Article.from_text(text))]
     assert chosen and chosen[0].startswith("Sáng nay giá vàng") and not any("Đơn vị" in t for t in chosen)
+
+
+@pytest.mark.parametrize(("text", "trimmed"), [
+    ("1. Hệ thống xe đạp công cộng là tập hợp xe đạp và trạm đỗ.", "Hệ thống xe đạp công cộng là tập hợp xe đạp và trạm đỗ."),
+    ("a) Được cung cấp thông tin đầy đủ về giá thuê.", "Được cung cấp thông tin đầy đủ về giá thuê."),
+    ("3.500 hộ dân đã được sơ tán đến nơi an toàn.", "3.500 hộ dân đã được sơ tán đến nơi an toàn."),  # a figure, no number of a list
+])
+def test_a_summary_point_loses_the_number_it_had_in_its_list(text, trimmed):
+    assert trim_sentence(Sentence(text, 0, 0)).text == trimmed

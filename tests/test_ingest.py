@@ -442,3 +442,32 @@ def test_a_section_menu_without_separators_is_no_headline(line, menu):
                                   '[Chuyển tiếp từ nhóm "Cư dân Phường 7"]', "Bình luận (23)", "Ý kiến (45)"])
 def test_social_and_page_furniture_lines_are_clutter(line):
     assert classify(line) is not Kind.BODY
+
+
+_DECREE_HEADER = """BỘ GIAO THÔNG VẬN TẢI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2025/TT-BGTVT
+Hà Nội, ngày 3 tháng 4 năm 2025
+
+THÔNG TƯ
+Quy định về đào tạo lái xe mô tô
+
+Căn cứ Luật Trật tự, an toàn giao thông đường bộ;
+Bộ trưởng ban hành Thông tư quy định về đào tạo lái xe mô tô.
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định chương trình đào tạo lái xe mô tô hạng A1 và A."""
+
+
+def test_an_official_documents_header_gives_its_title_issuer_and_date():
+    article = parse_article(_DECREE_HEADER)
+    assert article.title == "Thông tư 12/2025/TT-BGTVT: Quy định về đào tạo lái xe mô tô"
+    assert article.source == "BỘ GIAO THÔNG VẬN TẢI" and article.date == "03/04/2025"
+    assert article.sentences[0].text.startswith("Căn cứ Luật")
+    assert "Độc lập - Tự do - Hạnh phúc" in article.removed and "THÔNG TƯ" not in article.text
+
+
+def test_a_headline_that_only_names_a_document_type_in_prose_is_no_header():
+    text = "Thông tư mới về đào tạo lái xe có hiệu lực\n\nBộ Giao thông vận tải vừa ban hành thông tư về đào tạo lái xe."
+    assert parse_article(text).title == "Thông tư mới về đào tạo lái xe có hiệu lực"
