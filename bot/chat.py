@@ -27,9 +27,11 @@ from bot.question import parse_question
 from bot.route import named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
-from bot.textstats import is_acronym
+from bot.textstats import is_acronym, strip_diacritics
 from bot.sources import SourceError, text_from_file, text_from_url
 
+# Words that ask for a summary by name: "tóm tắt chi tiết hơn" is a longer summary even after an answer.
+_SUMMARY_WORD = re.compile(r"\b(?:tom\s*tat|summar\w*|tl\s*;?\s*dr)\b")
 # Turns about the conversation itself rather than the open article.
 CONVERSATION_KINDS = (IntentKind.RESET, IntentKind.PREVIOUS, IntentKind.COMPARE)
 # Notices shown while a model loads; the generation time limit starts after them.
@@ -150,6 +152,9 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         topic = named_topic(message, session.article) if intent.kind is IntentKind.HELP and session.article else None
         if topic:  # "Hội An" on a flood story: what the article says of it, not the help text
             intent = Intent(IntentKind.ASK, language="", question=topic, mention=True)
+        if intent.refine == "longer" and session.last_question and not intent.sentences \
+                and not _SUMMARY_WORD.search(strip_diacritics(message).lower()):
+            intent = dataclasses.replace(intent, refine="more")  # "chi tiết hơn" after an answer: more on it
         if intent.kind is IntentKind.ARTICLE and session.last_language:
             intent = dataclasses.replace(intent, language="")  # a bare paste is no message in a language
         if intent.language:

@@ -259,10 +259,19 @@ def trim_sentence(sentence: Sentence, keep: frozenset[str] = frozenset(), unmark
     """``sentence`` without its list number, source lead-in, dateline, parenthetical asides,
     closing attribution and framing phrase, unless a cut would take a syllable of ``keep`` (``bot.compress``;
     ``unmarked``: typed without diacritics); index and paragraph unchanged."""
-    text = compress(_LIST_MARKER.sub("", sentence.text), keep=keep, unmarked=unmarked)
+    text = compress(_undecorated(_LIST_MARKER.sub("", sentence.text)), keep=keep, unmarked=unmarked)
     return sentence if text == sentence.text else dataclasses.replace(sentence, text=text)
 
 
+def _undecorated(text: str) -> str:
+    """``text`` without emoji and the hashtags that close it (a social post's "... Hoàng Su Phì 😢
+    #tinnong"): a summary states the news."""
+    bare = _HASHTAGS_AT_END.sub(r"\1", _EMOJI.sub(" ", text))
+    return " ".join(bare.split()) if bare != text else text
+
+
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+_HASHTAGS_AT_END = re.compile(r"(?:\s*#\w+)+\s*([.!?…]*)\s*$")
 # "1. ", "a) " before an item of a list: out of its list, a summary point's number means nothing.
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+(?=\S)")
 

@@ -209,7 +209,8 @@ _ABOUT_ARTICLE = {
         r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua)\s+(?:bai|tin)\b"
         r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"
         r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\s+(?:is|was)\s+(?:this|the|it)\b"
-        r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+source$"),
+        r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+source$"
+        r"|^nguon(?:\s+(?:bai|tin)(?:\s+(?:bao|viet|nay))*)?(?:\s+(?:la\s+)?(?:gi|dau|nao|o\s+dau|tu\s+dau))?$|^source$"),
 }
 
 

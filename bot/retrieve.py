@@ -41,6 +41,7 @@ from typing import Sequence
 from bot.answer_type import NAME_KINDS, enumerates, has_unit
 from bot.article import Article, Sentence
 from bot.extractive import asks, rank
+from bot.guard import find_names
 from bot.lexicon import other_names
 from bot.orthography import words
 from bot.paraphrase import rewrites
@@ -133,6 +134,10 @@ def find_evidence(article: Article, question: str, k: int = 3, weights: Weights 
     (``bot.paraphrase``: "chi phí" as "tổng mức đầu tư") and the best finding kept.
     """
     found = _ranked(article, question, k, weights)
+    introduced = _introduction(article, question)
+    if introduced is not None:  # "bà Lan là ai?": where the article first names her
+        top = max([MIN_SCORE] + [e.score for e in found])
+        return [Evidence(introduced, top)] + [e for e in found if e.sentence.index != introduced.index][: k - 1]
     if is_answerable(found):
         return found
     for other in rewrites(question):
@@ -142,6 +147,34 @@ def find_evidence(article: Article, question: str, k: int = 3, weights: Weights 
         if again and again[0].score >= REWRITE_MIN_SCORE and (not found or again[0].score > found[0].score):
             found = again
     return found
+
+
+# "Bà Lan là ai?", "Phạm Văn Long là ai?", "Who is Nguyen Van An?": the sentence that first names
+# the person (news introduces someone with their title: "Bà Nguyễn Thị Lan, Phó tổng giám đốc
+# EVN, cho biết ..."); later sentences quote them. An honorific may lead the name.
+_WHO_IS = re.compile(r"^\W*(?:(?:ông|bà|anh|chị|cô|TS|PGS|GS|ThS|Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:[^\W\d_]+\s+){0,4}?[^\W\d_]+)"
+                     r"\s+(?:là\s+ai|la\s+ai)\W*$|^\W*who\s+(?:is|was)\s+(?P<english>[^?]+?)\W*$", re.I)
+
+
+def _introduction(article: Article, question: str) -> Sentence | None:
+    """For a question asking who someone is, the first sentence naming them: the whole name, or
+    a fuller name that ends with it ("Long" in "Phạm Văn Long")."""
+    match = _WHO_IS.match(unicodedata.normalize("NFC", question.strip()))
+    if not match:
+        return None
+    name = (match.group("name") or match.group("english") or "").strip()
+    asked = name.split()
+    if not asked or not all(w[:1].isupper() for w in asked):
+        return None  # "người phát ngôn là ai?": a role, which retrieval ranks
+    wanted = [strip_diacritics(w).lower() for w in asked]
+    for sentence in article.sentences:
+        if asks(sentence.text):
+            continue
+        for run in find_names(sentence.text):
+            words = [strip_diacritics(w).lower() for w in run.split()]
+            if words[-len(wanted):] == wanted:
+                return sentence
+    return None
 
 
 def _ranked(article: Article, question: str, k: int, weights: Weights) -> list[Evidence]:

@@ -680,3 +680,12 @@ def test_a_missing_model_is_explained_once_and_then_only_when_nothing_came_back(
     again, session = turn(offline_bot, "dịch sang tiếng Anh", session)
     assert "hf download" in translated[-1] and "hf download" not in again[-1]
     assert again[-1].startswith("ℹ️")   # nothing was translated: the one-line reminder says why
+
+
+def test_more_detail_after_an_answer_goes_on_with_the_question_not_the_summary(offline_bot):
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
+    shown = session.last_question_shown
+    replies, session = turn(offline_bot, "chi tiết hơn", session)
+    assert session.last_summary is None and session.last_question_shown > shown
+    replies, session = turn(offline_bot, "tóm tắt chi tiết hơn", session)   # a summary, asked by name
+    assert session.last_summary is not None

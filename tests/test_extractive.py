@@ -269,6 +269,10 @@ def test_a_low_rated_short_line_does_not_fill_the_syllables_the_first_sentence_l
     ("1. Hệ thống xe đạp công cộng là tập hợp xe đạp và trạm đỗ.", "Hệ thống xe đạp công cộng là tập hợp xe đạp và trạm đỗ."),
     ("a) Được cung cấp thông tin đầy đủ về giá thuê.", "Được cung cấp thông tin đầy đủ về giá thuê."),
     ("3.500 hộ dân đã được sơ tán đến nơi an toàn.", "3.500 hộ dân đã được sơ tán đến nơi an toàn."),  # a figure, no number of a list
+    # a social post's decoration: emoji, and the hashtags that close it (not one inside the sentence)
+    ("Xe khách lật trên cao tốc Trung Lương 😱 #caotoc #tainan.", "Xe khách lật trên cao tốc Trung Lương."),
+    ("Tỉnh đã hỗ trợ mỗi hộ bị thiệt hại 20 triệu đồng 🙏", "Tỉnh đã hỗ trợ mỗi hộ bị thiệt hại 20 triệu đồng"),
+    ("Giá vàng #SJC tăng mạnh trong phiên sáng nay.", "Giá vàng #SJC tăng mạnh trong phiên sáng nay."),
 ])
-def test_a_summary_point_loses_the_number_it_had_in_its_list(text, trimmed):
+def test_a_summary_point_loses_its_list_number_and_decoration(text, trimmed):
     assert trim_sentence(Sentence(text, 0, 0)).text == trimmed

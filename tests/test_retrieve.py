@@ -298,6 +298,7 @@ def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
     ("Số ca mắc mỗi ngày đang tăng như thế nào?", None), ("Nguồn tin nào xác nhận vụ tấn công?", None),
     ("nguồn vốn từ đâu?", None), ("Which website was attacked?", None),
     ("nguồn bài báo là gì?", "source"), ("báo nào đăng tin này?", "source"), ("Which newspaper is it from?", "source"),
+    ("nguồn bài?", "source"), ("nguồn?", "source"), ("Nguồn gốc của tên cây cầu là gì?", None),
     # the story's own dates and sources are the article's to answer
     ("Cầu khởi công ngày nào?", None), ("Theo báo cáo nào, số ca mắc tăng?", None), ("Ai là trưởng đoàn?", None),
 ])
@@ -493,3 +494,23 @@ def test_a_capitalised_name_typed_without_marks_is_no_stop_word():
     # "nam" may be "năm" (year), a stop word; "Nam" after "ong" is a man's name
     assert "nam" in parse_question("ong Nam la ai").terms
     assert "nam" not in parse_question("nam nay gia tang bao nhieu").terms
+
+
+_INTERVIEW = Article.from_text(
+    "Bà Nguyễn Thị Lan, Phó tổng giám đốc Công ty Điện lực miền Bắc, cho biết giá điện sẽ tăng từ tháng sau.\n\n"
+    "\"Chúng tôi sẽ hỗ trợ hộ nghèo\", bà Lan nói. Theo bà Lan, mức tăng là cần thiết để bù chi phí.\n\n"
+    "Ông Phạm Văn Long, chủ một quán ăn, lo ngại chi phí kinh doanh tăng. Ông Long cho rằng nên tăng từ từ.")
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Bà Lan là ai?", "Bà Nguyễn Thị Lan, Phó tổng giám đốc"), ("ông Long là ai?", "Ông Phạm Văn Long, chủ một quán ăn"),
+    ("Nguyễn Thị Lan là ai?", "Bà Nguyễn Thị Lan"), ("Who is Pham Van Long?", "Ông Phạm Văn Long"),
+])
+def test_who_someone_is_is_answered_where_the_article_first_names_them(question, opening):
+    found = find_evidence(_INTERVIEW, question)
+    assert found[0].sentence.text.startswith(opening) and is_answerable(found)
+
+
+def test_a_role_asked_about_is_ranked_as_any_question():
+    found = find_evidence(_INTERVIEW, "người chủ quán ăn là ai?")
+    assert found[0].sentence.text.startswith("Ông Phạm Văn Long")
