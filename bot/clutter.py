@@ -162,6 +162,8 @@ def _is_related(folded: str, words: list[str]) -> bool:
         return True
     if re.match(r"^\W*(?:chuyen tiep tu|forwarded (?:from|message))\b", folded):  # a chat app's forward label
         return True
+    if re.match(r"^(?:trang|page)\s+\d+(?:\s*(?:/|of|tren)\s*\d+)?$", folded):  # a PDF's page number
+        return True
     if words and all(w.strip(",|·") in _SHARE_WORDS for w in words if w.strip(",|·")):
         return True
     if len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded)):

@@ -32,6 +32,7 @@ from bot.clutter import (
 from bot.language import detect_language
 from bot.legacy import decode_legacy
 from bot.segment import flatten_markup, normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
+from bot.wrap import hard_wrapped, join_pdf_lines
 
 # A "sentence" longer than this has no usable punctuation (a transcript, a pasted list); it is
 # cut at commas and spaces so no single sentence outgrows a model's input.
@@ -44,7 +45,10 @@ def parse_article(raw: str) -> Article:
     """Clean, segment and describe a pasted article (NFC, clutter removed, metadata found)."""
     # before normalizing: TCVN3 writes "ư" as a soft hyphen, which normalizing deletes
     raw, legacy_encoding = decode_legacy(raw or "")
-    paragraphs = flatten_markup(split_paragraphs(normalize_text(raw)))
+    text = normalize_text(raw)
+    if hard_wrapped(text):  # copied from a PDF: lines cut at a fixed width, mid-sentence
+        text = join_pdf_lines(text.split("\n"))
+    paragraphs = flatten_markup(split_paragraphs(text))
     kinds = [classify(p) for p in paragraphs]
     _mark_trailers(paragraphs, kinds)
     document = _document_header(paragraphs, kinds)

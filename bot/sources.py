@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from bot.clutter import Kind, classify
 from bot.fetch import FetchError, FetchPolicy, fetch
+from bot.wrap import join_pdf_lines
 
 # A .docx is a zip: refuse one that inflates past this many times the upload limit (a zip bomb).
 DOCX_MAX_INFLATION = 20
@@ -255,46 +255,6 @@ def _read_pdf(path: Path, max_bytes: int | None) -> str:
             raise
         raise SourceError("unreadable", f"{path.name} is not a readable PDF: {error}") from None
     return join_pdf_lines([line for page in pages for line in page.splitlines()])
-
-
-_ENDS_PARAGRAPH = tuple(".!?…:;\"”'»)")
-
-
-def join_pdf_lines(lines: list[str]) -> str:
-    """Rebuild paragraphs from a PDF's layout lines (pages already concatenated).
-
-    A PDF stores lines, not paragraphs. A line ends its paragraph when it ends a sentence or is
-    clearly shorter than a full line (a title, a paragraph's last line); otherwise the next line
-    continues it, also across a page break. A line that starts in lowercase continues the line
-    before even when that one was short (a headline set in a large font wraps early). Page
-    furniture ("Ảnh: ...", a date line) stands alone: joined to the body, it would take the body
-    with it when ingest drops it.
-    """
-    lines = [line.strip() for line in lines]
-    lengths = sorted(len(line) for line in lines if line)
-    # A full line's width: the upper quartile, so one overlong line (a URL, a table) does not skew it.
-    full = lengths[(3 * len(lengths)) // 4] if lengths else 0
-    paragraphs, current = [], []
-    short_end = False  # whether the last paragraph ended on a short line, not on a sentence end
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current, short_end = [], False
-            continue
-        alone = classify(line) is not Kind.BODY
-        if alone and current:
-            paragraphs.append(" ".join(current))
-            current = []
-        elif not current and short_end and line[:1].islower():
-            current = [paragraphs.pop()]  # "Cần Thơ khởi công cầu Ô Môn mới, dự kiến" / "thông xe ..."
-        current.append(line)
-        if alone or line.endswith(_ENDS_PARAGRAPH) or len(line) < 0.6 * full:
-            paragraphs.append(" ".join(current))
-            current, short_end = [], not alone and not line.endswith(_ENDS_PARAGRAPH)
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs)
 
 
 def _clean(text: str) -> str:

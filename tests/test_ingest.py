@@ -1,3 +1,4 @@
+import textwrap
 import unicodedata
 
 import pytest
@@ -6,6 +7,7 @@ from helpers import build_article, fixture_article, fixture_names
 from bot.article import Article
 from bot.clutter import Kind, classify, normalize_date, prefix_source, strip_lead_prefix
 from bot.ingest import looks_like_article, parse_article
+from bot.wrap import hard_wrapped
 
 # What each fixture article must come out as: metadata, the clutter dropped, and the body's
 # first and last sentence and size.
@@ -471,3 +473,32 @@ def test_an_official_documents_header_gives_its_title_issuer_and_date():
 def test_a_headline_that_only_names_a_document_type_in_prose_is_no_header():
     text = "Thông tư mới về đào tạo lái xe có hiệu lực\n\nBộ Giao thông vận tải vừa ban hành thông tư về đào tạo lái xe."
     assert parse_article(text).title == "Thông tư mới về đào tạo lái xe có hiệu lực"
+
+
+def _wrapped(paragraphs: list[str], width: int = 60) -> str:
+    return "\n".join(line for p in paragraphs for line in textwrap.wrap(p, width))
+
+
+_WRAPPED_STORY = [
+    "Cảng Cát Lái mở thêm hai bến container mới",
+    "Sáng 5/12, Tổng công ty Tân Cảng Sài Gòn đưa vào khai thác hai bến container mới tại cảng Cát Lái, nâng "
+    "công suất toàn cảng lên 6,5 triệu TEU mỗi năm.",
+    "Theo ông Nguyễn Văn Tâm, giám đốc cảng, hai bến mới giúp giảm thời gian tàu chờ cập cảng từ 12 giờ xuống "
+    "còn khoảng 4 giờ, tiết kiệm cho doanh nghiệp xuất khẩu hàng trăm tỷ đồng mỗi năm.",
+    "Dự án có tổng vốn đầu tư 1.200 tỷ đồng, khởi công từ tháng 3 năm ngoái.",
+]
+
+
+def test_a_paste_copied_from_a_pdf_gets_its_paragraphs_back():
+    text = _wrapped(_WRAPPED_STORY).replace("giám đốc cảng", "giám đốc cả-\nng") + "\nTrang 1/1"
+    article = parse_article(text)
+    assert article.title == _WRAPPED_STORY[0]
+    assert [p.text for p in article.paragraphs] == _WRAPPED_STORY[1:]   # "cả-" / "ng" is "cảng" again
+    assert "Trang 1/1" in article.removed
+
+
+def test_lines_that_are_paragraphs_or_sentences_are_no_wrapping():
+    post = "\n".join(["Mưa lớn từ đêm qua.", "Nhiều tuyến phố ngập sâu.", "Hàng trăm xe chết máy trên đường.",
+                      "Người dân phải dắt bộ về nhà.", "Công ty thoát nước đã huy động 500 công nhân.", "Mọi người cẩn thận!"])
+    assert not hard_wrapped(post) and len(parse_article(post).paragraphs) == 6
+    assert not hard_wrapped("\n".join(_WRAPPED_STORY))

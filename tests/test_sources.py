@@ -15,13 +15,13 @@ import pytest
 from bot.sources import (
     SourceError,
     decode_text,
-    join_pdf_lines,
     looks_like_html,
     looks_like_url,
     markdown_to_text,
     pasted_html_to_text,
     text_from_file,
 )
+from bot.wrap import join_pdf_lines
 
 TITLE = "Đà Nẵng mở tuyến xe buýt điện ven biển"
 PARAGRAPHS = (
