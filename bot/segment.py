@@ -56,10 +56,31 @@ def normalize_text(raw: str) -> str:
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     # After removing joiners, so "e\u200b\u0301" composes too.
     text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_SPACES.sub(" ", line).strip() for line in _tab_tables(text.split("\n"))]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
+
+
+def _tab_tables(lines: list[str]) -> list[str]:
+    """A table copied from a spreadsheet or a web page comes as tab-separated lines: two or more in
+    a row with the same number of cells become Markdown rows, the first the header, so
+    ``flatten_markup`` labels each figure ("RON95: Giá mới: 20.510; Thay đổi: -450.")."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].strip().split("\t")
+        j = i + 1
+        while len(cells) > 1 and j < len(lines) and len(lines[j].strip().split("\t")) == len(cells):
+            j += 1
+        if len(cells) > 1 and j - i >= 2:
+            rows = ["| " + " | ".join(c.strip() for c in line.strip().split("\t")) + " |" for line in lines[i:j]]
+            out += [rows[0], "|" + "---|" * len(cells), *rows[1:]]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 def split_paragraphs(text: str) -> list[str]:

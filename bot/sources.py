@@ -238,7 +238,26 @@ def _read_docx(path: Path, max_bytes: int | None) -> str:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:  # a zip that is not a Word document
         raise SourceError("unreadable", f"{path.name} is not a readable .docx file: {error}") from None
-    return "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
+    blocks = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in the document's order
+        text = _docx_table(block) if isinstance(block, docx.table.Table) else block.text.strip()
+        if text:
+            blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+def _docx_table(table) -> str:
+    """A Word table as Markdown rows (the first row the header), which ingest reads as labelled
+    sentences ("Hạ Long: Lượt khách: 320.000."). Merged cells repeat in python-docx: kept once."""
+    rows = []
+    for row in table.rows:
+        cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
+        cells = [c for i, c in enumerate(cells) if i == 0 or row.cells[i]._tc is not row.cells[i - 1]._tc]
+        if any(cells):
+            rows.append("| " + " | ".join(cells) + " |")
+    if len(rows) > 1:
+        rows.insert(1, "|" + "---|" * rows[0].count(" | ") + "---|")
+    return "\n".join(rows)
 
 
 def _read_pdf(path: Path, max_bytes: int | None) -> str:

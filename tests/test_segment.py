@@ -207,3 +207,11 @@ def test_the_turns_of_an_interview_are_paragraphs_not_a_list():
     out = flatten_markup([question, answer, *points])
     assert out == ["Thưa bà, thách thức lớn nhất với phố cổ hiện nay là gì?", answer[2:],
                    "Cấm xe máy. Trồng thêm cây xanh."]
+
+
+def test_a_tab_separated_table_reads_as_labelled_rows():
+    text = "Mặt hàng\tGiá mới\tThay đổi\nRON95\t20.510\t-450\nDầu diesel\t18.740\t-210\nÁp dụng từ 15 giờ."
+    assert flatten_markup(split_paragraphs(normalize_text(text))) == [
+        "RON95: Giá mới: 20.510; Thay đổi: -450. Dầu diesel: Giá mới: 18.740; Thay đổi: -210.", "Áp dụng từ 15 giờ."]
+    # one line with a tab in it is no table
+    assert normalize_text("Giá RON95\t20.510 đồng.") == "Giá RON95 20.510 đồng."

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.article import Article
+from bot.segment import split_sentences
 from bot.sources import (
     SourceError,
     decode_text,
@@ -371,3 +373,22 @@ def test_a_pasted_page_is_parsed_as_its_text():
 
     article, _ = Tinbot(Settings.from_env({}, offline=True)).parse(PASTED_PAGE)
     assert article.title == "Giá xăng giảm" and "<" not in article.text and "alert" not in article.text
+
+
+def test_a_word_tables_rows_are_read_in_place_as_labelled_sentences(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph(PARAGRAPHS[0])
+    table = document.add_table(rows=3, cols=2)
+    for r, row in enumerate([("Tuyến", "Số chuyến mỗi ngày"), ("Sân bay - Hội An", "48"), ("Sơn Trà | Mỹ Khê", "36")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph(PARAGRAPHS[1])
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    sentences = [s.text for s in Article.from_text(text_from_file(path, LIMIT)).sentences]
+    row = sentences.index("Sân bay - Hội An: Số chuyến mỗi ngày: 48.")
+    assert sentences[row + 1] == "Sơn Trà / Mỹ Khê: Số chuyến mỗi ngày: 36."   # a "|" in a cell is no column
+    assert sentences[row - 1] == split_sentences(PARAGRAPHS[0])[-1] and split_sentences(PARAGRAPHS[1])[0] in sentences[row + 2:]
