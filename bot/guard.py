@@ -62,7 +62,7 @@ _ACRONYM_WORDS = range(2, 7)  # an acronym stands for this many words
 _CURRENCY_NAMES = re.compile(r"\bđô[\s-]*la\s+(?:Mỹ|Úc|Singapore|Hồng Kông)\b|\bUS\s*dollars?\b", re.I)
 # Capitalised words that are not names: titles, month and day names, sentence openers.
 _NOT_NAMES = frozenset(
-    "ông bà anh chị cô chú mr mrs ms dr tp thứ chủ monday tuesday wednesday thursday "
+    "ông bà anh chị cô chú ở mr mrs ms dr tp thứ chủ monday tuesday wednesday thursday "
     "friday saturday sunday according however meanwhile".split()
 ) | frozenset(MONTHS)
 

@@ -148,6 +148,7 @@ def test_a_question_naming_what_the_article_never_mentions():
     assert unmentioned("Cầu Rồng dài bao nhiêu?", article) == ("Cầu Rồng",)   # "rồng" is not "rộng"
     assert unmentioned("Năm 2022 cầu dài bao nhiêu?", article) == ("2022",)
     assert unmentioned("Cầu Thuận Phước 2 dài bao nhiêu?", article) == ()
+    assert unmentioned("Ở Hội An có cầu nào dài 2,4 km?", article) == ("Hội An",)   # "Ở" (at) is no part of the name
     assert unmentioned("Malaysia chuyển thủ đô khỏi Kualar Lumpur khi nào?", article) == ()   # a typo, not another city
     # Typed without diacritics, a name is compared without them.
     assert unmentioned("cau rong dai bao nhieu?", article, accented=False) == ()

@@ -19,6 +19,7 @@ NOTICES = {
     "summary_translated": {},
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},
+    "headline_answer": {"title": "Xe khách lật trên đèo Bảo Lộc, 12 người bị thương"},
     "no_number_in_article": {},
     "no_time_in_article": {},
     "no_score_in_article": {},

@@ -376,3 +376,14 @@ def test_what_a_paragraph_says_is_that_paragraph_quoted(empty_hub):
     beyond = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question="đoạn 5 nói gì?", paragraph=5),
                                   empty_hub))[-1]
     assert [n.key for n in beyond.notices] == ["paragraph_out_of_range"]
+
+
+def test_a_fact_only_the_headline_gives_is_quoted_from_it(empty_hub):
+    article = Article.from_text("Xe khách lật trên đèo Bảo Lộc, 12 người bị thương\n\n"
+                                "Khoảng 5h sáng 3/3, chiếc xe khách 45 chỗ chạy tuyến TP.HCM - Đà Lạt bị lật khi đổ dốc.\n\n"
+                                "Lực lượng cứu hộ đã đưa các nạn nhân đến bệnh viện tỉnh.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, question="Bao nhiêu người bị thương?"), empty_hub))[-1]
+    assert [n.key for n in final.notices] == ["headline_answer"] and final.notices[0].args["title"] == article.title
+    # what the body says is quoted from the body
+    final = list(answer_question(article, Intent(IntentKind.ASK, question="Nạn nhân được đưa đến đâu?"), empty_hub))[-1]
+    assert final.evidence and "bệnh viện" in final.evidence[0].text

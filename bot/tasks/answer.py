@@ -111,6 +111,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         yield TaskUpdate(reply("mentioned_where", answer_in, items=_as_written(article, question)), "", done=True,
                          evidence=tuple(best_sentences(evidence)))
         return
+    if not strangers and not intent.skip and (not is_answerable(evidence) or missing_value(evidence, question)) \
+            and _headline_answers(article, question):
+        # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương"
+        yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
+        return
     if not is_answerable(evidence):
         unread = cross and translator is None and not (as_is and strangers)
         yield _unanswered(intent, language, strangers, notices, hub, unread)
@@ -265,6 +270,17 @@ def _fit_question(question: str, language: str, count, limit: int) -> str:
     if room < 1 or count(_render([], question, language)) <= limit - limit // 4:
         return question
     return fit_pieces(question, count, room)[0]
+
+
+def _headline_answers(article: Article, question: str) -> bool:
+    """Whether the headline answers ``question`` better than any sentence of the body: ranked among
+    them, it comes first, clears the answer threshold and holds the kind of value asked for."""
+    if not article.title:
+        return False
+    body = [[s.text for s in p.sentences] for p in article.paragraphs]
+    titled = Article.from_paragraphs([[article.title], *body], language=article.language)
+    found = find_evidence(titled, question, 1)
+    return bool(found) and found[0].sentence.index == 0 and is_answerable(found) and not missing_value(found, question)
 
 
 def missing_value(evidence: Sequence[Evidence], question: str) -> str | None:
