@@ -40,6 +40,8 @@ _QUESTION_WORDS = {
     "là gì": "thing", "điều gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",
     # typed without the apostrophe
     "whats": "thing", "whos": "person", "wheres": "place", "hows": "manner",
+    # typed fast
+    "wat": "thing", "wut": "thing", "wht": "thing", "wen": "time", "hw": "manner",
 }
 # "<noun> nào" asks for one of the noun's kind: "thành phố nào" a place, "thế kỷ nào" a time.
 _HEAD_NOUNS = {

@@ -126,6 +126,7 @@ _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
 _EARLIER_RE = _compile(_EARLIER)
+_BARE_LANGUAGE = re.compile(r"\W*(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang|to|sang)?\s*(?:english|vietnamese|tieng\s+(?:anh|viet))\W*")
 _MENTION_RE = _compile(_MENTION)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _ACK_SPELLINGS: dict[str, set[str]] = {}
@@ -456,6 +457,8 @@ def _short_text(text: str) -> tuple[str, str] | None:
     kind = _route_request(head, has_article=True).kind
     if kind not in (K.TRANSLATE, K.SUMMARIZE) or _first_rule(rest) or _paragraph(rest):
         return None
+    if kind is K.TRANSLATE and tail.rstrip().endswith("?") and re.fullmatch(_BARE_LANGUAGE, _Text.of(head).plain):
+        return None  # "now in English: how strong is the storm?" asks a question, to be answered in English
     if kind is K.SUMMARIZE and not _loose_article(tail):
         return None  # "Tóm tắt: ngắn gọn thôi", "Tóm tắt: cho mình bản ngắn ..." are options, not a text
     return head.strip(), tail.strip()

@@ -78,12 +78,16 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
         r"\btom\s*(?:ta[tc]|luoc|lai|gon)\b", r"\b(?:noi\s+dung|y|diem)\s+chinh\b",
         r"\bnoi\s+dung\s+(?:cua\s+)?<SUBJ>\s+(?:la\s+)?{gi}\b",
         r"\b(?:so\s+luoc|khai\s+quat|tong\s+quan|rut\s+gon|van\s+tat)\b",
+        r"^<PRE>giai\s+thich\s+(?:<SUBJ>|(?:giup|gium|cho)\s+(?:minh|toi|em))(?:\s+(?:de\s+hieu|don\s+gian|ngan\s+gon))*(?:\W+(?:voi|nhe|nha|di))*\W*$",
     )),
     *((K.SUMMARIZE, language, None, (pattern,)) for _, language, pattern in _REFINES),
     (K.SUMMARIZE, "en", None, (
         r"\bsumm?[ae]ri[sz]e\b", r"\bsumm?[ae]ry\b", r"\bsum\s+(?:it\s+|this\s+)?up\b",
         r"\btl\s*;?\s*dr\b", r"\b(?:key|main)\s+(?:points?|ideas?|takeaways?)\b",
         r"\b(?:gist|recap|overview)\b",
+        # "explain it simply", "explain like I'm new to Vietnam": the gist (extraction cannot simplify)
+        r"^<PRE>explain(?:\s+(?:it|this|the\s+(?:article|story|news)))?(?:\s+(?:simply|briefly|to\s+me|in\s+simple\s+(?:terms|words)"
+        r"|like\s+i\W?m\s+\w+(?:\s+\w+){0,4}))*\W*$",
     )),
     (K.TRANSLATE, "vi", None, (
         rf"<PRE>{{dich}}\b(?!\s+(?:{_NOT_VERB})\b)",
@@ -207,7 +211,7 @@ _PARAGRAPHS = (
     (None, r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:paragraph|para)\b"),
 )
 _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+nao|o\s+dau|tai\s+sao|vi\s+sao|(?:nhu\s+)?the\s+nao"
-             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which|whats|whos|wheres|hows)\b"
+             r"|ra\s+sao|{may}|co\s+phai|who|whom|whose|what|when|where|why|how|which|whats|whos|wheres|hows|wat|wut|wht)\b"
              r"|\b(?:khong|chua|a|ha|nhi)\W*$|^\W*(?:is|are|was|were|does|do|did|can|could|will|has|have)\b")
 # Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
 _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"
@@ -233,7 +237,8 @@ _MENTION_TAIL = {
 }
 # Said before the question, not part of it: "Chào bạn, ...", "Trả lời bằng tiếng Anh: ...".
 _QUESTION_LEAD = (r"^\W*(?:(?:xin\s+chao|chao\s+ban|chao|hi|hello|hey|cam\s+on|thanks?|ok(?:ay)?|hay\s+(?:qua|day)|tuyet(?:\s+voi)?|great|nice|cool|good(?:\s+job)?|perfect|awesome)\b\W*"
-                  r"|(?:tra\s+loi|answer)\b[^:?]*:\s*)+")
+                  r"|(?:tra\s+loi|answer)\b[^:?]*:\s*"
+                  r"|(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang)\s+(?:english|vietnamese|tieng\s+(?:anh|viet))\s*:\s*)+")
 _VI_WORDS = frozenset(
     "ai gi nao la cua nay bai co khong duoc nhung sao bao nhieu khi dau o tai vi nhu cho minh toi ban em "
     "giup gium hay di nhe nha va trong nguoi ve da se dang cac mot hai ong voi thi cung doan tieng sang "

@@ -437,3 +437,15 @@ def test_a_question_about_the_article_before_is_marked_and_asked_without_those_w
     assert not route("Có bao nhiêu người chết?", has_article=True).earlier
     # a one-word "reset" is read in the conversation's language
     assert route("reset", has_article=True).language == ""
+
+
+@pytest.mark.parametrize(("message", "kind", "question", "target"), [
+    ("wat is the fee for cars", K.ASK, "wat is the fee for cars", None),       # typed fast, no "?"
+    ("now in English: how strong is the storm?", K.ASK, "how strong is the storm?", "en"),
+    ("explain it simply", K.SUMMARIZE, None, None), ("explain like I'm new to Vietnam", K.SUMMARIZE, None, None),
+    ("giải thích bài này", K.SUMMARIZE, None, None), ("giải thích thêm về giá vé", K.ASK, "giá vé", None),
+    ("Dịch sang tiếng Anh: Tôi yêu Hà Nội lắm", K.TRANSLATE, None, "en"),   # a line to translate stays one
+])
+def test_english_shortcuts_and_explanations(message, kind, question, target):
+    intent = route(message, has_article=True)
+    assert (intent.kind, intent.question, intent.target_language) == (kind, question, target)
