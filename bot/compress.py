@@ -140,11 +140,17 @@ def _leads(text: str, p: _Patterns) -> str:
 
 
 def _aside(match: re.Match) -> str:
-    """Cut an aside, unless it is a short label right after a figure: "84,5 triệu đồng/lượng (mua
-    vào), 86,5 triệu đồng/lượng (bán ra)" would lose which price is which."""
+    """Cut an aside, unless it is a short label right after a figure ("84,5 triệu đồng/lượng (mua
+    vào), 86,5 triệu đồng/lượng (bán ra)" would lose which price is which) or the figure in other
+    units ("cấp 15 (150-166 km/h)", "25 USD (khoảng 600.000 đồng)": found by a user test; on
+    summarization-dev R1 37.4 → 37.5, R2 21.1)."""
     before = match.string[: match.start()].rstrip()
-    label = len(match.group(0).strip(" ()").split()) <= 3 and re.search(r"\d[\w%/.,]*(?:\s+\S+){0,3}$", before)
-    return match.group(0) if label and not re.search(r"\d", match.group(0)) else ""
+    after_figure = re.search(r"\d[\w%/.,]*(?:\s+\S+){0,3}$", before)
+    inside = match.group(0).strip(" ()")
+    label = len(inside.split()) <= 3 and after_figure and not re.search(r"\d", inside)
+    # "cấp 15 (150-166 km/h)", "25 USD (khoảng 600.000 đồng)": the figure in other units
+    converted = after_figure and re.search(r"\d", inside) and len(inside.split()) <= 5
+    return match.group(0) if label or converted else ""
 
 
 def _trailing_attribution(text: str, p: _Patterns) -> str:

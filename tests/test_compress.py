@@ -121,8 +121,14 @@ def test_a_short_label_after_a_figure_stays():
     # Without "(mua vào)" and "(bán ra)" the reader cannot tell the buying price from the selling one.
     text = "Vàng miếng SJC được niêm yết 84,5 triệu đồng/lượng (mua vào), 86,5 triệu đồng/lượng (bán ra)."
     assert compress(text) == text
+    # the figure in other units stays too: a reader counting in đồng needs it
     gloss = "Công ty bị phạt 100.000 USD (tương đương 2,5 tỷ đồng) vì vi phạm quy định về môi trường."
-    assert compress(gloss) == "Công ty bị phạt 100.000 USD vì vi phạm quy định về môi trường."
+    assert compress(gloss) == gloss
+    wind = "Bão mạnh cấp 15 (150-166 km/h), giật trên cấp 17, đang di chuyển về phía tây."
+    assert compress(wind).startswith("Bão mạnh cấp 15 (150-166 km/h)")
+    # an aside that only explains stays cut
+    aside = "Ông Nguyễn Văn Hòa (trú tại phường 22, quận Bình Thạnh) đã bị tạm giữ để điều tra vụ việc."
+    assert "(" not in compress(aside)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
