@@ -258,3 +258,16 @@ def test_a_closed_tab_mid_reply_leaves_the_app_serving_the_next_tab(browser, app
         second.close()
     stopped = [r.getMessage() for r in caplog.records if "stopped before its reply was finished" in r.getMessage()]
     assert len(stopped) == 1 and "Tóm tắt bài sau" in stopped[0], caplog.text
+
+
+def test_clearing_in_the_chat_empties_the_article_box_so_the_article_stays_gone(chat):
+    chat.send(fixture_article("vi-plain"))
+    chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+    box = chat.page.locator("#article textarea")
+    assert "phụ nữ khởi nghiệp" in box.input_value()
+    chat.send("xóa hết")
+    assert chat.wait_for_reply(2, reply("conversation_reset", "vi")).strip() == reply("conversation_reset", "vi")
+    chat.page.wait_for_function("() => document.querySelector('#article textarea').value === ''")
+    chat.send("tóm tắt")   # the box, now empty, loads nothing back
+    assert chat.wait_for_reply(3, reply("need_article", "vi").split(" (")[0]).strip() == reply("need_article", "vi").replace("**", "")
+    assert chat.errors == []
