@@ -50,8 +50,11 @@ from bot.route_keywords import (
     _EARLIER,
     _MAX_READER_WORDS,
     _NEW_ARTICLE,
+    _ASKS_LEAD,
+    _READER_FEELING,
     _READER_PRONOUNS,
     _READER_WORDS,
+    _REPORTING,
     _NUMBERS,
     _ORDINALS,
     _PARAGRAPHS,
@@ -217,23 +220,38 @@ _QUOTED = re.compile(r'[“"«„][^“”"«»„]*[”"»]')
 
 
 def _from_the_reader(text: str, has_article: bool) -> bool:
-    """Whether prose long enough for an article is the reader talking: one short paragraph that
-    speaks of the article or to the bot ("Mình đọc bài này thấy ...", "... Cảm ơn admin"), or,
-    with an article open, in the first person outside quotation marks ("Nhà tôi ở Lệ Thủy ...")."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) > 3 or len(text.split()) > _MAX_READER_WORDS:
+    """Whether prose long enough for an article is the reader talking: it speaks of the article
+    or to the bot ("Mình đọc bài này thấy ...", "... Cảm ơn admin"), or, with an article open, it
+    is a short first-person text that wishes, thanks or asks and reports no one's words ("Nhà tôi
+    ở Lệ Thủy cũng bị ngập ... Xin cảm ơn ...", "Mình là người Hội An, ... đúng không?"). Words
+    inside quotation marks are someone else's."""
+    if len(text.split()) > _MAX_READER_WORDS:
         return False
     own = _QUOTED.sub(" ", text)
-    return bool(re.search(_READER_WORDS, own, re.I) or has_article and re.search(_READER_PRONOUNS, own, re.I))
+    if re.search(_READER_WORDS, own, re.I):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    wishes_or_asks = re.search(_READER_FEELING, own, re.I) or text.rstrip().endswith("?")
+    return (has_article and len(lines) <= 3 and bool(re.search(_READER_PRONOUNS, own, re.I))
+            and bool(wishes_or_asks) and not re.search(_REPORTING, own, re.I))
+
+
+def _only_thanks(sentence: str) -> bool:
+    text = _Text.of(sentence)
+    return "?" not in sentence and (_acknowledgement(text) is not None or bool(re.match(_THANKS_LEAD, text.plain)))
 
 
 def _reader_message(text: str, has_article: bool) -> Intent:
-    """The reader's long message: the question it ends with, asked; else a comment, which keeps
-    the open article (the chat says how to send a new one)."""
+    """The reader's long message: the question it ends with (thanks after it aside), asked; else
+    a comment, which keeps the open article (the chat says how to send a new one)."""
     sentences = split_sentences(" ".join(text.split()))
+    while sentences and _only_thanks(sentences[-1]):
+        sentences.pop()  # "... bao nhiêu tiền? Cảm ơn bạn nhiều nha."
     asked: list[str] = []
     while sentences and sentences[-1].rstrip().endswith("?"):
         asked.insert(0, sentences.pop())
+    if not asked and sentences and re.match(_ASKS_LEAD, sentences[-1], re.I):
+        asked = [sentences[-1]]  # "Bạn cho mình hỏi tỉnh đã chi bao nhiêu tiền"
     if asked:
         intent = _route_request(" ".join(asked), has_article)
         if intent.kind is K.ASK:

@@ -269,11 +269,19 @@ _CHAT_WORDS = r"\b(?:chào|mình|bạn|tớ|bot|tinbot|admin|ad|hello|hi|you|my)
 # long: "Mình đọc bài này thấy ... Vậy trong bài có nói ... không?", a comment ending "Cảm ơn
 # admin". Matched with diacritics outside quotation marks; the pronouns only while an article is
 # open (with none, a first-person post is the text to work on).
-_READER_WORDS = (r"\b(?:bài\s+(?:này|báo|viết|trước)(?!\s+(?:cho\s+biết|nói|viết|đưa))|trong\s+bài(?!\s+(?:phát|hát|thơ|giảng|học|thi|toán|tập|luận|văn|diễn))|admin|ad|bot|tinbot"
-                 r"|bạn\s+ơi|this\s+article|the\s+article)\b")
-# A sentence the reader opens about themself ("Nhà tôi ở Lệ Thủy ...", "Mình thấy ..."); inside a
-# sentence "mình" is often reflexive ("thành phố mình yêu quý") and "chúng tôi" someone quoted.
+_READER_WORDS = (r"\b(?:bài\s+(?:này|trước)(?!\s+(?:hát|thơ|văn|học|giảng|toán|thi|tập))"
+                 r"|bài(?:\s+báo|\s+viết)?\s+có\s+(?:nói|nhắc|đề\s+cập|viết)"
+                 r"|trong\s+bài\s+(?:này|báo\s+này|viết\s+này|có\s+nói|có\s+nhắc|có\s+đề\s+cập|nói)"
+                 r"|admin|ad\s+ơi|cảm\s+ơn\s+ad|bạn\s+ơi|tinbot|this\s+article)\b")
+# With an article open, a first-person text that wishes or thanks ("Nhà tôi ở Lệ Thủy cũng bị
+# ngập ... Mong nhà nước ... Xin cảm ơn ...") and reports no one's words is the reader's comment;
+# a story may open in the first person too ("Tôi đã mất hết tiền, anh Bình kể"), but it reports.
+# Inside a sentence "mình" is often reflexive ("thành phố mình yêu quý") and "chúng tôi" someone quoted.
 _READER_PRONOUNS = r"(?:^|[.!?…]\s+)(?:(?:nhà|theo|như)\s+)?(?:mình|tôi|tớ|tui|I|my)\b"
+_READER_FEELING = r"\b(?:cảm\s+ơn|mong|hy\s+vọng|hi\s+vọng|ước\s+gì|khổ\s+quá|thương\s+quá|buồn\s+quá|thanks?|hope)\b"
+_REPORTING = r"\b(?:kể|cho\s+biết|nói|chia\s+sẻ|khẳng\s+định|cho\s+hay|nhấn\s+mạnh|trình\s+bày|said|says|told)\b"
+# A reader's question that does not end with "?": "Bạn cho mình hỏi tỉnh đã chi bao nhiêu tiền".
+_ASKS_LEAD = r"^\W*(?:(?:bạn|ad|admin)\s+)?(?:cho\s+(?:mình|tôi|em)\s+hỏi|cho\s+hỏi|xin\s+hỏi|(?:mình|tôi|em)\s+muốn\s+hỏi)\b"
 _MAX_READER_WORDS = 150
 # "Bài mới: <text>", "new article: <text>": the text is an article, whatever it says.
 _NEW_ARTICLE = r"^\W*(?:bai\s+moi|new\s+article)\s*[:\n-]"

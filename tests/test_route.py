@@ -449,3 +449,31 @@ def test_a_question_about_the_article_before_is_marked_and_asked_without_those_w
 def test_english_shortcuts_and_explanations(message, kind, question, target):
     intent = route(message, has_article=True)
     assert (intent.kind, intent.question, intent.target_language) == (kind, question, target)
+
+
+@pytest.mark.parametrize("news", [
+    # a story may open in the first person: it reports whose words they are
+    "Tôi đã mất toàn bộ số tiền tích góp 20 năm, anh Trần Văn Bình, 45 tuổi, ở quận Thanh Xuân kể lại với phóng viên. "
+    "Anh Bình là một trong hơn 300 nạn nhân của đường dây lừa đảo đầu tư tiền ảo vừa bị Công an Hà Nội triệt phá. "
+    "Theo cơ quan điều tra, nhóm đối tượng đã chiếm đoạt hơn 120 tỷ đồng. Mong rằng các nạn nhân sẽ sớm được bồi thường.",
+    # "bài viết", "bot" are news words too
+    "Một bài viết trên mạng xã hội về việc du khách bị chặt chém 1,5 triệu đồng cho một đĩa hải sản ở Nha Trang đã thu hút "
+    "hàng nghìn lượt chia sẻ. Ngày 3/4, UBND thành phố đã yêu cầu kiểm tra nhà hàng và xử phạt 15 triệu đồng.",
+    "Nhiều tài khoản do bot tự động điều khiển đã lan truyền tin giả về giá xăng trong tháng 3. Bộ Thông tin và Truyền "
+    "thông cho biết đã gỡ bỏ hơn 4.000 bài đăng sai sự thật và xử phạt 12 cá nhân, tổng số tiền 150 triệu đồng.",
+])
+@pytest.mark.parametrize("has_article", [True, False])
+def test_news_in_the_first_person_or_about_posts_is_still_an_article(news, has_article):
+    assert route(news, has_article=has_article).kind is K.ARTICLE
+
+
+def test_a_readers_question_is_found_across_lines_and_without_its_question_mark():
+    lines = ("Chào bạn, mình vừa đọc xong bài này.\nMình thấy dự án rất lớn, vốn đầu tư tới mấy nghìn tỷ đồng.\n"
+             "Nhà bà ngoại mình ở gần đó, chưa biết có bị giải tỏa không.\nMình muốn hỏi tỉnh đã bố trí bao nhiêu "
+             "khu tái định cư cho người dân?\nCảm ơn bạn nhiều nha.")
+    intent = route(lines, has_article=True)
+    assert intent.kind is K.ASK and intent.question.startswith("Mình muốn hỏi tỉnh đã bố trí bao nhiêu")
+    unmarked = _READER_QUESTION.replace("Vậy trong bài có nói lực lượng nào phụ trách cứu hộ ở xã đó không?",
+                                        "Bạn cho mình hỏi trong bài có nói lực lượng nào phụ trách cứu hộ ở xã đó")
+    intent = route(unmarked, has_article=True)
+    assert intent.kind is K.ASK and intent.question.startswith("Bạn cho mình hỏi trong bài")
