@@ -51,6 +51,9 @@ _TIME = re.compile(
 # A share: "3,5%", "14.3 percent", "16 phần trăm".
 _PERCENT = re.compile(r"\d\s*%|\d\s+(?:phần trăm|percent)\b", re.I)
 _REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|nguyên nhân|lý do|lí do|because|since|due to)\b", re.I)
+# A quotation or a reported statement: what someone said.
+_SPEECH = re.compile(r"[“\"«]|\b(?:nói|cho biết|cho hay|chia sẻ|khẳng định|nhấn mạnh|cho rằng|bày tỏ|phát biểu|"
+                     r"said|says|told)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:để|nhằm|mục đích|mục tiêu|in order to|so that|aims? to)\b", re.I)
 # A name right after a place preposition, perhaps with a place noun between: "tại châu Phi".
 _PLACE_WORD = re.compile(
@@ -66,7 +69,7 @@ UNIT_REACH = 3    # syllables from a number to its unit: "150 tỷ đồng", "35
 MAX_ITEM = 6      # syllables: a list item is a short noun phrase, not a clause
 MIN_ITEMS = 3     # two things joined by "và" are no list; three are
 _TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _REASON, "purpose": _PURPOSE, "percent": _PERCENT,
-                  "score": _SCORE}
+                  "score": _SCORE, "speech": _SPEECH}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 
 

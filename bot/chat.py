@@ -21,6 +21,7 @@ from bot.guard import find_names
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
+from bot.lexicon import vietnamese_surname
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, notice_id, source_problem
 from bot.question import parse_question
@@ -218,15 +219,16 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
                            other=article_label(session.article)), switched
         return
     # COMPARE: each article's short summary under its name, the previous first
-    done = ""
+    done, seen = "", session.shown_notices
     for key, article in (("compare_previous", session.previous_article), ("compare_current", session.article)):
         head = reply(key, language, title=article_label(article))
         brief = Intent(IntentKind.SUMMARIZE, language=language, length=Length.SHORT,
                        extractive="summarize" in session.extractive_tasks)
-        for text, update in bot.reply_updates(article, brief, seen=session.shown_notices):
+        for text, update in bot.reply_updates(article, brief, seen=seen):
             yield f"{lead}{done}{head}\n\n{text}", session
         done += f"{head}\n\n{text}\n\n"
-    yield f"{lead}{done}{reply('compare_note', language)}", session
+        seen |= {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}  # a missing model, explained once
+    yield f"{lead}{done}{reply('compare_note', language)}", dataclasses.replace(session, shown_notices=seen)
 
 
 def _switched(session: ChatSession) -> ChatSession:
@@ -336,8 +338,7 @@ _TITLES = ("ông", "bà", "anh", "chị", "cô")
 
 def people_named(texts: list[str]) -> tuple[str, ...]:
     """The people ``texts`` name with a title, as "ông Trần Văn Hùng", in order of mention; a
-    name without a title ("Chủ tịch UBND tỉnh Trần Văn Hùng") counts as "ông/bà" unknown and is
-    listed bare, after them."""
+    person named without a title ("Chủ tịch UBND tỉnh Trần Văn Hùng") is listed bare, after them."""
     titled, bare = [], []
     for text in texts:
         for name in find_names(text):
@@ -346,7 +347,15 @@ def people_named(texts: list[str]) -> tuple[str, ...]:
             before = text[: text.find(name)].split()
             title = before[-1].lower() if before else ""
             (titled if title in _TITLES else bare).append(f"{title} {name}" if title in _TITLES else name)
-    return tuple(dict.fromkeys(titled + [b for b in bare if len(b.split()) >= 2]))
+    return tuple(dict.fromkeys(titled + [p for p in map(_person_in, bare) if p]))
+
+
+def _person_in(name: str) -> str | None:
+    """The person's name a run of capitalised words ends with, from its family name: "Trần Văn
+    Hùng" in "Quảng Bình Trần Văn Hùng" (a place before a title's name); None for "Sở Tài chính"."""
+    words = name.split()
+    starts = [i for i, w in enumerate(words[:-1]) if vietnamese_surname(strip_diacritics(w).lower())]
+    return " ".join(words[starts[-1]:]) if starts else None
 
 
 def _named_person(question: str, people: tuple[str, ...]) -> str:

@@ -36,6 +36,9 @@ _QUESTION_WORDS = {
     "ở đâu": "place", "nơi nào": "place", "đi đâu": "place", "where": "place",
     "từ đâu": "thing", "lấy ở đâu": "thing",  # "vốn từ đâu?" asks for a source, seldom a place
     "tại sao": "reason", "vì sao": "reason", "do đâu": "reason", "why": "reason",
+    # what someone said: answered by a quotation or a reported statement ("..., ông Hải cho biết")
+    "nói gì": "speech", "nói những gì": "speech", "đã nói gì": "speech", "phát biểu gì": "speech",
+    "cho biết gì": "speech", "chia sẻ gì": "speech", "khẳng định gì": "speech", "nhấn mạnh gì": "speech",
     "như thế nào": "manner", "thế nào": "manner", "ra sao": "manner", "how": "manner",
     "là gì": "thing", "điều gì": "thing", "gì": "thing", "nào": "thing", "what": "thing", "which": "thing",
     # typed without the apostrophe

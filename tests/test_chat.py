@@ -557,9 +557,10 @@ def test_a_follow_up_question_that_names_nothing_asks_about_the_last_subject(que
 
 
 def test_a_pronoun_stands_for_the_person_the_last_answer_named_with_that_title():
-    evidence = ["Chủ tịch UBND tỉnh Trần Văn Hùng đã đến huyện Lệ Thủy.", "Theo bà Nguyễn Thị Lan, giá điện sẽ tăng."]
+    evidence = ["Chủ tịch UBND tỉnh Quảng Bình Trần Văn Hùng đã đến Sở Tài chính.", "Theo bà Nguyễn Thị Lan, giá điện sẽ tăng."]
+    # a place before the name is no part of it, and an office is nobody
+    assert people_named(evidence) == ("bà Nguyễn Thị Lan", "Trần Văn Hùng")
     people = people_named(evidence)
-    assert people[0] == "bà Nguyễn Thị Lan" and "Trần Văn Hùng" in people and "UBND" not in " ".join(people)
     # as news refers to someone it has named: title and given name
     assert follow_up("bà ấy nói gì?", "ai là chủ tịch tỉnh?", "vi", people) == "bà Lan nói gì?"
     # nobody titled "ông": the name given without a title is the one meant
@@ -646,6 +647,7 @@ def test_the_article_before_can_be_asked_about_opened_again_and_set_beside_the_o
     previous = compared.index(reply("compare_previous", "vi", title=article_label(first_article)))
     assert previous < compared.index(reply("compare_current", "vi", title=article_label(second_article)))
     assert compared.endswith(reply("compare_note", "vi"))
+    assert compared.count("hf download") <= 1   # a missing model is explained once, not once per article
     # opened again: the two swap places
     replies, session = turn(offline_bot, "quay lại bài trước", session)
     assert session.article is first_article and session.previous_article is second_article

@@ -514,3 +514,12 @@ def test_who_someone_is_is_answered_where_the_article_first_names_them(question,
 def test_a_role_asked_about_is_ranked_as_any_question():
     found = find_evidence(_INTERVIEW, "người chủ quán ăn là ai?")
     assert found[0].sentence.text.startswith("Ông Phạm Văn Long")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("bà Lan nói gì?", "\"Chúng tôi sẽ hỗ trợ hộ nghèo\", bà Lan nói."),
+    ("ông Long nói gì?", "Ông Long cho rằng nên tăng từ từ."),
+])
+def test_what_someone_said_is_answered_by_their_words(question, said):
+    assert parse_question(question).answer_type == "speech"
+    assert find_evidence(_INTERVIEW, question)[0].sentence.text == said
