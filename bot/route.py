@@ -75,6 +75,7 @@ from bot.route_keywords import (
     _TASK_KINDS,
     _CLAUSE,
     _ENGLISH_MENTION,
+    _IN_ARTICLE,
     _MENTION,
     _MENTION_TAIL,
     _TOPIC,
@@ -131,6 +132,7 @@ _TOPIC_RE = _compile(_TOPIC)
 _EARLIER_RE = _compile(_EARLIER)
 _BARE_LANGUAGE = re.compile(r"\W*(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang|to|sang)?\s*(?:english|vietnamese|tieng\s+(?:anh|viet))\W*")
 _MENTION_RE = _compile(_MENTION)
+_IN_ARTICLE_RE = _compile(_IN_ARTICLE)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
 _ACK_SPELLINGS: dict[str, set[str]] = {}
 for _word in _ACK_MARKED:
@@ -301,6 +303,11 @@ def _route_request(message: str, has_article: bool) -> Intent:
         return _summarize(text, _guess_language(text), preset=None)
     if rule is None:
         language = _guess_language(text)
+        inside = _IN_ARTICLE_RE.match(text.plain)
+        if inside:  # "con số 312 có trong bài không?": whether the article has it
+            group = "x" if inside.group("x") else "en"
+            asked_in = "en" if group == "en" else language
+            return Intent(K.ASK, language=asked_in, question=text.nfc[inside.start(group):inside.end(group)], mention=True)
         mention = _find(_MENTION_RE, text)
         if mention:  # "bài có nhắc đến Nhật Bản không?": what the article says about Nhật Bản
             asked_in = "en" if re.match(_ENGLISH_MENTION, text.plain) else language

@@ -229,6 +229,10 @@ _MENTION = (r"^<PRE>(?:<SUBJ>\s+)?(?:co\s+)?(?:nhac|noi|de\s+cap|viet|dua\s+tin)
             r"|^<PRE>(?:does|did|do)\s+(?:(?:the|this|it)\s+)?(?:(?:article|story|text|piece|report)\s+)?"
             r"(?:mention|say\s+anything\s+about|talk\s+about|cover|discuss)\s+(?=\w)"
             r"|^<PRE>(?:is|are|was|were)\s+(?=\w[^?]*\s(?:mentioned|named)\b)")
+# "Con số 312 có trong bài không?", "Hội An có trong bài này không?": the same question, the thing first.
+_IN_ARTICLE = (r"^<PRE>(?:(?:con\s+so|so\s+lieu|so|ten|cum\s+tu|chu|tu\s+khoa)\s+)?(?P<x>\S.*?)\s+(?:co\s+)?(?:nam\s+|xuat\s+hien\s+|duoc\s+nhac\s+)?"
+               r"(?:trong|o)\s+<SUBJ>\s+(?:hay\s+)?(?:khong|ko|k|chua)\W*$"
+               r"|^<PRE>(?:is\s+)?(?:the\s+(?:number|figure|name)\s+)?(?P<en>\S.*?)\s+(?:in|mentioned\s+in)\s+(?:the|this)\s+(?:article|story)\W*$")
 _ENGLISH_MENTION = r"\W*(?:is|are|was|were|does|did|do)\b"   # the English forms of ``_MENTION``
 # What ends a mention question after the thing named, in each language ("... không?", "... at all?").
 _MENTION_TAIL = {

@@ -8,7 +8,7 @@ heading of the same kind, so the tasks work on that part alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.article import Article, Sentence
 from bot.textstats import strip_diacritics
@@ -25,6 +25,8 @@ _CLAUSE = re.compile(r"\b(?:khoan|clause|paragraph)\s+(\d{1,2})\b", re.I)
 # numeral before a short title: "II. TÌNH HÌNH KINH TẾ", "2. Công nghiệp".
 _HEADING = re.compile(r"^(phan|part|chuong|chapter|muc|section|dieu|article)\s+" + _NUMBER + r"(?=$|[\s.:)\-–])", re.I)
 _BARE_HEADING = re.compile(r"^" + _NUMBER + r"[.)]\s+[^.!?…]{1,80}$")
+# Parts a report numbers with a bare numeral: "mục II" is "II. ...".
+_BARE_KINDS = ("muc", "section", "phan", "part")
 # Items inside a part: "1. ...", "2) ...".
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s")
 
@@ -83,14 +85,24 @@ def section_of(article: Article, ref: SectionRef) -> Article | None:
     return article.excerpt(part)
 
 
-def numbers_of(article: Article, kind: str) -> list[int]:
-    """The numbers of the parts of ``kind``'s rank the article has headings for ("Điều 1" ... "Điều 13")."""
+def numbers_of(article: Article, ref: SectionRef) -> list[int]:
+    """The numbers of the parts like ``ref`` the article has headings for ("Điều 1" ... "Điều 13";
+    for "mục II", also bare "I. ...", "II. ..." headings in the same style)."""
     found = []
     for sentence in article.sentences:
-        named = _HEADING.match(strip_diacritics(sentence.text.strip()))
-        if named and KINDS[named.group(1).lower()] == KINDS[kind]:
+        text = strip_diacritics(sentence.text.strip())
+        named = _HEADING.match(text)
+        bare = _BARE_HEADING.match(text) if ref.kind in _BARE_KINDS else None
+        if named and KINDS[named.group(1).lower()] == KINDS[ref.kind]:
             found.append(_value(named.group(2)))
+        elif bare and bare.group(1).isdigit() != ref.roman:
+            found.append(_value(bare.group(1)))
     return [n for n in found if n is not None]
+
+
+def clause_missing(article: Article, ref: SectionRef) -> bool:
+    """Whether the part ``ref`` names is there but not its clause ("khoản 9 Điều 4")."""
+    return ref.clause is not None and section_of(article, replace(ref, clause=None)) is not None
 
 
 def _heads(sentence: Sentence, ref: SectionRef) -> bool:
@@ -98,7 +110,7 @@ def _heads(sentence: Sentence, ref: SectionRef) -> bool:
     named = _HEADING.match(text)
     if named:
         return KINDS[named.group(1).lower()] == KINDS[ref.kind] and _value(named.group(2)) == ref.number
-    if ref.kind in ("muc", "section", "phan", "part"):  # "mục II" for "II. TÌNH HÌNH KINH TẾ"
+    if ref.kind in _BARE_KINDS:  # "mục II" for "II. TÌNH HÌNH KINH TẾ"
         bare = _BARE_HEADING.match(text)
         return bool(bare) and _value(bare.group(1)) == ref.number and (bare.group(1).isdigit() != ref.roman)
     return False

@@ -691,3 +691,11 @@ def test_more_detail_after_an_answer_goes_on_with_the_question_not_the_summary(o
     assert session.last_summary is None and session.last_question_shown > shown
     replies, session = turn(offline_bot, "tóm tắt chi tiết hơn", session)   # a summary, asked by name
     assert session.last_summary is not None
+
+
+@pytest.mark.parametrize(("message", "yes"), [("con số 12,5 km có trong bài không?", True),
+                                               ("Con số 99 km có trong bài không?", False),
+                                               ("Hội An có trong bài này không?", True)])
+def test_whether_a_figure_or_name_is_in_the_article(offline_bot, message, yes):
+    answer = turn(offline_bot, message, with_article(offline_bot))[0][-1]
+    assert answer.startswith("Có, bài báo có nhắc đến" if yes else "Không, bài báo không nhắc đến")

@@ -36,6 +36,7 @@ NOTICES = {
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
     "section_missing": {"section": "Điều 20", "first": 1, "last": 13},
+    "clause_missing": {"section": "Điều 4", "clause": 9},
     "answer_untranslated": {},
     "summary_untranslated": {},
     "ask_in_article_language": {"language": "vi"},

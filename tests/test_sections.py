@@ -70,7 +70,7 @@ def test_a_part_runs_from_its_heading_to_the_next_of_its_rank():
     assert "Điều 3" not in chapter_1.text   # chapter II starts before it
     assert [s.text for s in section_of(decree, find_reference("khoản 2 Điều 4")).sentences] == \
         ["2. Trẻ em dưới 6 tuổi được miễn vé."]
-    assert section_of(decree, find_reference("Điều 9")) is None and numbers_of(decree, "dieu") == [1, 2, 3, 4]
+    assert section_of(decree, find_reference("Điều 9")) is None and numbers_of(decree, find_reference("Điều 9")) == [1, 2, 3, 4]
     # quotes keep the paragraph the sentence stands in
     assert article_3.sentences[1].paragraph == decree.sentences[article_3.sentences[1].index].paragraph
 
@@ -108,3 +108,11 @@ def test_what_a_part_says_is_quoted_whole(empty_hub):
     intent = route("Điều 4: trẻ em dưới mấy tuổi được miễn vé?", has_article=True)
     final = list(answer_question(decree, intent, empty_hub))[-1]
     assert final.evidence and final.evidence[0].text == "2. Trẻ em dưới 6 tuổi được miễn vé."
+
+
+def test_a_missing_clause_or_report_part_is_said_so():
+    decree, report = Article.from_text(DECREE), Article.from_text(REPORT)
+    missing = scoped(decree, Intent(IntentKind.ASK, section=find_reference("khoản 9 Điều 4")))
+    assert missing.notices[0].key == "clause_missing" and missing.notices[0].args == {"section": "Điều 4", "clause": 9}
+    missing = scoped(report, Intent(IntentKind.ASK, section=find_reference("mục IV")))
+    assert missing.notices[0].key == "section_missing" and missing.notices[0].args["last"] == 2

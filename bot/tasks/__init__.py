@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.article import Article, Sentence
 from bot.intent import Intent
-from bot.sections import numbers_of, section_of
+from bot.sections import clause_missing, numbers_of, section_of
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,11 @@ def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
         part = section_of(article, intent.section)
         if part is not None:
             return part
-        numbers = numbers_of(article, intent.section.kind)
+        ref = intent.section
+        if clause_missing(article, ref):  # "khoản 9 Điều 4": Điều 4 is there, its clause 9 is not
+            args = {"section": ref.label, "clause": ref.clause}
+            return TaskUpdate("", "", done=True, notices=(Notice("clause_missing", args),))
+        numbers = numbers_of(article, ref)
         if numbers:
             args = {"section": intent.section.label, "first": min(numbers), "last": max(numbers)}
             return TaskUpdate("", "", done=True, notices=(Notice("section_missing", args),))
