@@ -32,7 +32,7 @@ from bot.clutter import (
 from bot.language import detect_language
 from bot.legacy import decode_legacy
 from bot.segment import flatten_markup, normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
-from bot.wrap import hard_wrapped, join_pdf_lines
+from bot.wrap import hard_wrapped, join_pdf_lines, unbroken
 
 # A "sentence" longer than this has no usable punctuation (a transcript, a pasted list); it is
 # cut at commas and spaces so no single sentence outgrows a model's input.
@@ -48,6 +48,8 @@ def parse_article(raw: str) -> Article:
     text = normalize_text(raw)
     if hard_wrapped(text):  # copied from a PDF: lines cut at a fixed width, mid-sentence
         text = join_pdf_lines(text.split("\n"))
+    else:  # a word a hyphen broke at a line's end, in a paste too short to tell its width
+        text = "\n".join(unbroken(text.split("\n")))
     paragraphs = flatten_markup(split_paragraphs(text))
     kinds = [classify(p) for p in paragraphs]
     _mark_trailers(paragraphs, kinds)

@@ -19,12 +19,13 @@ def join_pdf_lines(lines: list[str]) -> str:
     clearly shorter than a full line (a title, a paragraph's last line); otherwise the next line
     continues it, also across a page break. A line that starts in lowercase continues the line
     before even when that one was short (a headline set in a large font wraps early). The
-    text's first line stands alone when the next opens with a capital: it is the headline. Page
+    text's first line stands alone when it stops short of the width and the next opens with a
+    capital: it is the headline. Page
     furniture ("Ảnh: ...", a date line) stands alone: joined to the body, it would take the body
     with it when ingest drops it. A word a hyphen broke at a line's end is joined again.
     """
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())  # as laid out, before words are rejoined
     lines = unbroken(lines)
-    lengths = sorted(len(line) for line in lines if line)
     # A full line's width: the upper quartile, so one overlong line (a URL, a table) does not skew it.
     full = lengths[(3 * len(lengths)) // 4] if lengths else 0
     paragraphs, current = [], []
@@ -42,7 +43,8 @@ def join_pdf_lines(lines: list[str]) -> str:
         elif not current and short_end and line[:1].islower():
             current = [paragraphs.pop()]  # "Cần Thơ khởi công cầu Ô Môn mới, dự kiến" / "thông xe ..."
         current.append(line)
-        headline = not paragraphs and len(current) == 1 and _opens_new(lines, line)
+        # A headline stops short of the width; a wrapped first line runs to it ("... xuất khẩu gạo quý" / "I đạt ...").
+        headline = not paragraphs and len(current) == 1 and len(line) < 0.9 * full and _opens_new(lines, line)
         if alone or headline or line.endswith(_ENDS_PARAGRAPH) or len(line) < 0.6 * full:
             paragraphs.append(" ".join(current))
             current, short_end = [], not alone and not line.endswith(_ENDS_PARAGRAPH)

@@ -502,3 +502,15 @@ def test_lines_that_are_paragraphs_or_sentences_are_no_wrapping():
                       "Người dân phải dắt bộ về nhà.", "Công ty thoát nước đã huy động 500 công nhân.", "Mọi người cẩn thận!"])
     assert not hard_wrapped(post) and len(parse_article(post).paragraphs) == 6
     assert not hard_wrapped("\n".join(_WRAPPED_STORY))
+
+
+def test_a_wrapped_first_line_that_runs_to_the_width_is_no_headline():
+    text = _wrapped([" ".join(_WRAPPED_STORY[1:])]).replace("thời gian tàu", "thời gian tà-\nu")
+    article = parse_article(text)
+    assert article.title is None and article.sentences[0].text.startswith("Sáng 5/12, Tổng công ty")
+    assert "thời gian tàu chờ" in article.text
+
+
+def test_a_short_paste_gets_a_word_a_hyphen_broke_back():
+    article = parse_article("Xuất khẩu gạo quý I đạt 1,3 tri-\nệu tấn, tăng 35% so với cùng kỳ năm trước.")
+    assert article.sentences[0].text == "Xuất khẩu gạo quý I đạt 1,3 triệu tấn, tăng 35% so với cùng kỳ năm trước."

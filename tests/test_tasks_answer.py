@@ -387,3 +387,11 @@ def test_a_fact_only_the_headline_gives_is_quoted_from_it(empty_hub):
     # what the body says is quoted from the body
     final = list(answer_question(article, Intent(IntentKind.ASK, question="Nạn nhân được đưa đến đâu?"), empty_hub))[-1]
     assert final.evidence and "bệnh viện" in final.evidence[0].text
+
+
+def test_none_is_an_answer_to_how_many(empty_hub):
+    article = Article.from_text("Cháy xưởng gỗ ở Bình Dương\n\nRạng sáng 5/6, một xưởng gỗ rộng 2.000 m2 ở Bình Dương bốc cháy "
+                                "dữ dội.\n\nKhông có người bị thương hay thiệt mạng. Thiệt hại ban đầu ước tính 5 tỷ đồng.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, question="Có bao nhiêu người bị thương?"), empty_hub))[-1]
+    assert final.evidence[0].text.startswith("Không có người bị thương")
+    assert "no_number_in_article" not in [n.key for n in final.notices]

@@ -288,9 +288,12 @@ def missing_value(evidence: Sequence[Evidence], question: str) -> str | None:
     query = parse_question(question)
     if query.answer_type not in KINDS_THAT_NEED_A_VALUE:
         return None
-    if any(has_type(s.text, query) for s in best_sentences(evidence)):
-        return None
+    if any(has_type(s.text, query) or _NONE.search(s.text) for s in best_sentences(evidence)):
+        return None  # a value, or none at all: "Không có người bị thương" answers "bao nhiêu người bị thương?"
     return query.answer_type
+
+
+_NONE = re.compile(r"\b(?:không|chưa)\s+(?:có|ghi\s+nhận|xảy\s+ra)\b|\bkhông\s+ai\b|\b(?:no|none|nobody|no\s+one)\b", re.I)
 
 
 def best_sentences(evidence: Sequence[Evidence]) -> list[Sentence]:
