@@ -395,3 +395,11 @@ def test_none_is_an_answer_to_how_many(empty_hub):
     final = list(answer_question(article, Intent(IntentKind.ASK, question="Có bao nhiêu người bị thương?"), empty_hub))[-1]
     assert final.evidence[0].text.startswith("Không có người bị thương")
     assert "no_number_in_article" not in [n.key for n in final.notices]
+
+
+def test_a_name_typed_with_other_marks_is_answered_as_the_article_writes_it(empty_hub):
+    article = Article.from_text("Ông Hồ Văn Thạnh, Giám đốc Sở Xây dựng, cho biết cầu sẽ thông xe vào tháng 9.\n\n"
+                                "Cây cầu dài 1,2 km, vốn đầu tư 900 tỷ đồng.")
+    intent = Intent(IntentKind.ASK, question="Hồ Văn Thành", mention=True)
+    final = list(answer_question(article, intent, empty_hub))[-1]
+    assert "Hồ Văn Thạnh" in final.text and "Thành" not in final.text

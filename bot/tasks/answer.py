@@ -188,7 +188,8 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
 
 def _as_written(article: Article, thing: str) -> str:
     """``thing`` as the article writes it, when the user typed it otherwise: "long an" → "Long An",
-    "hue" → "Huế" (compared lowercase and without marks, which keeps every character in place)."""
+    "hue" → "Huế", "Hồ Văn Thành" → "Hồ Văn Thạnh" (compared lowercase and without marks, which
+    keeps every character in place): the answer names what the article says."""
     wanted = " ".join(strip_diacritics(thing).lower().split())
     if not wanted:
         return thing
@@ -197,8 +198,8 @@ def _as_written(article: Article, thing: str) -> str:
         found = pattern.search(strip_diacritics(sentence.text).lower())
         if found:
             written = sentence.text[found.start():found.end()]
-            # Typed with marks, the user's spelling stands unless only its case differs.
-            return written if strip_diacritics(thing) == thing or written.lower() == thing.lower() else thing
+            # An article typed without marks: the user's marked spelling reads better ("lãi suất").
+            return thing if strip_diacritics(written) == written and strip_diacritics(thing) != thing else written
     return thing
 
 
