@@ -228,8 +228,9 @@ def _facts(written: str) -> _Facts:
     dates += [(m.group(0), (int(m.group(1)), int(m.group(3)))) for m in _RANGE_START.finditer(text)]
     numbers = {v for _, values in _find_numbers(_mask(text, [s for s, _ in dates])) for v in values}
     numbers |= {float(n) for w, n in _NUMBER_WORDS.items() if re.search(rf"(?<!\w){w}(?!\w)", text)}
-    # A date's parts also count as plain numbers: "10/2/2019" states the year 2019.
-    numbers |= {float(n) for span, _ in dates for n in re.findall(r"\d+", span)}
+    # A date's year also counts as a plain number: "10/2/2019" states the year 2019 (its day and
+    # month do not: "30/4" is no count of 30 fire engines).
+    numbers |= {float(n) for span, _ in dates for n in re.findall(r"\d{3,}", span)}
     bare = strip_diacritics(text)
     words = re.findall(r"\w+", bare)
     return _Facts(

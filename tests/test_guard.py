@@ -186,3 +186,11 @@ def test_a_date_range_does_not_hide_the_years_of_the_article():
 def test_a_country_of_one_syllable_is_mentioned_only_as_a_name_of_its_own(text, mentioned):
     article = Article.from_text(f"Tin thể thao\n\n{text}")
     assert (unmentioned("Germany" if "Đức" in text else "Japan", article, topic=True) == ()) is mentioned
+
+
+def test_a_dates_day_and_month_are_no_counts():
+    article = build_article(("Ngày 30/4/2024, vụ cháy xưởng gỗ được dập tắt sau 3 giờ.", "Có 15 xe chữa cháy tham gia."),
+                            language="vi")
+    assert unmentioned("Có đúng là 30 xe chữa cháy tham gia không?", article) == ("30",)
+    assert unmentioned("Có đúng là 15 xe chữa cháy tham gia không?", article) == ()
+    assert check_output("Vụ cháy năm 2024 được dập tắt sau 3 giờ.", article).ok   # the year still counts
