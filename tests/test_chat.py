@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from bot.chat import LONGER_POINTS, ChatSession, follow_up, people_named, refine_summary, respond, with_options
+from bot.chat import LONGER_POINTS, ChatSession, refine_summary, respond, with_options
+from bot.followup import follow_up, people_named
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.reply import article_label
