@@ -51,6 +51,9 @@ from bot.route_keywords import (
     _MAX_READER_WORDS,
     _NEW_ARTICLE,
     _ASKS_LEAD,
+    _BARE_LANGUAGE,
+    _PRAISED,
+    _THUMBS,
     _READER_FEELING,
     _READER_PRONOUNS,
     _READER_WORDS,
@@ -130,7 +133,7 @@ _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
 _EARLIER_RE = _compile(_EARLIER)
-_BARE_LANGUAGE = re.compile(r"\W*(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang|to|sang)?\s*(?:english|vietnamese|tieng\s+(?:anh|viet))\W*")
+_BARE_LANGUAGE_RE = re.compile(_BARE_LANGUAGE)
 _MENTION_RE = _compile(_MENTION)
 _IN_ARTICLE_RE = _compile(_IN_ARTICLE)
 _ACK_KNOWN = frozenset().union(*_ACK_WORDS.values(), _ACK_FILLERS)
@@ -217,7 +220,7 @@ def _route(message: str, has_article: bool) -> Intent:
     return _route_request(text, has_article)
 
 
-_THUMBS = re.compile(r"[\s👍👌🙏❤️♥️😊🙂😀😁🥰👏💯]+")
+_THUMBS_RE = re.compile(_THUMBS)
 _QUOTED = re.compile(r'[“"«„][^“”"«»„]*[”"»]')
 
 
@@ -320,8 +323,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
                           target_language=_target_language(text, K.ASK), paragraph=_paragraph(text))
         if not has_article and _loose_article(text.nfc):  # the text as pasted, shorthand and all
             return Intent(K.ARTICLE, language=language, article_text=_Text.of(message).nfc)
-        if re.search(_PRAISE, text.plain) and re.search(_READER_WORDS, text.nfc, re.I) or _THUMBS.fullmatch(text.nfc):
-            return Intent(K.THANKS, language=language)  # "Bài viết rất hay, cảm ơn admin", "👍"
+        if re.search(_PRAISE, text.plain) and re.search(_PRAISED, text.plain) or _THUMBS_RE.fullmatch(text.nfc):
+            return Intent(K.THANKS, language=language)  # "Bài viết rất hay, cảm ơn admin", "bài hay quá", "👍"
         return Intent(K.HELP, language=language)
     language = _guess_language(text, hint=rule.language)
     if rule.kind is K.RESET and text.plain.strip(" .!") in ("reset", "clear"):
@@ -482,7 +485,7 @@ def _short_text(text: str) -> tuple[str, str] | None:
     kind = _route_request(head, has_article=True).kind
     if kind not in (K.TRANSLATE, K.SUMMARIZE) or _first_rule(rest) or _paragraph(rest):
         return None
-    if kind is K.TRANSLATE and tail.rstrip().endswith("?") and re.fullmatch(_BARE_LANGUAGE, _Text.of(head).plain):
+    if kind is K.TRANSLATE and tail.rstrip().endswith("?") and _BARE_LANGUAGE_RE.fullmatch(_Text.of(head).plain):
         return None  # "now in English: how strong is the storm?" asks a question, to be answered in English
     if kind is K.SUMMARIZE and not _loose_article(tail):
         return None  # "Tóm tắt: ngắn gọn thôi", "Tóm tắt: cho mình bản ngắn ..." are options, not a text

@@ -185,7 +185,7 @@ _STILL_ASKS = (r"\?|\b(?:gio|bay\s+gio|tiep|nua|lai|them|hon|please|pls|now|next
                # a complaint asks for a better one: "cảm ơn, bản dịch sai rồi", "... but it is wrong"
                r"nhung|but|sai|wrong|chua|not|too|kho\s+hieu|dai|ngan|thieu|long|short)\b")
 # Words of praise: a clause naming the summary is thanks only with one of these ("bản tóm tắt hay lắm").
-_PRAISE = r"\b(?:hay|tot|tuyet|chuan|ok|great|good|nice|perfect|helpful|thanks?|cam\s+on|tks|thx)\b"
+_PRAISE = r"\b(?:hay|tot|tuyet|chuan|huu\s+ich|bo\s+ich|ok|great|good|nice|perfect|helpful|useful|thanks?|cam\s+on|tks|thx)\b"
 
 # Options: each table is matched by one small function below.
 _SENTENCES = (r"\b(?P<n>\d{1,3}|<NUM>)\s+(?:more\s+)?(?:(?:key|main|chinh)\s+)?(?:y|cau|dong|gach|diem|bullet\s*points?|bullets?"
@@ -287,6 +287,12 @@ _REPORTING = r"\b(?:kể|cho\s+biết|nói|chia\s+sẻ|khẳng\s+định|cho\s+h
 # A reader's question that does not end with "?": "Bạn cho mình hỏi tỉnh đã chi bao nhiêu tiền".
 _ASKS_LEAD = r"^\W*(?:(?:bạn|ad|admin)\s+)?(?:cho\s+(?:mình|tôi|em)\s+hỏi|cho\s+hỏi|xin\s+hỏi|(?:mình|tôi|em)\s+muốn\s+hỏi)\b"
 _MAX_READER_WORDS = 150
+# What praise in a short message is about: "bài hay quá", "tin hữu ích, cảm ơn admin" thank for the article.
+_PRAISED = r"\b(?:bai|bai\s+viet|bai\s+bao|tin|admin|ad|article|story)\b"
+# A reaction made only of emoji: "👍", "❤️❤️".
+_THUMBS = r"[\s👍👌🙏❤️♥️😊🙂😀😁🥰👏💯]+"
+# "now in English:", "bằng tiếng Anh:": a language named before a question, not a line to translate.
+_BARE_LANGUAGE = r"\W*(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang|to|sang)?\s*(?:english|vietnamese|tieng\s+(?:anh|viet))\W*"
 # "Bài mới: <text>", "new article: <text>": the text is an article, whatever it says.
 _NEW_ARTICLE = r"^\W*(?:bai\s+moi|new\s+article)\s*[:\n-]"
 # A bare message that names a thing the article mentions asks what the article says of it

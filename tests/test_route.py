@@ -411,7 +411,7 @@ def test_first_person_inside_quotes_is_the_news_own():
     assert route(quoted, has_article=True).kind is K.ARTICLE
 
 
-@pytest.mark.parametrize("message", ["Bài viết rất hay và bổ ích. Mong admin ra thêm nhiều bài như thế này. Cảm ơn ad.",
+@pytest.mark.parametrize("message", ["Bài viết rất hay và bổ ích. Mong admin ra thêm nhiều bài như thế này. Cảm ơn ad.", "bài hay quá", "tin hữu ích quá",
                                      "Bài này hay quá, cảm ơn admin", "👍"])
 def test_praise_for_the_article_is_thanks(message):
     assert route(message, has_article=True).kind is K.THANKS
