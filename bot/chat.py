@@ -23,7 +23,7 @@ from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, notice_id, source_problem
-from bot.route import named_topic, route
+from bot.route import bare_name, named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
 from bot.textstats import strip_diacritics
@@ -148,8 +148,9 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 return
         intent = apply_options(route(message, has_article=session.article is not None,
                                      usual_language=session.last_language or None), session)
-        topic = named_topic(message, session.article) if intent.kind is IntentKind.HELP and session.article else None
-        if topic:  # "Hội An" on a flood story: what the article says of it, not the help text
+        topic = (named_topic(message, session.article) or bare_name(message)
+                 if intent.kind is IntentKind.HELP and session.article else None)
+        if topic:  # "Hội An" on a flood story: what the article says of it (or that it does not), not the help text
             intent = Intent(IntentKind.ASK, language="", question=topic, mention=True)
         if intent.refine == "longer" and session.last_question and not intent.sentences \
                 and not _SUMMARY_WORD.search(strip_diacritics(message).lower()):

@@ -337,6 +337,17 @@ def _route_request(message: str, has_article: bool) -> Intent:
     return Intent(rule.kind, language=language)
 
 
+def bare_name(message: str) -> str | None:
+    """A message that is only a name ("Nguyễn Phú Trọng", "Elon Musk", "TP Hồ Chí Minh"): two to
+    ``_MAX_TOPIC_WORDS`` words, each opening with a capital. Asked bare, it asks whether the article
+    mentions it, like a name the article has (``named_topic``)."""
+    phrase = _Text.of(message).nfc.strip(" .!?…")
+    words = phrase.split()
+    if not 2 <= len(words) <= _MAX_TOPIC_WORDS or re.fullmatch(_CHAT_PHRASE, _Text.of(phrase).plain):
+        return None
+    return phrase if all(w[:1].isupper() and re.fullmatch(r"[\w.\-']+", w) for w in words) else None
+
+
 def named_topic(message: str, article: Article) -> str | None:
     """The thing a bare message names when the article names it too ("Hội An", "metro", "cứu
     hộ"): up to ``_MAX_TOPIC_WORDS`` words that one sentence of the article holds in a row

@@ -153,17 +153,17 @@ _TASK_KINDS = (K.SUMMARIZE, K.TRANSLATE)
 # words (unaccented), with at least one word of the first kind, is no request. Its language is the
 # side with more such words; "ok", "haha" (the last set) read alike in both.
 _ACK_WORDS = {
-    "vi": frozenset("cam on tam biet hay tuyet tot duoc vang da u".split()),
+    "vi": frozenset("cam on tam biet hay tuyet tot duoc vang da u xuat".split()),
     "en": frozenset("thanks thank great cool nice awesome perfect good goodbye".split()),
     # Read alike in both (Vietnamese chat borrows them): the conversation's language answers.
-    "": frozenset("ok oke okay oki okie uh uhm haha hihi hehe bye thx tks ty".split()),
+    "": frozenset("ok oke okay oki okie uh uhm haha hihi hehe bye thx tks ty wow".split()),
 }
 _ACK_FILLERS = frozenset(
     "xin khong nhe nha nhieu lam a ban bot tinbot em anh chi minh toi qua day voi roi chao "
-    "you so much lot job got it see later again no very all bai viet rat that".split())
+    "you so much lot job got it see later again no very all bai viet rat that sac".split())
 # How those words are written with marks; a word typed with other marks is another word.
 _ACK_MARKED = ("cảm cám ơn tạm biệt tuyệt tốt được vâng dạ ừ không nhé nhá nhiều lắm ạ à bạn chị mình tôi quá "
-               "đấy đây với rồi chào bài viết rất thật ơi").split()
+               "đấy đây với vời rồi chào bài viết rất thật ơi xuất sắc").split()
 _MAX_ACK_WORDS = 8
 _GOODBYE = r"\b(?:tam\s+biet|bye|goodbye|see\s+you)\b"  # an acknowledgement holding one of these says goodbye
 # Thanks for what was done ("cảm ơn bạn đã tóm tắt", "thanks for the summary", "cảm ơn, bản dịch
@@ -290,7 +290,7 @@ _MAX_READER_WORDS = 150
 # What praise in a short message is about: "bài hay quá", "tin hữu ích, cảm ơn admin" thank for the article.
 _PRAISED = r"\b(?:bai|bai\s+viet|bai\s+bao|tin|admin|ad|article|story)\b"
 # A reaction made only of emoji: "👍", "❤️❤️".
-_THUMBS = r"[\s👍👌🙏❤️♥️😊🙂😀😁🥰👏💯]+"
+_THUMBS = r"[\s👍👌🙏❤️♥️😊🙂😀😁😂🤣😍🥰👏💯🔥]+"
 # "now in English:", "bằng tiếng Anh:": a language named before a question, not a line to translate.
 _BARE_LANGUAGE = r"\W*(?:(?:now|gio|bay\s+gio)\s+)?(?:in|bang|to|sang)?\s*(?:english|vietnamese|tieng\s+(?:anh|viet))\W*"
 # "Bài mới: <text>", "new article: <text>": the text is an article, whatever it says.

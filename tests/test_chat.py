@@ -700,3 +700,14 @@ def test_more_detail_after_an_answer_goes_on_with_the_question_not_the_summary(o
 def test_whether_a_figure_or_name_is_in_the_article(offline_bot, message, yes):
     answer = turn(offline_bot, message, with_article(offline_bot))[0][-1]
     assert answer.startswith("Có, bài báo có nhắc đến" if yes else "Không, bài báo không nhắc đến")
+
+
+@pytest.mark.parametrize("message", ["Nguyễn Phú Trọng", "Elon Musk"])
+def test_a_bare_name_the_article_lacks_is_said_to_be_absent(offline_bot, message):
+    answer = turn(offline_bot, message, with_article(offline_bot))[0][-1]
+    assert "không nhắc đến" in answer and message in answer
+
+
+@pytest.mark.parametrize("message", ["tuyệt vời", "xuất sắc", "😂", "Cảm Ơn Bạn"])
+def test_praise_and_reactions_are_thanks(offline_bot, message):
+    assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("thanks_with_article", "vi")
