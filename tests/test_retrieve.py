@@ -523,3 +523,11 @@ def test_a_role_asked_about_is_ranked_as_any_question():
 def test_what_someone_said_is_answered_by_their_words(question, said):
     assert parse_question(question).answer_type == "speech"
     assert find_evidence(_INTERVIEW, question)[0].sentence.text == said
+
+
+def test_why_is_answered_by_a_cause_or_an_aim():
+    article = Article.from_text(
+        "Hà Nội khánh thành cầu Tứ Liên sau ba năm thi công.\n\n"
+        "Trong quá trình xây dựng, nhà thầu đã gặp nhiều khó khăn do nước sông dâng cao vào mùa mưa.\n\n"
+        "Theo Ban quản lý dự án, cây cầu được xây dựng nhằm giảm tải cho cầu Nhật Tân và rút ngắn đường ra sân bay.")
+    assert "nhằm giảm tải" in find_evidence(article, "Tại sao xây cầu?")[0].sentence.text
