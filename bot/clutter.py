@@ -200,7 +200,7 @@ def _is_section_menu(paragraph: str) -> bool:
 _DOCUMENT_TYPE = re.compile(r"^(?:nghi dinh|quyet dinh|thong tu(?: lien tich)?|luat|bao cao|ke hoach|cong van|chi thi|"
                             r"nghi quyet|to trinh|thong bao|phap lenh|de an|huong dan|chuong trinh|cong dien)$")
 _MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)\W*$")
-_DOCUMENT_NUMBER = re.compile(r"^so\s*:\s*(\S+)\s*$")
+_DOCUMENT_NUMBER = re.compile(r"^so\s*:\s*\S+\s*$")
 
 
 def document_type(line: str) -> bool:
@@ -216,8 +216,7 @@ def is_motto(line: str) -> bool:
 
 def document_number(line: str) -> str | None:
     """"Số: 45/2025/NĐ-CP" → "45/2025/NĐ-CP"."""
-    match = _DOCUMENT_NUMBER.match(fold(line).strip())
-    return line.strip().split(":", 1)[1].strip() if match else None
+    return line.strip().split(":", 1)[1].strip() if _DOCUMENT_NUMBER.match(fold(line).strip()) else None
 
 
 def is_comments_header(paragraph: str) -> bool:

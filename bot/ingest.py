@@ -153,10 +153,10 @@ def _document_header(paragraphs: list[str], kinds: list[Kind]) -> DocumentHeader
         line = paragraphs[i].strip()
         if is_motto(line):
             kinds[i] = Kind.RELATED
-        elif document_number(line):
-            number, kinds[i] = document_number(line), Kind.SOURCE
-        elif normalize_date(line) and len(line.split()) <= 12:
-            date, kinds[i] = normalize_date(line), Kind.DATE
+        elif found := document_number(line):
+            number, kinds[i] = found, Kind.SOURCE
+        elif (dated := normalize_date(line)) and len(line.split()) <= 12:
+            date, kinds[i] = dated, Kind.DATE
         elif issuer is None and line and line.upper() == line:
             issuer, kinds[i] = line, Kind.SOURCE
     kinds[at] = Kind.TITLE

@@ -74,9 +74,8 @@ def section_of(article: Article, ref: SectionRef) -> Article | None:
     start = next((i for i, s in enumerate(sentences) if _heads(s, ref)), None)
     if start is None:
         return None
-    rank = KINDS[ref.kind]
-    end = next((j for j in range(start + 1, len(sentences)) if _ends(sentences[j], ref, rank, sentences[start])),
-               len(sentences))
+    rank, opening = KINDS[ref.kind], _heading(sentences[start])
+    end = next((j for j in range(start + 1, len(sentences)) if _ends(sentences[j], rank, opening)), len(sentences))
     part = sentences[start:end]
     if ref.clause is not None:
         part = _clause(part, ref.clause)
@@ -88,16 +87,7 @@ def section_of(article: Article, ref: SectionRef) -> Article | None:
 def numbers_of(article: Article, ref: SectionRef) -> list[int]:
     """The numbers of the parts like ``ref`` the article has headings for ("Điều 1" ... "Điều 13";
     for "mục II", also bare "I. ...", "II. ..." headings in the same style)."""
-    found = []
-    for sentence in article.sentences:
-        text = strip_diacritics(sentence.text.strip())
-        named = _HEADING.match(text)
-        bare = _BARE_HEADING.match(text) if ref.kind in _BARE_KINDS else None
-        if named and KINDS[named.group(1).lower()] == KINDS[ref.kind]:
-            found.append(_value(named.group(2)))
-        elif bare and bare.group(1).isdigit() != ref.roman:
-            found.append(_value(bare.group(1)))
-    return [n for n in found if n is not None]
+    return [h.number for h in map(_heading, article.sentences) if h is not None and _like(h, ref)]
 
 
 def clause_missing(article: Article, ref: SectionRef) -> bool:
@@ -105,27 +95,52 @@ def clause_missing(article: Article, ref: SectionRef) -> bool:
     return ref.clause is not None and section_of(article, replace(ref, clause=None)) is not None
 
 
+@dataclass(frozen=True)
+class _Heading:
+    """A sentence that opens a part: its rank in ``KINDS`` (None for a bare numeral), its number,
+    and whether the number is written in roman numerals."""
+
+    rank: int | None
+    number: int
+    roman: bool
+
+
+def _heading(sentence: Sentence) -> _Heading | None:
+    """"Điều 8. ..." → rank 3, 8; "II. TÌNH HÌNH KINH TẾ" → a bare roman 2; else None."""
+    text = strip_diacritics(sentence.text.strip())
+    named = _HEADING.match(text)
+    found = named or _BARE_HEADING.match(text)
+    if not found:
+        return None
+    numeral = found.group(2) if named else found.group(1)
+    number = _value(numeral)
+    if number is None:
+        return None
+    return _Heading(KINDS[named.group(1).lower()] if named else None, number, not numeral.isdigit())
+
+
+def _like(heading: _Heading, ref: SectionRef) -> bool:
+    """Whether ``heading`` opens a part of ``ref``'s kind: the same word's rank, or for "mục" /
+    "phần" a bare numeral in the style asked ("mục II" is "II. ...", not "2. ...")."""
+    if heading.rank is not None:
+        return heading.rank == KINDS[ref.kind]
+    return ref.kind in _BARE_KINDS and heading.roman == ref.roman
+
+
 def _heads(sentence: Sentence, ref: SectionRef) -> bool:
-    text = strip_diacritics(sentence.text.strip())
-    named = _HEADING.match(text)
-    if named:
-        return KINDS[named.group(1).lower()] == KINDS[ref.kind] and _value(named.group(2)) == ref.number
-    if ref.kind in _BARE_KINDS:  # "mục II" for "II. TÌNH HÌNH KINH TẾ"
-        bare = _BARE_HEADING.match(text)
-        return bool(bare) and _value(bare.group(1)) == ref.number and (bare.group(1).isdigit() != ref.roman)
-    return False
+    heading = _heading(sentence)
+    return heading is not None and heading.number == ref.number and _like(heading, ref)
 
 
-def _ends(sentence: Sentence, ref: SectionRef, rank: int, heading: Sentence) -> bool:
-    """Whether ``sentence`` opens the next part of ``ref``'s kind or of a higher rank."""
-    text = strip_diacritics(sentence.text.strip())
-    named = _HEADING.match(text)
-    if named:
-        return KINDS[named.group(1).lower()] <= rank
-    bare = _BARE_HEADING.match(text)
-    started = _BARE_HEADING.match(strip_diacritics(heading.text.strip()))
-    # A part opened by a bare numeral ends at the next bare numeral of the same style (roman or not).
-    return bool(bare and started) and bare.group(1).isdigit() == started.group(1).isdigit()
+def _ends(sentence: Sentence, rank: int, opening: _Heading) -> bool:
+    """Whether ``sentence`` opens the next part of the kind ``opening`` began, or of a higher rank;
+    a part opened by a bare numeral ends at the next bare numeral of the same style."""
+    heading = _heading(sentence)
+    if heading is None:
+        return False
+    if heading.rank is not None:
+        return heading.rank <= rank
+    return opening.rank is None and heading.roman == opening.roman
 
 
 def _clause(part: list[Sentence], number: int) -> list[Sentence]:

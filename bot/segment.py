@@ -74,13 +74,19 @@ def _tab_tables(lines: list[str]) -> list[str]:
         while len(cells) > 1 and j < len(lines) and len(lines[j].strip().split("\t")) == len(cells):
             j += 1
         if len(cells) > 1 and j - i >= 2:
-            rows = ["| " + " | ".join(c.strip() for c in line.strip().split("\t")) + " |" for line in lines[i:j]]
-            out += [rows[0], "|" + "---|" * len(cells), *rows[1:]]
+            out += markdown_table([[c.strip() for c in line.strip().split("\t")] for line in lines[i:j]])
             i = j
         else:
             out.append(lines[i])
             i += 1
     return out
+
+
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """``rows`` of cells as Markdown table lines, the first row the header (``flatten_markup``
+    reads each later row as a sentence labelled by it)."""
+    lines = ["| " + " | ".join(cells) + " |" for cells in rows]
+    return lines[:1] + ["|" + "---|" * len(rows[0])] + lines[1:] if len(lines) > 1 else lines
 
 
 def split_paragraphs(text: str) -> list[str]:

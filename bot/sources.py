@@ -15,6 +15,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from bot.fetch import FetchError, FetchPolicy, fetch
+from bot.segment import markdown_table
 from bot.wrap import join_pdf_lines
 
 # A .docx is a zip: refuse one that inflates past this many times the upload limit (a zip bomb).
@@ -254,10 +255,8 @@ def _docx_table(table) -> str:
         cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
         cells = [c for i, c in enumerate(cells) if i == 0 or row.cells[i]._tc is not row.cells[i - 1]._tc]
         if any(cells):
-            rows.append("| " + " | ".join(cells) + " |")
-    if len(rows) > 1:
-        rows.insert(1, "|" + "---|" * rows[0].count(" | ") + "---|")
-    return "\n".join(rows)
+            rows.append(cells)
+    return "\n".join(markdown_table(rows)) if rows else ""
 
 
 def _read_pdf(path: Path, max_bytes: int | None) -> str:

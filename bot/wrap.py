@@ -20,14 +20,12 @@ def join_pdf_lines(lines: list[str]) -> str:
     continues it, also across a page break. A line that starts in lowercase continues the line
     before even when that one was short (a headline set in a large font wraps early). The
     text's first line stands alone when it stops short of the width and the next opens with a
-    capital: it is the headline. Page
-    furniture ("Ảnh: ...", a date line) stands alone: joined to the body, it would take the body
-    with it when ingest drops it. A word a hyphen broke at a line's end is joined again.
+    capital: it is the headline. Page furniture ("Ảnh: ...", a date line) stands alone: joined to
+    the body, it would take the body with it when ingest drops it. A word a hyphen broke at a
+    line's end is joined again.
     """
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())  # as laid out, before words are rejoined
+    full = _full_width(lines)  # as laid out, before words are rejoined
     lines = unbroken(lines)
-    # A full line's width: the upper quartile, so one overlong line (a URL, a table) does not skew it.
-    full = lengths[(3 * len(lengths)) // 4] if lengths else 0
     paragraphs, current = [], []
     short_end = False  # whether the last paragraph ended on a short line, not on a sentence end
     for line in lines:
@@ -53,6 +51,13 @@ def join_pdf_lines(lines: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _full_width(lines: list[str]) -> int:
+    """A full line's width: the upper quartile of the lengths, so one overlong line (a URL, a
+    table) does not skew it."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[(3 * len(lengths)) // 4] if lengths else 0
+
+
 def _opens_new(lines: list[str], first: str) -> bool:
     """Whether the line after the text's ``first`` one opens something new (a capital, a digit,
     a bracket): the first line is then the headline, set on a line of its own."""
@@ -75,8 +80,7 @@ def hard_wrapped(text: str) -> bool:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < MIN_WRAPPED_LINES:
         return False
-    lengths = sorted(len(line) for line in lines)
-    full = lengths[(3 * len(lengths)) // 4]
+    full = _full_width(lines)
     if full > MAX_WIDTH:  # lines this long are paragraphs, not a page's width
         return False
     wide = [line for line in lines if len(line) >= 0.8 * full]

@@ -44,16 +44,16 @@ def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
             args = {"paragraph": intent.paragraph, "count": len(article.paragraphs)}
             return TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
         return article.paragraph_only(intent.paragraph)
-    if intent.section is not None:
-        part = section_of(article, intent.section)
+    ref = intent.section
+    if ref is not None:
+        part = section_of(article, ref)
         if part is not None:
             return part
-        ref = intent.section
         if clause_missing(article, ref):  # "khoản 9 Điều 4": Điều 4 is there, its clause 9 is not
             args = {"section": ref.label, "clause": ref.clause}
             return TaskUpdate("", "", done=True, notices=(Notice("clause_missing", args),))
         numbers = numbers_of(article, ref)
         if numbers:
-            args = {"section": intent.section.label, "first": min(numbers), "last": max(numbers)}
+            args = {"section": ref.label, "first": min(numbers), "last": max(numbers)}
             return TaskUpdate("", "", done=True, notices=(Notice("section_missing", args),))
     return article
