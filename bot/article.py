@@ -51,6 +51,9 @@ class Article:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    # An official document's name from its header ("Thông tư 12/2026/TT-BTC"), so that "ban hành
+    # ngày nào?" is answered from the header; None for a news story.
+    document: str | None = None
     language: str = "vi"
     removed: tuple[str, ...] = field(default=())
     legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the paste was converted to Unicode

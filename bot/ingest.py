@@ -81,6 +81,7 @@ def parse_article(raw: str) -> Article:
         title=document.title if document else paragraphs[title_at] if title_at is not None else None,
         date=document.date if document and document.date else _article_date(paragraphs, kinds, title_at),
         source=source,
+        document=document.name if document else None,
         language=detect_language(text or " ".join(paragraphs)) if paragraphs else "vi",
         removed=tuple(removed),
         legacy_encoding=legacy_encoding,
@@ -127,9 +128,10 @@ def _mark_trailers(paragraphs: list[str], kinds: list[Kind]) -> None:
 
 @dataclass(frozen=True)
 class DocumentHeader:
-    """What an official document's header says: its title ("Nghị định 45/2025/NĐ-CP: Quy định
-    về ..."), issuer ("CHÍNH PHỦ") and date."""
+    """What an official document's header says: its name ("Nghị định 45/2025/NĐ-CP"), title
+    ("Nghị định 45/2025/NĐ-CP: Quy định về ..."), issuer ("CHÍNH PHỦ") and date."""
 
+    name: str
     title: str
     issuer: str | None
     date: str | None
@@ -163,7 +165,7 @@ def _document_header(paragraphs: list[str], kinds: list[Kind]) -> DocumentHeader
     if subject:
         kinds[at + 1] = Kind.TITLE
     name = doc_type.capitalize() + (f" {number}" if number else "")
-    return DocumentHeader(f"{name}: {subject}" if subject else name, issuer, date)
+    return DocumentHeader(name, f"{name}: {subject}" if subject else name, issuer, date)
 
 
 def _title_index(paragraphs: list[str], kinds: list[Kind]) -> int | None:

@@ -226,6 +226,33 @@ def about_article(question: str) -> str | None:
     return next((field for field, pattern in _ABOUT_ARTICLE.items() if pattern.search(plain)), None)
 
 
+# Questions about an official document's header, asked of a pasted decree or circular: when it
+# was issued, by whom, its number. Only for a document (``Article.document``): of a news story,
+# "nghị định ban hành ngày nào?" asks about the decree the story reports, which its sentences say.
+_ABOUT_DOCUMENT = {
+    "date": re.compile(
+        r"\bban\s+hanh\s+(?:vao\s+)?(?:ngay|khi|luc|nam|thang|bao\s+gio|hom)\b|\bngay\s+ban\s+hanh\b"
+        r"|\b(?:duoc\s+)?ky\s+(?:vao\s+)?(?:ngay|khi|luc|hom)\s+nao\b|\bngay\s+ky\b"
+        r"|\bwhen\s+(?:was|is)\s+(?:it|this|the)\b.*\b(?:issued|signed|adopted)\b|\b(?:issue|issuing|signing)\s+date\b"
+        r"|\bdate\s+of\s+issue\b"),
+    "source": re.compile(
+        r"\b(?:ai|co\s+quan\s+nao|bo\s+nao|noi\s+nao|don\s+vi\s+nao|cap\s+nao)\s+(?:da\s+)?ban\s+hanh\b"
+        r"|\bban\s+hanh\s+boi\s+(?:ai|co\s+quan\s+nao|bo\s+nao)\b|\bdo\s+(?:ai|co\s+quan\s+nao|bo\s+nao)\s+ban\s+hanh\b"
+        r"|\bco\s+quan\s+ban\s+hanh\b|\bwho\s+issued\b|\bissued\s+by\s+(?:whom|who)\b|\bissuing\s+(?:body|authority)\b"),
+    "number": re.compile(
+        r"\bso\s+hieu\b|\bso\s+(?:cua\s+)?(?:van\s+ban|thong\s+tu|nghi\s+dinh|quyet\s+dinh|cong\s+van|nghi\s+quyet"
+        r"|chi\s+thi|ke\s+hoach|thong\s+bao)(?:\s+(?:nay|do))?\s+(?:la\s+)?(?:gi|bao\s+nhieu|may)\b"
+        r"|\b(?:document|decree|circular|decision|its)\s+number\b|\bnumber\s+of\s+(?:the|this)\s+(?:document|decree|circular|decision)\b"),
+}
+
+
+def about_document(question: str) -> str | None:
+    """"date", "source" or "number" when ``question`` asks what an official document's header
+    says ("thông tư ban hành ngày nào?", "cơ quan nào ban hành?", "số hiệu văn bản?"), else None."""
+    plain = " ".join(strip_diacritics(w) for w in words(question))
+    return next((field for field, pattern in _ABOUT_DOCUMENT.items() if pattern.search(plain)), None)
+
+
 def units_of(tokens: list[str], spans: list) -> frozenset:
     """What a number asked for is counted in: the noun after "bao nhiêu" / "mấy" ("bao nhiêu hộ
     dân" → "hộ", "mấy người" → "người"); a currency when the question is about money ("bao nhiêu

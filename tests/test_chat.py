@@ -524,6 +524,49 @@ def test_questions_about_the_article_itself_are_answered_from_its_date_and_sourc
     assert expected in replies[-1] and not replies[-1].startswith(reply("not_in_article", "vi"))
 
 
+# Written for this test: an official circular, header and all.
+CIRCULAR = """BỘ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/2026/TT-BTC
+Hà Nội, ngày 9 tháng 2 năm 2026
+
+THÔNG TƯ
+Quy định mức thu lệ phí cấp giấy phép lái tàu
+
+Điều 1. Mức thu
+Mức thu lệ phí là 250.000 đồng cho mỗi giấy phép.
+
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 1 tháng 4 năm 2026."""
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("thông tư ban hành ngày nào?", "09/02/2026"), ("ngày ban hành văn bản?", "09/02/2026"),
+    ("ai ban hành thông tư này?", "BỘ TÀI CHÍNH"), ("cơ quan nào ban hành?", "BỘ TÀI CHÍNH"),
+    ("số hiệu văn bản là gì?", "31/2026/TT-BTC"), ("When was it issued?", "09/02/2026"),
+])
+def test_a_documents_header_answers_when_it_was_issued_by_whom_and_its_number(offline_bot, question, expected):
+    _, session = turn(offline_bot, CIRCULAR)
+    replies, _ = turn(offline_bot, question, session)
+    assert expected in replies[-1] and "Thông tư 31/2026/TT-BTC" in replies[-1]
+
+
+def test_the_body_of_a_document_still_answers_what_its_header_does_not(offline_bot):
+    _, session = turn(offline_bot, CIRCULAR)
+    replies, _ = turn(offline_bot, "thông tư có hiệu lực khi nào?", session)
+    assert "ngày 1 tháng 4 năm 2026" in replies[-1] and "09/02/2026" not in replies[-1]
+
+
+def test_of_a_news_story_when_a_decree_was_issued_is_found_in_the_story(offline_bot):
+    story = ("Chính phủ siết quản lý xe điện\n\nNgày 5/11, Chính phủ ban hành Nghị định 168 về quản lý xe điện. "
+             "Nghị định yêu cầu mọi xe điện phải đăng ký biển số. Bộ Công an sẽ hướng dẫn thủ tục trong tháng tới.")
+    _, session = turn(offline_bot, story)
+    assert session.article.document is None
+    replies, _ = turn(offline_bot, "nghị định ban hành ngày nào?", session)
+    assert "Ngày 5/11, Chính phủ ban hành Nghị định 168" in replies[-1]
+
+
 def test_a_line_to_translate_does_not_replace_the_open_article(offline_bot):
     session = with_article(offline_bot)
     article = session.article

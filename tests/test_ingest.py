@@ -466,13 +466,15 @@ def test_an_official_documents_header_gives_its_title_issuer_and_date():
     article = parse_article(_DECREE_HEADER)
     assert article.title == "Thông tư 12/2025/TT-BGTVT: Quy định về đào tạo lái xe mô tô"
     assert article.source == "BỘ GIAO THÔNG VẬN TẢI" and article.date == "03/04/2025"
+    assert article.document == "Thông tư 12/2025/TT-BGTVT"
     assert article.sentences[0].text.startswith("Căn cứ Luật")
     assert "Độc lập - Tự do - Hạnh phúc" in article.removed and "THÔNG TƯ" not in article.text
 
 
 def test_a_headline_that_only_names_a_document_type_in_prose_is_no_header():
     text = "Thông tư mới về đào tạo lái xe có hiệu lực\n\nBộ Giao thông vận tải vừa ban hành thông tư về đào tạo lái xe."
-    assert parse_article(text).title == "Thông tư mới về đào tạo lái xe có hiệu lực"
+    article = parse_article(text)
+    assert article.title == "Thông tư mới về đào tạo lái xe có hiệu lực" and article.document is None
 
 
 def _wrapped(paragraphs: list[str], width: int = 60) -> str:

@@ -21,7 +21,7 @@ from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.lexicon import other_names, vietnamese_shaped
 from bot.prompts import render, reply
-from bot.question import about_article
+from bot.question import about_article, about_document
 from bot.orthography import words
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
@@ -48,6 +48,10 @@ MAX_LIST_ITEMS = 10
 
 def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
     question = (intent.question or "").strip()
+    header = _document_header(article, question)
+    if header:  # "thông tư ban hành ngày nào?": a decree's header says, not its articles
+        yield TaskUpdate("", "", done=True, notices=(header,))
+        return
     field = about_article(question)
     if field:  # "bài đăng ngày nào?": the paste's date or source line says; the story's sentences do not
         known = article.date if field == "date" else article.source
@@ -148,6 +152,16 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+def _document_header(article: Article, question: str) -> Notice | None:
+    """The reply from an official document's header to "ban hành ngày nào?", "ai ban hành?" or
+    "số hiệu?", when the header has it (else the body may say; retrieval looks)."""
+    field = about_document(question) if article.document else None
+    if field == "number":  # the name holds the number ("Thông tư 12/2026/TT-BTC") when the header has one
+        return Notice("document_number", {"document": article.document}) if any(c.isdigit() for c in article.document) else None
+    known = {"date": article.date, "source": article.source}.get(field or "")
+    return Notice(f"document_{field}", {"document": article.document, field: known}) if known else None
 
 
 # Words of "đoạn 3 nói gì?" / "what does paragraph 3 say?" besides the question words.
