@@ -34,7 +34,7 @@ from typing import Callable, Mapping, Sequence
 from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
-from bot.lexicon import OUTLET_NAMES
+from bot.lexicon import OUTLET_NAMES, SECTION_RANKS
 from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
@@ -299,7 +299,7 @@ def asks(text: str) -> bool:
 
 # A numbered heading: a numeral (or "Điều 8", "Chương II"), a dot or bracket, a short title with
 # no sentence end.
-_HEADING = re.compile(r"^(?:(?:Điều|Chương|Mục|Phần|Article|Chapter|Section|Part)\s+)?(?:[IVXLC]{1,5}|\d{1,3})[.):]\s+[^.!?…]{1,80}$")
+_HEADING = re.compile(r"^(?:(?:" + "|".join(SECTION_RANKS) + r")\s+)?(?:[IVXLC]{1,5}|\d{1,3})[.):]\s+[^.!?…]{1,80}$")
 
 
 def _signals(article: Article, sentences: Sequence[Sentence]) -> list[dict[str, float]]:

@@ -104,6 +104,12 @@ OUTLET_NAMES = (r"VnExpress|Tuổi\s+Trẻ|Thanh\s+Niên|Dân\s+trí|VietNamNet|
                 r"Kenh14|Kênh\s+14|Soha|Cafef|CafeF|24h|Báo\s+Mới|Baomoi")
 
 
+# The parts a law, decree or report is divided into, as its headings write them ("Chương II",
+# "Điều 8. ...", "Article 3"), by rank: a part holds chapters, a chapter sections, a section articles.
+# Sentence splitting, the summarizer's heading test and "Điều 8 quy định gì?" all read this table.
+SECTION_RANKS = {"Phần": 0, "Part": 0, "Chương": 1, "Chapter": 1, "Mục": 2, "Section": 2, "Điều": 3, "Article": 3}
+
+
 # English month names and their abbreviations, by number: the dates of news written in English.
 MONTHS = {
     name: i

@@ -11,19 +11,20 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.article import Article, Sentence
+from bot.lexicon import SECTION_RANKS
 from bot.textstats import strip_diacritics
 
 # The words that number a document's parts, folded, by rank: a part ends at the next heading of
 # its own kind or of a higher rank ("Điều 9" or "Chương III" ends "Điều 8").
-KINDS = {"phan": 0, "part": 0, "chuong": 1, "chapter": 1, "muc": 2, "section": 2, "dieu": 3, "article": 3}
+KINDS = {strip_diacritics(word).lower(): rank for word, rank in SECTION_RANKS.items()}  # "dieu": 3, ...
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER = r"(\d{1,3}|[IVXLC]{1,6})"
-_REFERENCE = re.compile(r"\b(phan|part|chuong|chapter|muc|section|dieu|article)\s+(?:so\s+|thu\s+|no\.?\s*)?" + _NUMBER + r"\b",
+_REFERENCE = re.compile(r"\b(" + "|".join(KINDS) + r")\s+(?:so\s+|thu\s+|no\.?\s*)?" + _NUMBER + r"\b",
                         re.I)
 _CLAUSE = re.compile(r"\b(?:khoan|clause|paragraph)\s+(\d{1,2})\b", re.I)
 # A heading: "Điều 8. ...", "Chương II", "Mục 2: ...", and for parts ("mục", "phần") also a bare
 # numeral before a short title: "II. TÌNH HÌNH KINH TẾ", "2. Công nghiệp".
-_HEADING = re.compile(r"^(phan|part|chuong|chapter|muc|section|dieu|article)\s+" + _NUMBER + r"(?=$|[\s.:)\-–])", re.I)
+_HEADING = re.compile(r"^(" + "|".join(KINDS) + r")\s+" + _NUMBER + r"(?=$|[\s.:)\-–])", re.I)
 _BARE_HEADING = re.compile(r"^" + _NUMBER + r"[.)]\s+[^.!?…]{1,80}$")
 # Parts a report numbers with a bare numeral: "mục II" is "II. ...".
 _BARE_KINDS = ("muc", "section", "phan", "part")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.lexicon import SECTION_RANKS
+
 # Invisible characters that only get in the way: zero-width space/joiners, BOM, word joiner,
 # soft hyphen, and the bidi controls (LRM, RLM, embeddings, isolates) some CMSs sprinkle in.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
@@ -37,7 +39,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[”’»)\]}\"']*(?=\s)")
 # "ông ta nói.Sau đó": a period glued to the next sentence, a typing slip common in pasted text.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[^\W\d_]{2})")
 # Words that number a document's parts: "Điều 8.", "Chương II.", "Mục 2.", "Article 5.".
-_SECTION_WORDS = frozenset({"Điều", "Chương", "Mục", "Khoản", "Phần", "Phụ", "Article", "Chapter", "Section", "Part"})
+_SECTION_WORDS = frozenset(SECTION_RANKS) | {"Khoản", "Phụ"}  # and "Khoản 2.", "Phụ lục I."
 _LIST_MARKER = re.compile(r"^(\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])$")
 # A given name cut to its opening consonants, as Vietnamese news does: "chị Nguyễn Thị Ng.",
 # "anh Lê Văn Kh.", "chị Ng. (SN 1992)". No Vietnamese word lacks a vowel, so the period after
