@@ -213,11 +213,38 @@ def _route(message: str, has_article: bool) -> Intent:
     if split:
         instruction, article = split
         return replace(_route_request(instruction, has_article=True), article_text=article)
-    if looks_like_article(text):
+    if looks_like_article(text) or _news_item(text):
         if _from_the_reader(text, has_article):
             return _reader_message(text, has_article)
         return Intent(IntentKind.ARTICLE, language=_article_language(_Text.of(text)), article_text=text)
     return _route_request(text, has_article)
+
+
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:)]\s)[A-ZĐÀ-Ỹ]\w+")  # a capital after a word: a name, not a sentence start
+
+
+def _news_item(text: str) -> bool:
+    """A short news item pasted on its own, too short for ``looks_like_article``: two full
+    sentences or more, the first and the last among them (a reader's question opens or ends no
+    news item, nor do thanks), at least
+    ``_MIN_SUMMARY_WORDS`` words, a fact (a figure, or a name inside a sentence), no word of chat
+    outside quotation marks, and no request opening it ("Tóm tắt ngắn hơn. ..."). Its words are
+    then no commands: "kéo dài hơn 2 giờ" is no "dài hơn", "Vì sao giá vàng tăng?" inside it no
+    question of the reader's, with an article open or not."""
+    sentences = split_sentences(" ".join(text.split()))
+    full = [s for s in sentences if s.rstrip(" \"'”’»)").endswith((".", "!", "…"))]
+    if len(text.split()) < _MIN_SUMMARY_WORDS or len(full) < 2 or sentences[0] not in full or sentences[-1] not in full:
+        return False
+    if any(_only_thanks(s) for s in sentences):
+        return False  # "... không. Cảm ơn.": the reader's
+    own = _Text.of(_QUOTED.sub(" ", text))
+    if re.search(_CHAT_WORDS, own.lower) or re.search(_READER_PRONOUNS, own.nfc, re.I):
+        return False
+    if not any(re.search(r"\d", s) or _NAME_INSIDE.search(s) for s in sentences):
+        return False
+    first = _Text.of(sentences[0])
+    requests = [r.pattern for r in _RULES if r.kind in _TASK_KINDS] + [_TOPIC_RE, _QUESTION_RE, _MENTION_RE]
+    return not any((m := _find(pattern, first)) and len(first.plain[:m.start()].split()) < 2 for pattern in requests)
 
 
 _THUMBS_RE = re.compile(_THUMBS)

@@ -354,6 +354,34 @@ def test_two_full_sentences_with_no_article_open_are_a_short_article():
     assert route(chat, has_article=False).kind is not K.ARTICLE   # talks to the bot
 
 
+# Short news items whose words would read as commands or questions: "kéo dài hơn", "rút ngắn
+# hơn", "bản tóm tắt", "Vì sao ...?" inside, "Dịch" (an epidemic) opening one.
+NEWS_ITEMS = [
+    "Mưa lớn gây ngập ở Cần Thơ. Chiều 14/10, trận mưa kéo dài hơn 3 giờ khiến nhiều tuyến đường ngập sâu 50 cm.",
+    "Tuyến cao tốc mới giúp rút ngắn hơn một nửa thời gian đi lại. Tuyến đường dài 48 km thông xe sáng 2/9.",
+    "Dịch tay chân miệng tăng mạnh ở Bình Dương. Tính đến ngày 6/11, toàn tỉnh ghi nhận 1.204 ca mắc.",
+    "Bộ Y tế công bố bản tóm tắt kết quả thanh tra. Ba bệnh viện bị phạt tổng cộng 450 triệu đồng.",
+    "Giá cà phê hôm nay tăng mạnh. Vì sao giá cà phê tăng? Các thương lái cho rằng nguồn cung từ Brazil giảm.",
+]
+
+
+@pytest.mark.parametrize("item", NEWS_ITEMS)
+@pytest.mark.parametrize("has_article", [True, False])
+def test_a_short_news_item_is_an_article_whatever_words_it_holds(item, has_article):
+    assert route(item, has_article=has_article) == Intent(K.ARTICLE, language="vi", article_text=item)
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("Tóm tắt ngắn hơn nữa. Chỉ lấy 2 câu đầu thôi nhé cho dễ đọc.", K.SUMMARIZE),  # a request opens it
+    ("Ông Tám nói gì về dự án? Ông ấy có nhắc đến 1.000 tỷ đồng không. Cảm ơn.", K.ASK),  # a question opens it
+])
+def test_two_sentences_of_the_readers_own_are_no_news_item(message, kind):
+    assert route(message, has_article=True).kind is kind
+    # no figure and no name: an opinion, which keeps the open article
+    opinion = "Giá xăng tăng quá nhanh. Người dân như tôi phải tính toán lại chi tiêu hằng tháng."
+    assert route(opinion, has_article=True).kind is not K.ARTICLE
+
+
 def test_summarize_colon_followed_by_options_is_no_text():
     message = "Tóm tắt: cho mình bản ngắn gọn khoảng ba câu thôi, tập trung vào phần số liệu nhé bạn"
     assert route(message, has_article=True).article_text is None
