@@ -81,12 +81,18 @@ _RELATED_HEADER = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan
 # it is readers' comments and the page's own lists, punctuated or not.
 _COMMENTS_HEADER = re.compile(r"^(?:binh luan|y kien|y kien ban doc|gui binh luan|viet binh luan|thao luan|comments?"
                               r"|dang nhap de binh luan)\s*(?:\(\s*[\d.,]+k?\s*\))?\s*:?$")
+_CLOSING_HEADER = re.compile(r"^(?:thong tin lien he(?: bao chi)?|lien he bao chi|lien he truyen thong|media contacts?"
+                             r"|press contacts?|for more information,? contact|noi nhan)\s*:?$")
+# A live blog's furniture: "Cập nhật liên tục diễn biến ...", "Bài viết đang được cập nhật...".
+_LIVE_NOTE = re.compile(r"^(?:bai viet |tin |noi dung |trang )?(?:dang (?:duoc )?cap nhat|tiep tuc cap nhat|cap nhat lien tuc"
+                        r"|this (?:story|article|page) (?:is being|will be) updated|live updates?)\b")
 _SHARE_WORDS = {"facebook", "twitter", "zalo", "email", "share", "like", "tweet", "print", "in", "chia", "se", "copy", "link"}
 _LEAD_PREFIX = re.compile(r"^(?P<head>[^\s\-–—][^\-–—]{0,38}?)\s+[\-–—]+\s+(?=\S)")
 # "Trang Dung (t/h)", "Bá Di (Tổng hợp)", "Vũ Anh (Theo TASS)": a compiler's credit note.
 _CREDIT_NOTE = re.compile(r"\((?:t ?/ ?h|tong hop|theo [^()]+)\)$")
 # An ad's label, set off by a colon or a dash, or alone: "Quảng cáo thuốc lá bị cấm" is news.
 _AD = re.compile(r"^\W*(?:quang cao|advertisement|sponsored(?: content)?|noi dung tai tro|tai tro boi)\s*(?:[:\-–—|]|$)")
+_AD_LABEL = re.compile(r"^\W*(?:quang cao|advertisement|sponsored(?: content)?|noi dung tai tro)\W*$")
 _LONGEST_CLUTTER = 600  # characters; a caption with its credit is the longest clutter seen
 _TERMINAL = ".!?…"
 
@@ -158,6 +164,8 @@ def _is_related(folded: str, words: list[str]) -> bool:
     m = _RELATED.match(folded)
     if m and (m.group(1) or (len(words) <= 8 and folded[-1:] not in _TERMINAL)):
         return True
+    if len(words) <= 20 and _LIVE_NOTE.match(folded):
+        return True
     if words and all(w.startswith("#") for w in words):
         return True
     if re.match(r"^\W*(?:chuyen tiep tu|forwarded (?:from|message))\b", folded):  # a chat app's forward label
@@ -168,6 +176,8 @@ def _is_related(folded: str, words: list[str]) -> bool:
         return True
     if len(words) <= 12 and folded[-1:] not in _TERMINAL and bool(re.search(r"\s[>»›]\s", folded)):
         return True
+    if len(words) <= 25 and re.match(r"^\s*(?:>>|»|►|▶|▸|⇒|→)", folded) and folded[-1:] != ".":
+        return True  # ">> Doanh nghiệp xăng dầu báo lỗ quý III": a link to another article
     # A menu: "Trang chủ | Thời sự | Kinh tế | Đăng nhập" (a table row holds figures).
     items = [item.split() for item in folded.split("|")]
     return len(items) >= 3 and all(1 <= len(item) <= 3 for item in items) and not re.search(r"\d", folded)
@@ -198,7 +208,7 @@ def _is_section_menu(paragraph: str) -> bool:
 # issuer in capitals, the national motto, "Số: 45/2025/NĐ-CP", "Hà Nội, ngày 14 tháng 3 năm
 # 2025", then the document's type in capitals and its subject on the next line.
 _DOCUMENT_TYPE = re.compile(r"^(?:nghi dinh|quyet dinh|thong tu(?: lien tich)?|luat|bao cao|ke hoach|cong van|chi thi|"
-                            r"nghi quyet|to trinh|thong bao|phap lenh|de an|huong dan|chuong trinh|cong dien)$")
+                            r"nghi quyet|to trinh|thong bao|phap lenh|de an|huong dan|chuong trinh|cong dien|thong cao(?: bao chi)?)$")
 _MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)\W*$")
 _DOCUMENT_NUMBER = re.compile(r"^so\s*:\s*\S+\s*$")
 
@@ -219,9 +229,17 @@ def document_number(line: str) -> str | None:
     return line.strip().split(":", 1)[1].strip() if _DOCUMENT_NUMBER.match(fold(line).strip()) else None
 
 
+def is_ad_label(paragraph: str) -> bool:
+    """An ad's label on a line of its own ("QUẢNG CÁO", "Advertisement"): the ad is the next line."""
+    return bool(_AD_LABEL.match(fold(paragraph).strip()))
+
+
 def is_comments_header(paragraph: str) -> bool:
-    """The header of the readers' comments under an article ("Bình luận (23)", "Ý kiến (45)")."""
-    return bool(_COMMENTS_HEADER.match(fold(paragraph).strip()))
+    """The header of the readers' comments under an article ("Bình luận (23)", "Ý kiến (45)"), of
+    a press release's contacts ("Thông tin liên hệ báo chí:") or of a document's recipients ("Nơi
+    nhận:"): what follows it to the end is no part of the story."""
+    folded = fold(paragraph).strip()
+    return bool(_COMMENTS_HEADER.match(folded) or _CLOSING_HEADER.match(folded))
 
 
 def is_related_header(paragraph: str) -> bool:
@@ -305,15 +323,22 @@ def _wire_dateline(text: str) -> bool:
     """A place in capitals and a day or a country: "HANOI, Nov 6", "HÀ NỘI, 6/11", "HOI AN,
     Vietnam" (a wire story's dateline)."""
     m = re.match(rf"^([^\W\d][^\W\d .]*(?:[ .]+[^\W\d][^\W\d .]*)*)\s*,\s*(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+                 r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
                  r"|(?-i:[A-ZÀ-Ỹ][^\W\d]+(?: [A-ZÀ-Ỹ][^\W\d]+){0,2}))$", text, re.I)
     return bool(m) and m.group(1).upper() == m.group(1)
+
+
+def _place_name(head: str) -> bool:
+    """"HÀ NỘI", "TP.HCM", "ĐÀ NẴNG": a dateline's place, written with a space, a dot or a tone
+    mark; an outlet's code is one unmarked word ("TTO", "VOV", "PLO")."""
+    return bool(re.search(r"[\s.]", head)) or any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", head))
 
 
 def prefix_source(head: str) -> str | None:
     """The outlet in a lead prefix: "(Chinhphu.vn)" → "Chinhphu.vn", "TTO" → "TTO"; none in a
     place's dateline alone ("HOI AN, Vietnam")."""
     inner = re.search(r"\(([^()]+)\)", head)
-    if inner is None and _wire_dateline(head.strip()):
+    if inner is None and (_wire_dateline(head.strip()) or _place_name(head.strip())):
         return None
     return (inner.group(1) if inner else head).strip() or None
 

@@ -291,10 +291,14 @@ def _body(article: Article) -> list[Sentence]:
 
 
 def asks(text: str) -> bool:
-    """Whether a sentence of an article is a question ("Ông dự báo giá vàng ra sao?") or a
-    numbered section heading ("VII. Mục tiêu năm 2025", "4. Quyền của chủ thể dữ liệu"): it
+    """Whether a sentence of an article is a question ("Ông dự báo giá vàng ra sao?"), an
+    interviewer's turn, or a numbered section heading ("VII. Mục tiêu năm 2025", "4. Quyền của chủ thể dữ liệu"): it
     names what comes next, and the sentences after it are the point."""
-    return text.rstrip(" \"'”’»)").endswith("?") or bool(_HEADING.match(text))
+    return text.rstrip(" \"'”’»)").endswith("?") or bool(_HEADING.match(text) or _INTERVIEWER.match(text))
+
+
+# An interviewer's turn, a question or not ("PV: Xin cảm ơn ông!"): the answers are the point.
+_INTERVIEWER = re.compile(r"^(?:PV|P\.V|Phóng viên|Hỏi|Q)\s*:", re.I)
 
 
 # A numbered heading: a numeral (or "Điều 8", "Chương II"), a dot or bracket, a short title with

@@ -19,6 +19,7 @@ from bot.clutter import (
     document_type,
     is_motto,
     is_caption,
+    is_ad_label,
     is_comments_header,
     is_related_header,
     is_prose,
@@ -38,6 +39,8 @@ from bot.wrap import hard_wrapped, join_pdf_lines, unbroken
 # cut at commas and spaces so no single sentence outgrows a model's input.
 MAX_SENTENCE_CHARS = 1000
 _TERMINAL = ".!?…:;"
+_MAX_AD_WORDS = 25  # the line under a lone "QUẢNG CÁO" label is the ad up to this long
+_MAX_TITLE_WORDS = 20  # another article's title, listed under "Tin liên quan"
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -115,10 +118,13 @@ def _mark_trailers(paragraphs: list[str], kinds: list[Kind]) -> None:
     for i, (p, kind) in enumerate(zip(paragraphs, kinds)):
         if is_related_header(p):
             related = True
-        elif related and kind is Kind.BODY and not _ends_sentence(p):
+        elif related and kind is Kind.BODY and (not _ends_sentence(p) or _titles_at_the_end(paragraphs, kinds, i)):
             kinds[i] = Kind.RELATED
         elif kind is Kind.BODY:
             related = False
+        if is_ad_label(p) and i + 1 < len(kinds) and kinds[i + 1] is Kind.BODY \
+                and len(paragraphs[i + 1].split()) <= _MAX_AD_WORDS:
+            kinds[i + 1] = Kind.AD  # "QUẢNG CÁO" over "Vay tiêu dùng lãi suất 0% - Đăng ký ngay!"
     for i in range(len(paragraphs) - 1, 0, -1):
         if kinds[i] is Kind.BODY:
             if not is_trailer(paragraphs[i]):
@@ -173,9 +179,11 @@ def _title_index(paragraphs: list[str], kinds: list[Kind]) -> int | None:
     body_at = [i for i, k in enumerate(kinds) if k is Kind.BODY]
     if len(body_at) < 2:
         return None
+    if len(body_at) >= 3 and len(paragraphs[body_at[0]].split()) <= 2 and _headline_shaped(paragraphs[body_at[1]]):
+        kinds[body_at[0]] = Kind.RELATED  # "Thời sự" over the headline: the site's section, no title
+        body_at = body_at[1:]
     first = paragraphs[body_at[0]]
-    words = first.split()
-    if first.endswith((".", "…", ":", ";", ",")) or not 2 <= len(words) <= 40:
+    if not _headline_shaped(first):
         return None
     if len(split_sentences(first)) > 1 and not first.endswith("?"):
         return None  # several sentences without a final period: prose, not a headline
@@ -221,6 +229,20 @@ def _article_date(paragraphs: list[str], kinds: list[Kind], title_at: int | None
     else:
         chosen = before[-1] if before else after[0]
     return normalize_date(paragraphs[chosen])
+
+
+def _titles_at_the_end(paragraphs: list[str], kinds: list[Kind], at: int) -> bool:
+    """Whether paragraph ``at``, under a "Tin liên quan" header, is the list of other articles'
+    titles (a bulleted list is flattened into short sentences): all its sentences are short and
+    no prose follows it on the page."""
+    short = all(len(s.split()) <= _MAX_TITLE_WORDS for s in split_sentences(paragraphs[at]))
+    return short and not any(k is Kind.BODY and len(p.split()) > _MAX_TITLE_WORDS
+                             for p, k in zip(paragraphs[at + 1:], kinds[at + 1:]))
+
+
+def _headline_shaped(paragraph: str) -> bool:
+    """2-40 words with no sentence end (a headline may ask: "?")."""
+    return not paragraph.endswith((".", "…", ":", ";", ",")) and 2 <= len(paragraph.split()) <= 40
 
 
 def _ends_sentence(paragraph: str) -> bool:

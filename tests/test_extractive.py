@@ -244,6 +244,16 @@ def test_a_question_the_article_asks_is_never_a_point_of_its_summary():
     assert summarize_extractive(only_questions, max_sentences=1)   # an article that only asks still gets one
 
 
+def test_an_interviewers_turn_that_asks_nothing_is_never_a_point_either():
+    body = [["Sở Y tế tỉnh ghi nhận 4.100 ca sốt xuất huyết từ đầu năm, tăng 30% so với cùng kỳ."],
+            ["PV: Ông có lời khuyên gì cho người dân?"],
+            ["Ông Tâm: Người dân nên ngủ màn và đậy kín dụng cụ chứa nước."],
+            ["PV: Xin cảm ơn ông về cuộc trao đổi hôm nay!"]]
+    chosen = summarize_extractive(article(body, title="Sốt xuất huyết tăng 30%"), max_sentences=3)
+    assert chosen and not any(s.text.startswith("PV") for s in chosen)
+    assert asks("PV: Xin cảm ơn ông!") and asks("Phóng viên: Chúc ông sức khỏe.") and not asks("Ông Tâm: Người dân nên ngủ màn.")
+
+
 def test_a_numbered_heading_is_never_a_point_of_the_summary():
     body = [["Tỉnh tổng kết tình hình kinh tế năm 2024 với nhiều kết quả khả quan."], ["I. Sản xuất công nghiệp"],
             ["Chỉ số sản xuất công nghiệp năm 2024 tăng 12,4% so với năm trước."], ["9. Ý kiến chuyên gia"],

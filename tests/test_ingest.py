@@ -516,3 +516,82 @@ def test_a_wrapped_first_line_that_runs_to_the_width_is_no_headline():
 def test_a_short_paste_gets_a_word_a_hyphen_broke_back():
     article = parse_article("Xuất khẩu gạo quý I đạt 1,3 tri-\nệu tấn, tăng 35% so với cùng kỳ năm trước.")
     assert article.sentences[0].text == "Xuất khẩu gạo quý I đạt 1,3 triệu tấn, tăng 35% so với cùng kỳ năm trước."
+
+
+# Written for these tests: a news page copied whole, with the page's furniture between the paragraphs.
+_PAGE = """Thời sự
+
+Cháy kho phế liệu ở Bình Tân, 5 xe chữa cháy được điều đến
+
+Rạng sáng 9/10, một kho phế liệu trên đường Lê Văn Quới, quận Bình Tân bốc cháy dữ dội.
+
+Cảnh sát điều 5 xe chữa cháy và 30 chiến sĩ đến hiện trường, khống chế đám cháy sau hai giờ.
+
+>> Cháy xưởng gỗ ở Thủ Đức, thiệt hại 2 tỷ đồng
+
+QUẢNG CÁO
+Mở thẻ tín dụng miễn phí năm đầu - Đăng ký ngay!
+
+Vụ cháy không gây thiệt hại về người; nguyên nhân đang được điều tra.
+
+Hoàng Nam
+
+Tin liên quan
+- Cháy nhà trọ ở Gò Vấp, 2 người bị thương
+- Cảnh báo cháy nổ khi sạc xe điện"""
+
+
+def test_a_pages_section_label_related_links_ad_byline_and_related_list_are_left_out():
+    article = parse_article(_PAGE)
+    assert article.title == "Cháy kho phế liệu ở Bình Tân, 5 xe chữa cháy được điều đến"
+    assert [s.text for s in article.sentences] == [
+        "Rạng sáng 9/10, một kho phế liệu trên đường Lê Văn Quới, quận Bình Tân bốc cháy dữ dội.",
+        "Cảnh sát điều 5 xe chữa cháy và 30 chiến sĩ đến hiện trường, khống chế đám cháy sau hai giờ.",
+        "Vụ cháy không gây thiệt hại về người; nguyên nhân đang được điều tra.",
+    ]
+    assert {"Thời sự", ">> Cháy xưởng gỗ ở Thủ Đức, thiệt hại 2 tỷ đồng", "Hoàng Nam",
+            "Mở thẻ tín dụng miễn phí năm đầu - Đăng ký ngay!"} <= set(article.removed)
+
+
+def test_prose_after_a_related_header_stays():
+    text = ("Đường sắt Bắc Nam tăng chuyến dịp Tết\n\nNgành đường sắt tăng 40 chuyến tàu dịp Tết Nguyên đán.\n\n"
+            "Tin liên quan\n\nVé tàu được mở bán từ ngày 1/11. Hành khách có thể mua vé trực tuyến hoặc tại ga, "
+            "và được giảm giá 10% nếu mua sớm hơn ba mươi ngày so với ngày khởi hành của chuyến tàu.")
+    assert any(s.text.startswith("Vé tàu được mở bán") for s in parse_article(text).sentences)
+
+
+_PRESS_RELEASE = """THÔNG CÁO BÁO CHÍ
+Công ty Cổ phần Thép Sông Hồng khánh thành nhà máy mới tại Hải Dương
+
+HẢI DƯƠNG, ngày 12 tháng 10 năm 2024 – Công ty Cổ phần Thép Sông Hồng khánh thành nhà máy công suất 500.000 tấn mỗi năm.
+
+Nhà máy tạo việc làm cho 1.200 lao động địa phương.
+
+Thông tin liên hệ báo chí:
+Phòng Truyền thông – Công ty Cổ phần Thép Sông Hồng
+Email: truyenthong@thepsonghong.vn"""
+
+
+def test_a_press_releases_label_dateline_and_contacts_are_no_story():
+    article = parse_article(_PRESS_RELEASE)
+    assert article.title == "Thông cáo báo chí: Công ty Cổ phần Thép Sông Hồng khánh thành nhà máy mới tại Hải Dương"
+    assert article.sentences[0].text.startswith("Công ty Cổ phần Thép Sông Hồng khánh thành")
+    assert article.sentences[-1].text == "Nhà máy tạo việc làm cho 1.200 lao động địa phương."
+
+
+def test_a_documents_recipients_and_a_live_blogs_notes_are_no_story():
+    notice = _DECREE_HEADER + "\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT."
+    assert parse_article(notice).sentences[-1].text.endswith("lái xe mô tô hạng A1 và A.")
+    live = ("Trực tiếp: bão số 5 đổ bộ Nghệ An\n\nCập nhật liên tục diễn biến cơn bão số 5.\n\n"
+            "16h45: Tâm bão đi vào đất liền Nghệ An, gió mạnh cấp 10.\n\n"
+            "15h30: Nhiều cây xanh ở Vinh bị quật đổ.\n\nBài viết đang được cập nhật...")
+    assert [s.text for s in parse_article(live).sentences] == [
+        "16h45: Tâm bão đi vào đất liền Nghệ An, gió mạnh cấp 10.", "15h30: Nhiều cây xanh ở Vinh bị quật đổ."]
+
+
+@pytest.mark.parametrize(("lead", "source"), [("HÀ NỘI - Sáng 5/11, mưa lớn gây ngập.", None),
+                                              ("TP.HCM - Sáng 5/11, mưa lớn gây ngập.", None),
+                                              ("TTO - Sáng 5/11, mưa lớn gây ngập.", "TTO")])
+def test_a_datelines_place_is_no_source_an_outlets_code_is(lead, source):
+    article = parse_article("Mưa lớn ở nhiều nơi\n\n" + lead + " Nhiều tuyến phố ngập sâu nửa mét.")
+    assert article.source == source and article.sentences[0].text.startswith("Sáng 5/11")
