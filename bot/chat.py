@@ -247,7 +247,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if intent.kind is IntentKind.HELP:
         yield join(reply("help", language)), session
         return
-    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT):
+    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT, IntentKind.UNCLEAR):
         # With an article open, "cảm ơn" / "chào" should not be told to paste one.
         has_article = session.article is not None and not session.article.is_empty()
         key = intent.kind.value + ("_with_article" if has_article else "")

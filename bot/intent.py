@@ -20,6 +20,7 @@ class IntentKind(str, Enum):
     PREVIOUS = "previous"     # "quay lại bài trước": the article before the open one, open again
     COMPARE = "compare"       # "so sánh hai bài": the open article and the one before, side by side
     COMMENT = "comment"       # the reader's own words about the news ("Năm nào cũng lũ, ... Cảm ơn admin"): no request
+    UNCLEAR = "unclear"       # "hả?", "ý bạn là sao?", "tôi không hiểu", "huh?": the last reply did not help
 
 
 class Length(str, Enum):

@@ -16,6 +16,7 @@ _UNSEEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u
 _SENSES = {
     "dich": ("dịch",), "doan": ("đoạn",), "ban": ("bản",), "gi": ("gì",), "nao": ("nào",), "may": ("mấy",),
     "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",), "toi": ("tới",),
+    "ha": ("hả",), "ho": ("hở",),
 }
 # Typed without diacritics these are nearly always other words ("đoạn sau" = the next paragraph).
 _STRICT = frozenset({"sau", "tu"})
@@ -55,8 +56,9 @@ _REFINES = (
     ("longer", "vi", r"\b(?:dai|chi\s+tiet|day\s+du|k[iy])\s+(?:hon|them)\b|\bngan\s+qua\b|\b(?:qua|hoi)\s+ngan\b"),
     ("longer", "en", r"\blonger\b|\bmore\s+detail(?:s|ed)?\b|\btoo\s+short\b|\bexpand\b|\belaborate\b"),
     # By points: "thêm 1 ý nữa", "bớt 2 câu", "two more points", "fewer bullets" (the number is the step).
-    ("longer", "vi", r"\bthem\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
-    ("shorter", "vi", r"\b(?:bot|giam)\s+(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|diem|gach)\b"),
+    # "điểm" only counted ("bớt 2 điểm"): "VN-Index giảm điểm", "tăng thêm điểm" are a market's points.
+    ("longer", "vi", r"\bthem\s+(?:(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|gach)|(?:\d{1,2}|<NUM>)\s+diem)\b"),
+    ("shorter", "vi", r"\b(?:bot|giam)\s+(?:(?:(?:\d{1,2}|<NUM>)\s+)?(?:y|cau|gach)|(?:\d{1,2}|<NUM>)\s+diem)\b"),
     ("longer", "en", r"\b(?:(?:\d{1,2}|<NUM>|a\s+few)\s+)?more\s+(?:points?|sentences?|bullets?|ideas?)\b"),
     ("shorter", "en", r"\bfewer\s+(?:points|sentences|bullets|ideas)\b"),
     # A bare "tell me more": after an answer, more on the question; after a summary, a longer one.
@@ -138,6 +140,16 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
     (K.COMPARE, "en", None, (
         r"\bcompare\s+(?:the\s+)?(?:two|both)\b|\bcompare\s+(?:it\s+|this\s+)?(?:with|to)\s+the\s+(?:previous|other|last|first)\b",
         r"^<PRE>compare(?:\W+(?:them|please))*\W*$", r"\b(?:two|both)\s+(?:articles|stories)\b",
+    )),
+    # The reader did not follow the last reply: "hả?", "ý bạn là sao?", "mình không hiểu", "nói lại đi".
+    (K.UNCLEAR, "vi", None, (
+        r"^<PRE>(?:{ha}|{ho}|gi\s+co|cai\s+gi\s+co|la\s+sao|y\s+(?:ban\s+|bot\s+|cau\s+)?la\s+(?:sao|gi)|nghia\s+la\s+(?:sao|gi)"
+        r"|(?:khong|chua|ko)\s+hieu(?:\s+(?:gi|lam|y|lam|cau\s+tra\s+loi))*|kho\s+hieu|noi\s+lai|nhac\s+lai|lap\s+lai"
+        r"|giai\s+thich\s+lai)(?:\W+(?:di|nhe|nha|voi|duoc\s+khong|giup|gium|minh|ban|a|the|qua|ca|het|cho\s+minh|cho\s+toi))*\W*$",
+    )),
+    (K.UNCLEAR, "en", None, (
+        r"^<PRE>(?:huh|what|what\s+do\s+you\s+mean|meaning|i\s+don'?t\s+(?:understand|get\s+it)|(?:say|repeat)\s+(?:that|it)\s+again"
+        r"|come\s+again|pardon)(?:\W+(?:please|pls))*\W*$",
     )),
     (K.GREETING, "vi", None, (
         r"^\W*(?:xin\s+chao|chao|alo)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|a|oi|"

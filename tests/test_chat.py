@@ -754,3 +754,11 @@ def test_a_bare_name_the_article_lacks_is_said_to_be_absent(offline_bot, message
 @pytest.mark.parametrize("message", ["tuyệt vời", "xuất sắc", "😂", "Cảm Ơn Bạn"])
 def test_praise_and_reactions_are_thanks(offline_bot, message):
     assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("thanks_with_article", "vi")
+
+
+def test_a_confused_reader_is_told_how_to_ask_not_quoted_a_random_sentence(offline_bot):
+    session = with_article(offline_bot)
+    for message, language in (("hả?", "vi"), ("what do you mean?", "en")):
+        replies, session = turn(offline_bot, message, session)
+        assert replies[-1] == reply("unclear_with_article", language)
+    assert session.article is not None

@@ -505,3 +505,16 @@ def test_a_readers_question_is_found_across_lines_and_without_its_question_mark(
                                         "Bạn cho mình hỏi trong bài có nói lực lượng nào phụ trách cứu hộ ở xã đó")
     intent = route(unmarked, has_article=True)
     assert intent.kind is K.ASK and intent.question.startswith("Bạn cho mình hỏi trong bài")
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("hả?", "vi"), ("ý bạn là sao?", "vi"), ("mình không hiểu gì cả", "vi"), ("nói lại đi", "vi"), ("khó hiểu quá", "vi"),
+    ("huh?", "en"), ("what do you mean?", "en"), ("I don't understand", "en"), ("say that again", "en"),
+])
+def test_a_reader_who_did_not_follow_the_last_reply_says_so(message, language):
+    assert route(message, has_article=True) == Intent(K.UNCLEAR, language=language)
+
+
+@pytest.mark.parametrize("message", ["Hà?", "hà nội?", "ai không hiểu luật?", "tại sao nói lại giá vàng?"])
+def test_a_name_or_a_question_is_no_sign_of_confusion(message):
+    assert route(message, has_article=True).kind is not K.UNCLEAR
