@@ -29,6 +29,8 @@ _SCORE_PATTERN = r"\b(?:tỷ số|tỉ số|thắng|thua|hòa|hoà|score|won|bea
 # A quantity, not a date: "năm 1896", "ngày 11", "15/9" are times, "1.000 người" a number.
 _NUMBER = re.compile(
     r"(?<!\bnăm )(?<!\bngày )(?<!\btháng )(?<!\bkỷ )(?<![\d/.,-])(?!(?:1\d{3}|20\d{2})\b)\d+(?:[.,]\d+)*(?![\d/-])"
+    # A range with its unit: "sóng cao 5-7 m", "17-19 độ C" (a bare "6-11" may be a date).
+    r"|(?<!\bngày )(?<!\btháng )(?<![\d/.,-])\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?(?=\s*[^\W\d_]|\s*[%°])"
     r"|\b(?:" + _NUMBER_WORDS + r")\b(?!\s+\d)"
     r"|" + _SCORE_PATTERN,
     re.I,
@@ -37,7 +39,7 @@ _SCORE = re.compile(_SCORE_PATTERN, re.I)
 # Years, day/month dates, "năm 1942", "thế kỷ 19", and spans back in time: "4 tỷ năm trước",
 # "7000 trước Công Nguyên", "the 1990s".
 _TIME = re.compile(
-    r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+\d"
+    r"\b(?:1\d{3}|20\d{2})\b|\d{1,2}[/-]\d{1,2}|\b(?:năm|tháng|ngày|thế kỷ|thập niên)\s+(?:thứ\s+)?\d"
     r"|\d\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*năm\s+(?:trước|sau)|\btrước công nguyên\b|\b(?:TCN|BC|AD)\b"
     r"|\b(?:in|since|until|by)\s+\d{3,4}\b|\b(?:thế kỷ|thế kỉ)\s+[IVXL]+\b"
     r"|\b\d{1,2}(?:h\d{0,2}|:\d{2}|\s+giờ)\b"   # a time of day: "15h", "15h30", "7:45", "8 giờ"

@@ -54,6 +54,7 @@ class Article:
     # An official document's name from its header ("Thông tư 12/2026/TT-BTC"), so that "ban hành
     # ngày nào?" is answered from the header; None for a news story.
     document: str | None = None
+    author: str | None = None  # who the byline credits ("Minh Anh"), for "ai viết bài này?"
     language: str = "vi"
     removed: tuple[str, ...] = field(default=())
     legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the paste was converted to Unicode

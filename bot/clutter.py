@@ -66,8 +66,10 @@ _REPORTING = re.compile(r"\b(?:cho biet|nhan manh|khang dinh|yeu cau|de nghi|ghi
                         r"said|says|noi)\b|[\"“”:]")
 _SOURCE = re.compile(r"^\(?(?:theo|nguon|source|via)\b\s*(:?)\s*(.+?)\)?\.?$")
 _OUTLET_WORDS = {"bao", "trang", "tap", "dai", "kenh", "hang", "thong", "cong"}
-_BYLINE = re.compile(r"^(?:by|(?:additional )?reporting by|writing by|editing by|(?:bai|tin|bai va anh|tin va anh|bai, anh|tin, anh)\s*:)\s"
+_BYLINE = re.compile(r"^(?:by|(?:additional )?reporting by|writing by|editing by|(?:bai|tin|bai va anh|tin va anh|bai, anh|tin, anh"
+                     r"|phong van|thuc hien|nhom thuc hien)\s*:)\s"
                      r"|^(?:nhom )?(?:pv|ctv|btv|phong vien|nhom phong vien)(?:\s*[-–/,&]\s*\S+)*$")
+_REPORTER_NAMED = re.compile(r"^(?:Nhóm\s+)?(?:Phóng viên|PV|CTV|BTV)\s+(?=\S)")
 _RELATED = re.compile(r"^(?:xem them|doc them|tin lien quan|bai lien quan|bai viet lien quan|tin cung chuyen muc|"
                       r"tin khac|co the ban quan tam|binh luan|gui binh luan|y kien ban doc|chia se|share|tags?|"
                       r"tu khoa|chu de|related|read more|see also|comments?|in bai|print|quay lai|tro ve|"
@@ -116,6 +118,8 @@ def classify(paragraph: str) -> Kind:
     credits = folded.startswith(("reporting by", "writing by", "additional reporting", "editing by"))
     if (len(words) <= 8 or credits) and _BYLINE.search(folded) and paragraph[-1:] not in _TERMINAL:
         return Kind.BYLINE
+    if len(words) <= 6 and _REPORTER_NAMED.match(paragraph) and all(w[:1].isupper() for w in _REPORTER_NAMED.sub("", paragraph).split()):
+        return Kind.BYLINE  # "Phóng viên Đức Anh", "Nhóm PV Hà Nội"
     if _is_related(folded, words) or _is_section_menu(paragraph) or _COMMENTS_HEADER.match(folded):
         return Kind.RELATED
     return Kind.BODY
@@ -293,6 +297,19 @@ def is_trailer(paragraph: str) -> bool:
         return True
     named = sum(w[:1].isupper() for w in words)
     return named / len(words) >= 0.6
+
+
+# A byline's label before the name: "Bài và ảnh:", "Phóng viên", "Phỏng vấn:", "By".
+_BYLINE_LABEL = re.compile(r"^(?:(?:bài|tin)(?:\s*(?:và|,)\s*ảnh)?|phóng viên|nhóm phóng viên|nhóm pv|pv|ctv|phỏng vấn|thực hiện"
+                           r"|nhóm thực hiện|by|reporting by|writing by)\b\s*:?\s*", re.I)
+
+
+def byline_name(byline: str) -> str | None:
+    """Who a byline credits: "Bài và ảnh: Minh Anh" → "Minh Anh", "Phóng viên Đức Anh" → "Đức Anh",
+    "Huyền Lê (Theo AFP)" → "Huyền Lê"; None when no name is left."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", _BYLINE_LABEL.sub("", byline.strip())).strip(" .-–—")
+    named = name.split()
+    return name if 1 <= len(named) <= 6 and name[:1].isupper() and not re.search(r"\d", name) else None
 
 
 def trailer_source(byline: str) -> str | None:

@@ -266,7 +266,7 @@ def _find_numbers(text: str) -> list[tuple[str, frozenset]]:
     """Each number with every value it may stand for (separators and scale words read both ways)."""
     found = []
     for m in _NUMBER.finditer(text):
-        values = _readings(m.group(0))
+        values = number_values(m.group(0))
         scale = _SCALE_AFTER.match(text, m.end())
         if scale:
             factor = _SCALES[scale.group(1).lower()]
@@ -292,8 +292,9 @@ def _find_number_words(text: str) -> list[tuple[str, frozenset]]:
     return found
 
 
-def _readings(raw: str) -> set[float]:
-    """"1.000" → {1000, 1.0}; "12,5" → {12.5, 125}: Vietnamese and English swap the separators."""
+def number_values(raw: str) -> set[float]:
+    """What a written number may stand for: "1.000" → {1000, 1.0}; "12,5" → {12.5, 125}
+    (Vietnamese and English swap the separators)."""
     values = {float(raw.replace(".", "").replace(",", ""))}
     for decimal, thousands in ((",", "."), (".", ",")):
         head, sep, tail = raw.rpartition(decimal)

@@ -19,6 +19,7 @@ from bot.clutter import (
     document_type,
     is_motto,
     is_caption,
+    byline_name,
     is_ad_label,
     is_comments_header,
     is_related_header,
@@ -79,12 +80,15 @@ def parse_article(raw: str) -> Article:
         removed.append(byline)
         source = source or trailer_source(byline)
     text = " ".join(s for p in sentences for s in p)
+    credited = [paragraphs[i] for i, kind in enumerate(kinds) if kind is Kind.BYLINE] + ([byline] if byline else [])
+    author = next(filter(None, map(byline_name, credited)), None)
     return Article.from_paragraphs(
         sentences,
         title=document.title if document else paragraphs[title_at] if title_at is not None else None,
         date=document.date if document and document.date else _article_date(paragraphs, kinds, title_at),
         source=source,
         document=document.name if document else None,
+        author=author,
         language=detect_language(text or " ".join(paragraphs)) if paragraphs else "vi",
         removed=tuple(removed),
         legacy_encoding=legacy_encoding,

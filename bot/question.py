@@ -105,6 +105,7 @@ _YES_NO_PAIRS = frozenset({("co", "phai"), ("phai", "khong"), ("dung", "khong")}
 _CLOSING_PARTICLES = frozenset("không chưa à hả nhỉ chứ".split())
 _BARE_CLOSING_PARTICLES = frozenset("khong chua ha nhi".split())
 _SCORE_WORDS = re.compile(r"\b(?:ti so|score)\b")  # "tỷ số" folds to "tỉ số"; "tỉ lệ" is a rate
+_MATCH_TIMES = frozenset({"phut", "giay", "hiep", "thu", "minute"})  # "phút mấy", "phút thứ mấy": a time, not the score
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
 _LENGTH_UNITS = frozenset("km m mét cm mm kilômét cây ha dặm mi".split())
 # Irregular past forms news writes and a question asks in the present ("exports rose" for
@@ -216,12 +217,17 @@ _ABOUT_ARTICLE = {
         r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\s+(?:is|was)\s+(?:this|the|it)\b"
         r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+source$"
         r"|^nguon(?:\s+(?:bai|tin)(?:\s+(?:bao|viet|nay))*)?(?:\s+(?:la\s+)?(?:gi|dau|nao|o\s+dau|tu\s+dau))?$|^source$"),
+    "author": re.compile(
+        r"\b(?:ai|nguoi\s+nao|phong\s+vien\s+nao)\s+(?:da\s+)?viet\s+(?:bai|tin)\b|\bbai(?:\s+(?:bao|viet|nay))*\s+(?:cua|do)\s+ai"
+        r"(?:\s+viet)?\b|^tac\s+gia(?:\s+(?:cua\s+)?(?:bai|tin)(?:\s+(?:bao|viet|nay))*)?(?:\s+la)?(?:\s+(?:ai|gi))?$"
+        r"|\bwho\s+(?:wrote|is\s+the\s+author\s+of)\s+(?:this|the|it)\b|^(?:who\s+is\s+)?the\s+author$|^author$"),
 }
 
 
 def about_article(question: str) -> str | None:
-    """"date" or "source" when ``question`` asks about the article itself ("bài đăng ngày nào?",
-    "nguồn bài báo là gì?", "When was this article published?"), else None."""
+    """"date", "source" or "author" when ``question`` asks about the article itself ("bài đăng
+    ngày nào?", "nguồn bài báo là gì?", "ai viết bài này?", "When was this article published?"),
+    else None."""
     plain = " ".join(strip_diacritics(w) for w in words(question))
     return next((field for field, pattern in _ABOUT_ARTICLE.items() if pattern.search(plain)), None)
 
@@ -319,7 +325,8 @@ def _answer_type(tokens: list[str], spans: list, heads: dict, nouns: dict) -> st
     if not spans:
         return None
     start, end, kind = spans[0]
-    if kind in ("number", "manner", "thing") and _SCORE_WORDS.search(" ".join(map(strip_diacritics, tokens))):
+    timed = start and strip_diacritics(tokens[start - 1]) in _MATCH_TIMES  # "bàn mở tỷ số ở phút mấy?"
+    if kind in ("number", "manner", "thing") and not timed and _SCORE_WORDS.search(" ".join(map(strip_diacritics, tokens))):
         return "score"  # "tỷ số bao nhiêu?", "tỷ số thế nào?", "what was the score?"
     if kind != "thing":
         return kind
@@ -348,6 +355,18 @@ def _asks_for_several(tokens: list[str], spans: list) -> bool:
     which, copula = phrase == ("nao",), phrase == ("la", "gi")  # not "khi nào", "năm nào"
     return bool((which and _PLURAL & set(before[-_PLURAL_REACH:]))
                 or ((which or copula) and before and before[0] in _PLURAL))
+
+
+_ENGLISH_YES_NO = re.compile(r"^(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|is\s+it\s+true)\b", re.I)
+
+
+def is_yes_no(question: str) -> bool:
+    """Whether ``question`` asks yes or no ("có đúng là ... không?", "... phải không?", "Did ...?")
+    rather than for a who, what, when or how many."""
+    if _ENGLISH_YES_NO.match(question.strip()):
+        return True
+    tokens = [strip_diacritics(t) for t in words(question)]
+    return bool(_yes_no_frame(tokens)) and parse_question(question).answer_type is None
 
 
 def _yes_no_frame(tokens: list[str]) -> set[int]:

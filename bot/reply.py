@@ -120,8 +120,10 @@ def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = F
     ``seen``: ``notice_id``s this session was already shown in full (see ``ONCE_PER_SESSION``).
     """
     parts = []
-    # An extractive answer *is* its evidence: quote it once, with where it stands in the article.
-    quoted_answer = quote_evidence and update.engine == "extractive" and bool(update.evidence)
+    # An extractive answer *is* its evidence: quote it once, with where it stands in the article
+    # (a verdict on the question's figure is shown above its evidence).
+    quoted_answer = quote_evidence and update.engine == "extractive" and bool(update.evidence) \
+        and update.text == " ".join(s.text for s in update.evidence)
     if update.text and not quoted_answer:
         parts.append(escape_text(update.text))
     if quote_evidence and update.evidence and update.done:

@@ -762,3 +762,28 @@ def test_a_confused_reader_is_told_how_to_ask_not_quoted_a_random_sentence(offli
         replies, session = turn(offline_bot, message, session)
         assert replies[-1] == reply("unclear_with_article", language)
     assert session.article is not None
+
+
+def test_a_yes_no_question_with_a_wrong_figure_is_told_what_the_article_says(offline_bot):
+    story = ("Tòa tuyên án vụ lừa đảo đất nền\n\nNgày 20/11, TAND tỉnh Đồng Nai tuyên phạt Nguyễn Văn Hưng 15 năm tù, "
+             "Trần Thị Mai 9 năm tù và Lê Văn Tùng 7 năm tù về tội lừa đảo. Mai là kế toán, giúp Hưng nhận tiền "
+             "đặt cọc của hơn 300 khách hàng. Tùng trực tiếp dẫn khách đi xem đất.")
+    _, session = turn(offline_bot, story)
+    replies, session = turn(offline_bot, "có đúng là Tùng bị 9 năm tù không?", session)
+    assert replies[-1].startswith(reply("claim_differs", "vi", found="7 năm tù", claimed="9 năm tù"))
+    assert "Lê Văn Tùng 7 năm tù" in replies[-1]   # the sentence it rests on, quoted below
+    replies, session = turn(offline_bot, "có đúng là 400 khách hàng không?", session)
+    assert replies[-1].startswith(reply("claim_differs", "vi", found="300 khách hàng", claimed="400 khách hàng"))
+    replies, _ = turn(offline_bot, "Hưng bị 15 năm tù phải không?", session)
+    assert replies[-1].startswith(reply("claim_matches", "vi", found="15 năm tù"))
+
+
+def test_who_wrote_the_article_is_answered_from_its_byline(offline_bot):
+    story = ("Lúa mất mùa vì hạn mặn\n\nHạn mặn khiến 12.000 ha lúa ở Bến Tre mất trắng trong mùa khô năm nay. "
+             "Nông dân chuyển sang nuôi tôm kết hợp trồng lúa.\n\nPhóng viên Hồng Nhung")
+    _, session = turn(offline_bot, story)
+    replies, _ = turn(offline_bot, "ai viết bài này?", session)
+    assert replies[-1].startswith(reply("article_author", "vi", author="Hồng Nhung"))
+    _, session = turn(offline_bot, story.rsplit("\n\n", 1)[0])   # the same story without its byline
+    replies, _ = turn(offline_bot, "tác giả là ai?", session)
+    assert replies[-1].startswith(reply("article_no_author", "vi"))

@@ -595,3 +595,19 @@ def test_a_documents_recipients_and_a_live_blogs_notes_are_no_story():
 def test_a_datelines_place_is_no_source_an_outlets_code_is(lead, source):
     article = parse_article("Mưa lớn ở nhiều nơi\n\n" + lead + " Nhiều tuyến phố ngập sâu nửa mét.")
     assert article.source == source and article.sentences[0].text.startswith("Sáng 5/11")
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Phỏng vấn: Hồng Nhung", "Hồng Nhung"), ("Phóng viên Đức Anh", "Đức Anh"), ("Bài và ảnh: Minh Anh", "Minh Anh"),
+    ("Huyền Lê (Theo AFP)", "Huyền Lê"),
+])
+def test_a_byline_is_left_out_and_names_the_author(byline, author):
+    text = ("Lúa mất mùa vì hạn mặn\n\nHạn mặn khiến 12.000 ha lúa ở Bến Tre mất trắng trong mùa khô năm nay.\n\n"
+            f"Nông dân chuyển sang nuôi tôm kết hợp trồng lúa để giảm thiệt hại.\n\n{byline}")
+    article = parse_article(text)
+    assert article.author == author and byline in article.removed and len(article.sentences) == 2
+
+
+def test_a_sentence_about_reporters_is_no_byline():
+    article = parse_article("Dự án cầu Rạch Miễu 2\n\nPhóng viên đã có cuộc trao đổi với ông Nam về dự án. Dự án khởi công năm 2025.")
+    assert article.author is None and article.sentences[0].text.startswith("Phóng viên đã có")

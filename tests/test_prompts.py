@@ -27,6 +27,8 @@ NOTICES = {
     "article_date": {"date": "07/11/2021"},
     "article_source": {"source": "nhandan.vn"},
     "article_no_date": {},
+    "article_author": {"author": "Minh Anh"},
+    "article_no_author": {},
     "document_date": {"document": "Thông tư 12/2026/TT-BTC", "date": "15/03/2026"},
     "document_source": {"document": "Thông tư 12/2026/TT-BTC", "source": "BỘ TÀI CHÍNH"},
     "document_number": {"document": "Thông tư 12/2026/TT-BTC"},

@@ -171,6 +171,12 @@ def test_question_words_leave_no_pair_across_the_gap():
     ("Đoàn Việt Nam lên đường sáng nay.", "Ai dẫn đầu đoàn Việt Nam?", False),
     ("Cuộc họp bị hoãn do mưa lớn kéo dài.", "Tại sao cuộc họp bị hoãn?", True),
     ("Năm 1973, ông chuyển sang nghiên cứu vật lý.", "Năm 1973, ông làm gì vào năm nào?", False),
+    # a range with its unit is a quantity; a bare "6-11" may be a date
+    ("Ngoài khơi có sóng biển cao 5-7 m.", "Sóng biển cao bao nhiêu?", True),
+    ("Nhiệt độ thấp nhất giảm xuống 17-19 độ C.", "Nhiệt độ thấp nhất bao nhiêu độ?", True),
+    ("Hội nghị diễn ra ngày 6-11.", "Có bao nhiêu đại biểu?", False),
+    ("Bàn mở tỷ số đến ở phút 12.", "Bàn mở tỷ số ở phút mấy?", True),   # a minute asked, not the score
+    ("Nguy hiểm nhất là từ ngày thứ 3 đến ngày thứ 7.", "Giai đoạn nguy hiểm nhất là khi nào?", True),
 ])
 def test_has_type_wants_something_the_question_does_not_name(text, question, expected):
     assert has_type(text, parse_question(question)) is expected

@@ -15,6 +15,7 @@ from typing import Iterator, Sequence
 
 from bot.answer_type import has_type
 from bot.article import Article, Sentence
+from bot.claims import Verdict, check_claim
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.guard import check_output, unmentioned
@@ -54,7 +55,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         return
     field = about_article(question)
     if field:  # "bài đăng ngày nào?": the paste's date or source line says; the story's sentences do not
-        known = article.date if field == "date" else article.source
+        known = getattr(article, field)
         notice = Notice(f"article_{field}", {field: known}) if known else Notice(f"article_no_{field}")
         yield TaskUpdate("", "", done=True, notices=(notice,))
         return
@@ -119,6 +120,15 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             and _headline_answers(article, question):
         # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương"
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
+        return
+    # A figure the question claims is checked even where too few of its words match to answer it.
+    checked = None if intent.skip or cross else _checked_claim(question, evidence)
+    if checked:  # "có đúng là Tùng bị 9 năm tù không?": the clause about Tùng says 7 năm
+        sentence, verdict = checked
+        key = "claim_matches" if verdict.matches else "claim_differs"
+        args = {"found": verdict.found} if verdict.matches else {"found": verdict.found, "claimed": verdict.claimed}
+        text = reply(key, reply_in if reply_in in LANGUAGES else language, **args)
+        yield TaskUpdate(text, "extractive", done=True, evidence=(sentence,))
         return
     if not is_answerable(evidence):
         unread = cross and translator is None and not (as_is and strangers)
@@ -233,6 +243,15 @@ def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> b
     plain = (lambda ws: set(ws)) if accented else (lambda ws: {strip_diacritics(w) for w in ws})
     wanted = plain(phrase)
     return any(wanted <= plain(words(s.text)) for s in article.sentences)
+
+
+def _checked_claim(question: str, evidence: Sequence[Evidence]) -> tuple[Sentence, Verdict] | None:
+    """The first evidence sentence that confirms or contradicts the figure a yes/no question claims."""
+    for e in evidence[:EVIDENCE_K]:
+        verdict = check_claim(question, e.sentence.text)
+        if verdict:
+            return e.sentence, verdict
+    return None
 
 
 def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notices: tuple[Notice, ...],
