@@ -39,6 +39,13 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("ô tô", "xe hơi"),
     ("máy bay", "phi cơ"),
     ("bệnh viện", "cơ sở y tế"),
+    ("ghi bàn", "lập công", "mở tỷ số", "nâng tỷ số", "gỡ hòa", "lập cú đúp", "nhân đôi cách biệt", "rút ngắn tỷ số"),
+    ("thắng", "đánh bại", "giành chiến thắng"),
+    ("năm ngoái", "năm trước", "cùng kỳ", "cùng kỳ năm trước"),
+    ("vào bờ", "đổ bộ", "vào đất liền"),
+    ("lãi", "có lãi", "lợi nhuận"),
+    ("lỗ", "thua lỗ", "lỗ ròng"),
+    ("uống", "dùng", "sử dụng"),
     # English
     ("killed", "dead", "died", "deaths"),
     ("injured", "wounded", "hurt"),
@@ -47,6 +54,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("start", "starts", "begin", "begins", "launch"),
     ("finish", "finished", "complete", "completed"),
     ("arrested", "detained"),
+    ("scored", "goal", "goals", "equaliser", "equalizer"),
+    ("won", "beat", "defeated"),
+    ("last year", "previous year", "a year earlier"),
     ("residents", "people", "locals"),
 )
 MAX_REWRITES = 12

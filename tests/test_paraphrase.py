@@ -31,3 +31,13 @@ def test_a_question_the_article_does_not_answer_stays_unanswered():
     article = Article.from_paragraphs([["Cây cầu được khánh thành sau hơn hai năm thi công.",
                                         "Cầu dài 1,2 km, có tổng vốn đầu tư khoảng 1.900 tỷ đồng."]])
     assert not is_answerable(find_evidence(article, "Cầu được xây bằng thép gì?"))
+
+
+def test_who_scored_finds_the_reporters_words_for_a_goal():
+    match = Article.from_paragraphs([[
+        "Tối 6/11, Hải Phòng hòa Thanh Hóa 1-1 trên sân Lạch Tray.",
+        "Phút 64, tiền đạo Lucao lập công cho đội chủ nhà từ một pha đánh đầu.",
+        "Khán giả rời sân khi trời đổ mưa lớn.",
+    ]], title="Hải Phòng hòa Thanh Hóa")
+    evidence = find_evidence(match, "Ai ghi bàn cho Hải Phòng?")
+    assert is_answerable(evidence) and "Lucao lập công" in evidence[0].sentence.text
