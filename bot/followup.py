@@ -37,6 +37,7 @@ def follow_up(question: str, last_question: str, language: str = "vi", people: t
 # "ông ấy", "bà ta", "anh ấy": someone named before, by the title they were named with.
 _PERSON_POINTER = re.compile(r"\b(ông|bà|anh|chị|cô)\s+(?:ấy|ta)\b", re.I)
 _TITLES = ("ông", "bà", "anh", "chị", "cô")
+_WOMEN = ("bà", "chị", "cô")
 
 
 def people_named(texts: list[str]) -> tuple[str, ...]:
@@ -71,8 +72,11 @@ def _named_person(question: str, people: tuple[str, ...]) -> str:
         return question
     title = pointer.group(1).lower()
     same = [p for p in people if p.split()[0] == title]
+    # Named without a title ("bị cáo Lê Thị Ngọc Hân"): a woman for "bà ấy" ("Thị" is a woman's
+    # middle name), a man for "ông ấy", when the answer named both.
     untitled = [p for p in people if p.split()[0] not in _TITLES]
-    chosen = (same or untitled or [None])[0]
+    fitting = [p for p in untitled if (" Thị " in f" {p} ") == (title in _WOMEN)] or untitled
+    chosen = (same or fitting or [None])[0]
     if chosen is None:
         return question
     return f"{question[: pointer.start()]}{title} {chosen.split()[-1]}{question[pointer.end():]}"

@@ -609,6 +609,10 @@ def test_a_pronoun_stands_for_the_person_the_last_answer_named_with_that_title()
     assert follow_up("bà ấy nói gì?", "ai là chủ tịch tỉnh?", "vi", people) == "bà Lan nói gì?"
     # nobody titled "ông": the name given without a title is the one meant
     assert follow_up("ông ấy chỉ đạo gì?", "ai là chủ tịch tỉnh?", "vi", people) == "ông Hùng chỉ đạo gì?"
+    # both named without a title: "bà ấy" is the woman, "ông ấy" the man
+    court = people_named(["Bị cáo Trần Quốc Dũng bị phạt 18 năm tù, bị cáo Lê Thị Ngọc Hân 9 năm tù."])
+    assert follow_up("bà ấy làm gì?", "còn Hân?", "vi", court) == "bà Hân làm gì?"
+    assert follow_up("ông ấy làm gì?", "còn Hân?", "vi", court) == "ông Dũng làm gì?"
 
 
 def test_an_english_follow_up_that_points_back_asks_about_the_last_subject():
