@@ -283,11 +283,12 @@ def headline_words(article: Article) -> frozenset[str]:
 
 def _body(article: Article) -> list[Sentence]:
     """Sentences worth summarizing: not the title repeated, not empty of words, and not a
-    question the article asks (an interviewer's, or a rhetorical one) or a section's heading:
-    what follows is the point (unless the article has nothing else)."""
+    question the article asks (an interviewer's, or a rhetorical one), a section's heading or
+    the announcement of a list: what follows is the point (unless the article has nothing else)."""
     title = syllables(article.title or "")
     body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title]
-    return [s for s in body if not asks(s.text)] or body
+    # Not ``asks``: an answer may quote an announcement ("... như sau:"), with its list after it.
+    return [s for s in body if not asks(s.text) and not _ANNOUNCES.search(s.text)] or body
 
 
 def asks(text: str) -> bool:
@@ -299,6 +300,9 @@ def asks(text: str) -> bool:
 
 # An interviewer's turn, a question or not ("PV: Xin cảm ơn ông!"): the answers are the point.
 _INTERVIEWER = re.compile(r"^(?:PV|P\.V|Phóng viên|Hỏi|Q)\s*:", re.I)
+# A sentence that announces what follows ("... thông báo như sau:", "Dưới đây là 5 điểm mới ...",
+# "Kế hoạch gồm các giải pháp chính:"): the items after it are the point.
+_ANNOUNCES = re.compile(r"(?::|\bnhư sau\s*[.:]?)\s*$|^(?:Dưới đây là|Sau đây là|Below are|Here are)\b", re.I)
 
 
 # A numbered heading: a numeral (or "Điều 8", "Chương II"), a dot or bracket, a short title with

@@ -254,6 +254,15 @@ def test_an_interviewers_turn_that_asks_nothing_is_never_a_point_either():
     assert asks("PV: Xin cảm ơn ông!") and asks("Phóng viên: Chúc ông sức khỏe.") and not asks("Ông Tâm: Người dân nên ngủ màn.")
 
 
+def test_the_announcement_of_a_list_is_never_a_point_of_the_summary():
+    body = [["Căn cứ dự báo bão số 6, để bảo đảm an toàn cho học sinh, UBND tỉnh thông báo như sau:"],
+            ["1. Học sinh toàn tỉnh được nghỉ học ngày 27 và 28/10."],
+            ["2. Các trường kiểm tra, chằng chống cơ sở vật chất trước khi bão vào."],
+            ["Dưới đây là những điều phụ huynh cần lưu ý trong mùa mưa bão."]]
+    chosen = summarize_extractive(article(body, title="Học sinh nghỉ học tránh bão số 6"), length=Length.SHORT)
+    assert chosen and "nghỉ học ngày 27 và 28/10" in chosen[0].text
+
+
 def test_a_numbered_heading_is_never_a_point_of_the_summary():
     body = [["Tỉnh tổng kết tình hình kinh tế năm 2024 với nhiều kết quả khả quan."], ["I. Sản xuất công nghiệp"],
             ["Chỉ số sản xuất công nghiệp năm 2024 tăng 12,4% so với năm trước."], ["9. Ý kiến chuyên gia"],
