@@ -370,7 +370,8 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
     order = [Length.SHORT, Length.NORMAL, Length.DETAILED]
     step = -1 if intent.refine == "shorter" else 1
     sentences = base.sentences
-    if intent.sentences is not None and shown:
+    if shown and (intent.sentences is not None or sentences is not None):
+        # "tóm tắt 5 ý" gave 2 (the article has no more): "ngắn hơn" is 1, not 4
         sentences = min(sentences or shown, shown)
     if sentences is not None:
         # "thêm 2 ý": two more; a bare "dài hơn" past the detailed length: LONGER_POINTS more

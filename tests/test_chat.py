@@ -791,3 +791,13 @@ def test_who_wrote_the_article_is_answered_from_its_byline(offline_bot):
     _, session = turn(offline_bot, story.rsplit("\n\n", 1)[0])   # the same story without its byline
     replies, _ = turn(offline_bot, "tác giả là ai?", session)
     assert replies[-1].startswith(reply("article_no_author", "vi"))
+
+
+def test_shorter_after_more_points_than_the_article_has_counts_from_those_shown(offline_bot):
+    story = ("Hà Nội cấm xe tải vào nội đô giờ cao điểm\n\nTừ ngày 1/10, xe tải trên 1,25 tấn bị cấm trong vành đai 3 "
+             "từ 6h đến 9h và từ 16h đến 20h. Sở Xây dựng Hà Nội cho biết quy định nhằm giảm ùn tắc giao thông.")
+    _, session = turn(offline_bot, story)
+    _, session = turn(offline_bot, "tóm tắt 5 ý", session)
+    assert session.last_summary_points == 2
+    replies, session = turn(offline_bot, "ngắn hơn", session)
+    assert session.last_summary.sentences == 1 and replies[-1].count("\n- ") + replies[-1].startswith("- ") == 1
