@@ -127,8 +127,8 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
     for sentence in ranked:
         if len(chosen) >= budget.sentences:
             break
-        if _dangles(sentence) and not any(c.index == sentence.index - 1 for c in chosen):
-            continue
+        if sentence.index and _dangles(sentence) and not any(c.index == sentence.index - 1 for c in chosen):
+            continue  # (the article's first sentence points back at nothing: "Tôi là giáo viên ...")
         tokens = syllables(sentence.text)
         if chosen and budget.syllables is not None and used + len(tokens) > budget.syllables:
             continue
@@ -140,13 +140,17 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
         chosen.append(sentence)
         chosen_pairs.append(pairs)
         used += len(tokens)
+    if not chosen and ranked:
+        chosen = [min(ranked, key=lambda s: s.index)]  # every sentence points back: the first one, where it starts
     return sorted(chosen, key=lambda s: s.index)
 
 
-# An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Khi đó ..." (a
-# condition the sentence before sets), "Ông cũng ..." (not "Ông Lê Văn Hùng ...": a title before
-# a name refers to no one).
-_REFERS_BACK = re.compile(r"^(?:đây|điều này|việc này|chuyện này|khi đó|khi ấy|nó|họ|ông|bà|this|these|it|he|she|they)\b", re.I)
+# An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Con số này ...",
+# "Khi đó ..." (a condition the sentence before sets), "Ông cũng ..." (not "Ông Lê Văn Hùng ...":
+# a title before a name refers to no one), "Chúng tôi ..." (a speaker the sentence before names).
+_REFERS_BACK = re.compile(r"^(?:đây|đó|điều này|việc này|chuyện này|khi đó|khi ấy|nó|họ|ông|bà|chúng tôi|tôi"
+                          r"|(?:con số|số|mức|điều|việc|vụ|trường hợp|(?:những|các) [^\W\d_]+) (?:này|đó|ấy|trên)"
+                          r"|this|these|it|he|she|they|we)\b", re.I)
 
 
 def _dangles(sentence: Sentence) -> bool:

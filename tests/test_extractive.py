@@ -295,3 +295,19 @@ def test_a_low_rated_short_line_does_not_fill_the_syllables_the_first_sentence_l
 ])
 def test_a_summary_point_loses_its_list_number_and_decoration(text, trimmed):
     assert trim_sentence(Sentence(text, 0, 0)).text == trimmed
+
+
+def test_a_sentence_opening_with_a_reference_waits_for_the_one_it_points_back_to():
+    # "Con số này" and "Chúng tôi" point at the sentence before; alone they leave the reader asking
+    body = [["Năm nay cả nước ghi nhận 98.214 ca sốt xuất huyết, tăng 14,6% so với năm trước.",
+             "Con số này gấp đôi mức trung bình của mười năm qua, theo Cục Phòng bệnh.",
+             "Chúng tôi đã phun hóa chất diệt muỗi tại mọi ổ dịch, ông Nam cho biết."]]
+    chosen = summarize_extractive(article(body, title="Sốt xuất huyết gấp đôi mức trung bình mười năm"), max_sentences=1)
+    assert [s.index for s in chosen] == [0]
+
+
+def test_a_first_person_column_still_gets_a_summary():
+    column = [["Tôi là giáo viên tiểu học ở Hà Nội đã 20 năm.", "Tôi dạy thêm vì lương không đủ sống.",
+               "Tôi mong ngành giáo dục tăng lương cho giáo viên."]]
+    for length in Length:
+        assert summarize_extractive(article(column, title="Tôi đi dạy thêm"), length=length)
