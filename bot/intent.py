@@ -49,6 +49,7 @@ class Intent:
     skip: int = 0                        # ASK: evidence already shown for this question ("còn gì nữa?")
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
     section: SectionRef | None = None    # "tóm tắt Điều 5", "khoản 2 Điều 3 nói gì?": a numbered part of a document
+    topic: str | None = None             # SUMMARIZE: "tóm tắt phần nói về Cà Mau": the sentences that name it
     question: str | None = None          # ASK: the question, without greeting or article
     article_text: str | None = None      # the article carried by the message, if any
     extractive: bool = False             # the user chose sentence extraction over the model for this task

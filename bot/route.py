@@ -81,6 +81,7 @@ from bot.route_keywords import (
     _IN_ARTICLE,
     _MENTION,
     _MENTION_TAIL,
+    _SUMMARY_TOPIC,
     _TOPIC,
     _UNSEEN,
     _VI_WORDS,
@@ -132,6 +133,7 @@ _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLE
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
+_SUMMARY_TOPIC_RE = _compile(_SUMMARY_TOPIC)
 _EARLIER_RE = _compile(_EARLIER)
 _BARE_LANGUAGE_RE = re.compile(_BARE_LANGUAGE)
 _MENTION_RE = _compile(_MENTION)
@@ -150,7 +152,7 @@ def _find(pattern: re.Pattern, text: _Text) -> re.Match | None:
     """The first match whose ``{word}`` groups are spelled as intended (or typed without diacritics)."""
     for match in pattern.finditer(text.plain):
         if all(_spelled_right(name, match, text) for name, value in match.groupdict().items()
-               if value is not None and name != "n"):
+               if value is not None and name not in ("n", "topic")):
             return match
     return None
 
@@ -461,9 +463,17 @@ def _summarize(text: _Text, language: str, preset: Length | None) -> Intent:
     sentences, refine = _sentences(text), _refine(text)
     # A refinement is relative to the last summary, so an absolute length would contradict it.
     length = Length.NORMAL if refine else preset or (Length.SHORT if sentences == 1 else _length(text))
+    topic = _find(_SUMMARY_TOPIC_RE, text)
     return Intent(K.SUMMARIZE, language=language, target_language=_target_language(text, K.SUMMARIZE),
                   sentences=sentences, bullets=_bullets(text), length=length, refine=refine,
-                  paragraph=_paragraph(text))
+                  paragraph=_paragraph(text), topic=_topic(text, topic) if topic else None)
+
+
+def _topic(text: _Text, found: re.Match) -> str | None:
+    """What "tóm tắt phần nói về Cà Mau" names, as typed; not a number or a part of a document
+    ("tóm tắt phần 2", "tóm tắt về Điều 5"), which ``find_reference`` reads."""
+    topic = text.nfc[found.start("topic"):found.end("topic")].strip(" .?!,")
+    return None if not topic or find_reference(topic) or re.fullmatch(r"[\dIVXLC]+", topic) else topic
 
 
 def _first_rule(text: _Text) -> _Rule | None:

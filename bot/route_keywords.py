@@ -229,6 +229,14 @@ _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+nao|o
 _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"
                     r"(?:bang|in)\s+(?:tieng\s+(?:anh|viet)|english|vietnamese)(?:\W+(?:nhe|nha|di|please|pls))*\W*$")
 # "Nói rõ hơn về X", "giải thích thêm về X", "tell me more about X": a question about X.
+# A summary of what the article says about something: "tóm tắt phần nói về Cà Mau", "tóm tắt về
+# giá lúa", "tóm tắt phần Cà Mau", "summarize the part about exports" (``topic`` keeps its case).
+_SUMMARY_TOPIC = (r"\b(?:tom\s+tat|summari[sz]e)(?:\s+(?:giup|gium|cho)(?:\s+(?:minh|toi|em))?)?"
+                  r"(?:\s+(?:\d{1,2}|<NUM>)\s+(?:y|cau|diem|gach)(?:\s+chinh)?)?"
+                  r"(?:\s+(?:(?:lai\s+)?(?:phan|noi\s+dung|nhung\s+(?:gi|y|diem)|cac\s+(?:y|diem)|the\s+part|what\s+it\s+says)"
+                  r"(?:\s+(?:bai\s+)?(?:noi|viet|de\s+cap))?\s+(?:ve|lien\s+quan(?:\s+den)?|about|on)|(?:bai\s+)?ve|about)"
+                  r"|\s+phan)\s+(?P<topic>\S.*?)(?:\s+(?:\d+|<NUM>)\s+(?:y|cau|diem|gach)\b.*|\s+(?:ngan\s+gon|chi\s+tiet"
+                  r"|bang\s+tieng|in\s+english|in\s+\d+).*)?\W*$")
 _TOPIC = (r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich(?:\s+(?:them|ro)(?:\s+hon)?)?|cho\s+(?:minh|toi)\s+biet\s+them"
           r"|tell\s+me(?:\s+more)?|explain(?:\s+more)?|more)\s+(?:ve|about|on)\s+(?=\w)"
           # "bài nói gì về giá vé?", "What does the article say about the cost?"

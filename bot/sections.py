@@ -19,7 +19,7 @@ from bot.textstats import strip_diacritics
 KINDS = {strip_diacritics(word).lower(): rank for word, rank in SECTION_RANKS.items()}  # "dieu": 3, ...
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER = r"(\d{1,3}|[IVXLC]{1,6})"
-_REFERENCE = re.compile(r"\b(" + "|".join(KINDS) + r")\s+(?:so\s+|thu\s+|no\.?\s*)?" + _NUMBER + r"\b",
+_REFERENCE = re.compile(r"\b(" + "|".join(KINDS) + r")\s+(?:so\s+|thu\s+|no\.\s*|no\s+(?=\d))?" + _NUMBER + r"\b",
                         re.I)
 _CLAUSE = re.compile(r"\b(?:khoan|clause|paragraph)\s+(\d{1,2})\b", re.I)
 # A heading: "Điều 8. ...", "Chương II", "Mục 2: ...", and for parts ("mục", "phần") also a bare
@@ -30,6 +30,7 @@ _BARE_HEADING = re.compile(r"^" + _NUMBER + r"[.)]\s+[^.!?…]{1,80}$")
 _BARE_KINDS = ("muc", "section", "phan", "part")
 # Items inside a part: "1. ...", "2) ...".
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s")
+_SUBHEADING_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -162,3 +163,35 @@ def _value(numeral: str) -> int | None:
         return None
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total or None
+
+
+def sentences_about(article: Article, topic: str) -> tuple[Sentence, ...]:
+    """The part of ``article`` about ``topic`` ("Cà Mau", "giá lúa"): the paragraphs that name it
+    (its words in a row, compared without diacritics when the topic or the article is typed
+    without them), and under a subheading that names it ("Cà Mau"), the paragraphs up to the next
+    subheading."""
+    plain = strip_diacritics(topic) == topic or not article.written_with_marks
+    fold = (lambda text: strip_diacritics(text).lower()) if plain else (lambda text: text.lower())  # noqa: E731
+    wanted = fold(topic).split()
+    if not wanted:
+        return ()
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)")
+    chosen: list[Sentence] = []
+    paragraphs = article.paragraphs
+    for at, paragraph in enumerate(paragraphs):
+        if not any(pattern.search(fold(s.text)) for s in paragraph.sentences):
+            continue
+        if not _subheading(paragraph):
+            chosen.extend(paragraph.sentences)
+            continue
+        for following in paragraphs[at + 1:]:
+            if _subheading(following):
+                break
+            chosen.extend(following.sentences)
+    return tuple(sorted(set(chosen), key=lambda s: s.index))
+
+
+def _subheading(paragraph) -> bool:
+    """A short line with no sentence end over the paragraphs of a part ("Cà Mau", "Giá lúa tăng")."""
+    text = paragraph.text.strip()
+    return len(paragraph.sentences) == 1 and len(text.split()) <= _SUBHEADING_WORDS and text[-1:] not in ".!?…:;"

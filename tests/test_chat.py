@@ -801,3 +801,14 @@ def test_shorter_after_more_points_than_the_article_has_counts_from_those_shown(
     assert session.last_summary_points == 2
     replies, session = turn(offline_bot, "ngắn hơn", session)
     assert session.last_summary.sentences == 1 and replies[-1].count("\n- ") + replies[-1].startswith("- ") == 1
+
+
+def test_a_summary_of_the_part_about_a_place_or_why_there_is_none(offline_bot):
+    story = ("Hạn mặn ở miền Tây\n\nNăm nay hạn mặn đến sớm ở nhiều tỉnh miền Tây.\n\n"
+             "Tại Cà Mau, độ mặn ở cửa sông đo được 9 phần nghìn, tỉnh hỗ trợ 800 bồn chứa nước.\n\n"
+             "Tại Bến Tre, độ mặn lên tới 12 phần nghìn và giá nước sinh hoạt tăng gấp đôi.")
+    _, session = turn(offline_bot, story)
+    replies, session = turn(offline_bot, "tóm tắt phần nói về Bến Tre", session)
+    assert "Bến Tre" in replies[-1] and "Cà Mau" not in replies[-1]
+    replies, _ = turn(offline_bot, "tóm tắt về Hà Giang", session)
+    assert replies[-1].startswith(reply("topic_not_in_article", "vi", topic="Hà Giang"))

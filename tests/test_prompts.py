@@ -40,6 +40,7 @@ NOTICES = {
     "mentioned_where": {"items": "Sài Gòn"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
+    "topic_not_in_article": {"topic": "Cà Mau"},
     "section_missing": {"section": "Điều 20", "first": 1, "last": 13},
     "clause_missing": {"section": "Điều 4", "clause": 9},
     "answer_untranslated": {},

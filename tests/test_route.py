@@ -518,3 +518,18 @@ def test_a_reader_who_did_not_follow_the_last_reply_says_so(message, language):
 @pytest.mark.parametrize("message", ["Hà?", "hà nội?", "ai không hiểu luật?", "tại sao nói lại giá vàng?"])
 def test_a_name_or_a_question_is_no_sign_of_confusion(message):
     assert route(message, has_article=True).kind is not K.UNCLEAR
+
+
+@pytest.mark.parametrize(("message", "topic", "sentences"), [
+    ("tóm tắt phần nói về Cà Mau", "Cà Mau", None), ("tóm tắt về giá lúa", "giá lúa", None),
+    ("tóm tắt phần Cà Mau", "Cà Mau", None), ("tóm tắt 3 ý về Bến Tre", "Bến Tre", 3),
+    ("tóm tắt bài về xuất khẩu gạo 2 ý", "xuất khẩu gạo", 2), ("summarize the part about exports", "exports", None),
+])
+def test_a_summary_of_what_the_article_says_about_something(message, topic, sentences):
+    intent = route(message, has_article=True)
+    assert (intent.kind, intent.topic, intent.sentences, intent.section) == (K.SUMMARIZE, topic, sentences, None)
+
+
+@pytest.mark.parametrize("message", ["tóm tắt phần 2", "tóm tắt về Điều 5", "tóm tắt", "tóm tắt ngắn gọn"])
+def test_a_numbered_part_or_a_plain_summary_has_no_topic(message):
+    assert route(message, has_article=True).topic is None

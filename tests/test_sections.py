@@ -4,7 +4,7 @@ import pytest
 from bot.article import Article
 from bot.intent import Intent, IntentKind
 from bot.route import route
-from bot.sections import SectionRef, find_reference, numbers_of, section_of, without_reference
+from bot.sections import SectionRef, find_reference, numbers_of, section_of, sentences_about, without_reference
 from bot.tasks import TaskUpdate, scoped
 from bot.tasks.answer import answer_question
 
@@ -116,3 +116,33 @@ def test_a_missing_clause_or_report_part_is_said_so():
     assert missing.notices[0].key == "clause_missing" and missing.notices[0].args == {"section": "Điều 4", "clause": 9}
     missing = scoped(report, Intent(IntentKind.ASK, section=find_reference("mục IV")))
     assert missing.notices[0].key == "section_missing" and missing.notices[0].args["last"] == 2
+
+
+def test_no_ordinary_word_is_read_as_a_numbered_part():
+    assert find_reference("phần nói về Cà Mau") is None   # "nói" is no "No. I"
+    assert find_reference("phần no. 2").number == 2
+
+
+# Written for this test: a report in parts under place names.
+REGIONAL = Article.from_text("""Mùa khô ở miền Tây
+
+Năm nay hạn mặn đến sớm ở nhiều tỉnh miền Tây.
+
+Cà Mau
+
+Độ mặn ở cửa sông đo được 9 phần nghìn. Tỉnh đã hỗ trợ 800 bồn chứa nước cho hộ nghèo.
+
+Nông dân chuyển 300 ha lúa sang nuôi tôm.
+
+Bến Tre
+
+Độ mặn ở Bến Tre lên tới 12 phần nghìn. Giá nước sinh hoạt tăng gấp đôi.""")
+
+
+def test_the_part_about_a_topic_is_the_paragraphs_naming_it_or_under_its_subheading():
+    texts = [s.text for s in sentences_about(REGIONAL, "Cà Mau")]
+    assert texts == ["Độ mặn ở cửa sông đo được 9 phần nghìn.", "Tỉnh đã hỗ trợ 800 bồn chứa nước cho hộ nghèo.",
+                     "Nông dân chuyển 300 ha lúa sang nuôi tôm."]
+    assert [s.text for s in sentences_about(REGIONAL, "ben tre")] == [
+        "Độ mặn ở Bến Tre lên tới 12 phần nghìn.", "Giá nước sinh hoạt tăng gấp đôi."]
+    assert sentences_about(REGIONAL, "Hà Giang") == ()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.article import Article, Sentence
 from bot.intent import Intent
-from bot.sections import clause_missing, numbers_of, section_of
+from bot.sections import clause_missing, numbers_of, section_of, sentences_about
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class TaskUpdate:
 
 def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
     """The part of ``article`` the request names ("dịch đoạn 2", "tóm tắt Điều 5", "khoản 2 Điều
-    3 nói gì?"), else the whole article; the reply saying so when the article lacks that part.
+    3 nói gì?", "tóm tắt phần nói về Cà Mau"), else the whole article; the reply saying so when the article lacks that part.
     A part named in an article that numbers no such parts ("Điều 8 Luật Giao thông" cited in a
     news story) is no request to cut: the whole article answers."""
     if intent.paragraph is not None:
@@ -44,6 +44,11 @@ def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
             args = {"paragraph": intent.paragraph, "count": len(article.paragraphs)}
             return TaskUpdate("", "", done=True, notices=(Notice("paragraph_out_of_range", args),))
         return article.paragraph_only(intent.paragraph)
+    if intent.topic:  # "tóm tắt phần nói về Cà Mau": the sentences that name it
+        about = sentences_about(article, intent.topic)
+        if not about:
+            return TaskUpdate("", "", done=True, notices=(Notice("topic_not_in_article", {"topic": intent.topic}),))
+        return article.excerpt(about)
     ref = intent.section
     if ref is not None:
         part = section_of(article, ref)
