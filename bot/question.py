@@ -357,6 +357,21 @@ def _asks_for_several(tokens: list[str], spans: list) -> bool:
                 or ((which or copula) and before and before[0] in _PLURAL))
 
 
+# Where a question asking two things joins them: "ông Lực bao nhiêu tuổi và nói gì?".
+_JOINS = re.compile(r"\s*,?\s+(?:và|rồi|còn|and)\s+|\s*[,;]\s+", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """A question that asks two things ("ông Lực bao nhiêu tuổi và nói gì?", "ai thắng, tỉ số bao
+    nhiêu?") as its two questions, each with a question word of its own; else the question alone.
+    "Hà Nội và TP.HCM có bao nhiêu ca?" asks one thing."""
+    for join in _JOINS.finditer(question):
+        left, right = question[: join.start()].strip(), question[join.end():].strip()
+        if left and right and parse_question(left).answer_type and parse_question(right).answer_type:
+            return [left.rstrip("?") + "?", right]
+    return [question]
+
+
 _ENGLISH_YES_NO = re.compile(r"^(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|is\s+it\s+true)\b", re.I)
 
 

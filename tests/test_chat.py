@@ -812,3 +812,15 @@ def test_a_summary_of_the_part_about_a_place_or_why_there_is_none(offline_bot):
     assert "Bến Tre" in replies[-1] and "Cà Mau" not in replies[-1]
     replies, _ = turn(offline_bot, "tóm tắt về Hà Giang", session)
     assert replies[-1].startswith(reply("topic_not_in_article", "vi", topic="Hà Giang"))
+
+
+def test_a_question_asking_two_things_quotes_the_sentence_for_each(offline_bot):
+    story = ("Khởi công cầu Tứ Liên\n\nSáng 6/11, Hà Nội khởi công cầu Tứ Liên với tổng vốn 19.700 tỷ đồng. "
+             "Cầu dài 4,8 km, dự kiến hoàn thành vào năm 2027. Hơn 300 hộ dân phải di dời để giải phóng mặt bằng. "
+             "Ông Nguyễn Văn Lực, một người dân phường Tứ Liên, năm nay 62 tuổi. "
+             "Ông nói: \"Tôi mong cầu sớm xong để con cháu đi lại thuận tiện\".")
+    _, session = turn(offline_bot, story)
+    replies, _ = turn(offline_bot, "cầu dài bao nhiêu và khi nào hoàn thành?", session)
+    assert "dài 4,8 km" in replies[-1] and "năm 2027" in replies[-1]
+    replies, _ = turn(offline_bot, "vốn bao nhiêu và bao nhiêu hộ phải di dời?", session)
+    assert "19.700 tỷ" in replies[-1] and "300 hộ dân" in replies[-1]

@@ -3,7 +3,7 @@ import pytest
 
 from bot.article import Article
 from bot.answer_type import enumerates, has_unit
-from bot.question import about_article, english_terms, has_type
+from bot.question import about_article, english_terms, has_type, question_parts
 from bot.orthography import fold, words
 from bot.retrieve import Evidence, Weights, _contracted, _renamed, feature_table, find_evidence, index, is_answerable, parse_question
 
@@ -537,3 +537,13 @@ def test_why_is_answered_by_a_cause_or_an_aim():
         "Trong quá trình xây dựng, nhà thầu đã gặp nhiều khó khăn do nước sông dâng cao vào mùa mưa.\n\n"
         "Theo Ban quản lý dự án, cây cầu được xây dựng nhằm giảm tải cho cầu Nhật Tân và rút ngắn đường ra sân bay.")
     assert "nhằm giảm tải" in find_evidence(article, "Tại sao xây cầu?")[0].sentence.text
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("ông Lực bao nhiêu tuổi và nói gì?", ["ông Lực bao nhiêu tuổi?", "nói gì?"]),
+    ("ai thắng, tỉ số bao nhiêu?", ["ai thắng?", "tỉ số bao nhiêu?"]),
+    ("Hà Nội và TP.HCM có bao nhiêu ca?", ["Hà Nội và TP.HCM có bao nhiêu ca?"]),   # one thing asked of two places
+    ("Ai là người mở tỷ số và ghi bàn?", ["Ai là người mở tỷ số và ghi bàn?"]),
+])
+def test_a_question_asking_two_things_is_two_questions(question, parts):
+    assert question_parts(question) == parts

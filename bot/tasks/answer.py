@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from bot.answer_type import has_type
+from bot.answer_type import has_type, has_unit
 from bot.article import Article, Sentence
 from bot.claims import Verdict, check_claim
 from bot.engines.base import Engine
@@ -22,7 +22,8 @@ from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.lexicon import other_names, vietnamese_shaped
 from bot.prompts import render, reply
-from bot.question import about_article, about_document
+from bot.followup import follow_up
+from bot.question import about_article, about_document, question_parts
 from bot.orthography import words
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
@@ -88,7 +89,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             notices += (Notice("answer_untranslated"),)
         elif cross:
             question = translate_sentences(translator, hub.settings.translate, [question], intent.language, language)[0]
-    evidence = find_evidence(article, question, k=EVIDENCE_K + intent.skip)
+    parts = [question] if intent.skip or intent.mention else question_parts(question)
+    if len(parts) > 1:  # "ông Lực bao nhiêu tuổi và nói gì?": the best sentence for each
+        evidence = _evidence_for_each(article, question, parts)
+    else:
+        evidence = find_evidence(article, question, k=EVIDENCE_K + intent.skip)
     if cross and not is_answerable(evidence) and question != intent.question:
         # Names and numbers survive in the untranslated question even when the translation misses.
         evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + intent.skip)
@@ -243,6 +248,35 @@ def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> b
     plain = (lambda ws: set(ws)) if accented else (lambda ws: {strip_diacritics(w) for w in ws})
     wanted = plain(phrase)
     return any(wanted <= plain(words(s.text)) for s in article.sentences)
+
+
+def _evidence_for_each(article: Article, question: str, parts: list[str]) -> list[Evidence]:
+    """Evidence for a question that asks two things: the best sentence of each part that the
+    article answers (unless one already chosen holds that kind of answer), first and ranked alike
+    so both are quoted, then the rest for the whole question. The second part is about the first's
+    names, or its subject, when it names nothing ("ông Lực bao nhiêu tuổi và nói gì?")."""
+    first, second = parts
+    names = " ".join(w for w in first.split()[1:] if w[:1].isupper())  # "ông Lực bao nhiêu tuổi" → "Lực"
+    second = follow_up(second, names or first)
+    best: list[Evidence] = []
+    for part in (first, second):
+        found = find_evidence(article, part, k=EVIDENCE_K)
+        if not is_answerable(found):
+            continue
+        query = parse_question(part)
+        if best and any(has_type(e.sentence.text, query) and (not query.units or has_unit(e.sentence.text, query))
+                        for e in best):
+            continue  # "khi nào bão vào bờ và ở đâu?": the sentence that says when also says where
+        if all(e.sentence.index != found[0].sentence.index for e in best):
+            best.append(found[0])
+    whole = find_evidence(article, question, k=EVIDENCE_K)
+    if not best:
+        return whole
+    top = max(e.score for e in best)
+    chosen = {e.sentence.index for e in best}
+    # the rest rank below the answers to the parts: they are no second answer to quote with them
+    rest = [Evidence(e.sentence, min(e.score, top) / 2) for e in whole if e.sentence.index not in chosen]
+    return [Evidence(e.sentence, top) for e in best] + rest
 
 
 def _checked_claim(question: str, evidence: Sequence[Evidence]) -> tuple[Sentence, Verdict] | None:
