@@ -115,6 +115,18 @@ FIXTURES = {
         last="Nguoi dan duoc khuyen cao khong cung cap thong tin ca nhan cho nguoi la.",
         shape=(2, 2),
     ),
+    "vi-football": dict(  # a match report written for tinbot's tests
+        title="Hà Nội FC thắng ngược Công an TP.HCM 3-2 ở vòng 7 V-League",
+        date=None,
+        source=None,   # "HÀ NỘI -" is the dateline's place, no source
+        language="vi",
+        removed=("HÀ NỘI", "Ảnh: Phạm Tuấn Hải ăn mừng bàn thắng thứ hai của anh trong trận đấu. (Ảnh: Hoàng Minh)"),
+        first="Tối 6/11, trên sân Hàng Đẫy, Hà Nội FC đã lội ngược dòng đánh bại Công an TP.HCM với tỉ số 3-2 trong trận "
+        "đấu thuộc vòng 7 LPBank V-League 2024-2025.",
+        last="Ở vòng 8, Hà Nội FC sẽ làm khách trên sân Thiên Trường của Nam Định vào ngày 10/11, trong khi Công an TP.HCM "
+        "tiếp đón Hải Phòng tại sân Thống Nhất.",
+        shape=(1, 1, 3, 3, 3, 2, 3, 2, 1),
+    ),
 }
 
 

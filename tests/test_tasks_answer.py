@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from helpers import build_article
+from helpers import build_article, fixture_article
 from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 from bot.answer_type import has_type
@@ -387,6 +387,10 @@ def test_a_fact_only_the_headline_gives_is_quoted_from_it(empty_hub):
     # what the body says is quoted from the body
     final = list(answer_question(article, Intent(IntentKind.ASK, question="Nạn nhân được đưa đến đâu?"), empty_hub))[-1]
     assert final.evidence and "bệnh viện" in final.evidence[0].text
+    # an English question no translator could read makes no claim about what only the headline says
+    match = Article.from_text(fixture_article("vi-football"))  # a match report written for tinbot's tests
+    final = list(answer_question(match, Intent(IntentKind.ASK, language="en", question="Did Hanoi win?"), empty_hub))[-1]
+    assert "headline_answer" not in [n.key for n in final.notices]
 
 
 def test_none_is_an_answer_to_how_many(empty_hub):

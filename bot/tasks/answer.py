@@ -121,7 +121,8 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         yield TaskUpdate(reply("mentioned_where", answer_in, items=_as_written(article, question)), "", done=True,
                          evidence=tuple(best_sentences(evidence)))
         return
-    if not strangers and not intent.skip and (not is_answerable(evidence) or missing_value(evidence, question)) \
+    unread = cross and translator is None  # "Did Hanoi win?" read as it is: no claim about what only the headline says
+    if not strangers and not intent.skip and not unread and (not is_answerable(evidence) or missing_value(evidence, question)) \
             and _headline_answers(article, question):
         # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương"
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
@@ -136,8 +137,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         yield TaskUpdate(text, "extractive", done=True, evidence=(sentence,))
         return
     if not is_answerable(evidence):
-        unread = cross and translator is None and not (as_is and strangers)
-        yield _unanswered(intent, language, strangers, notices, hub, unread)
+        yield _unanswered(intent, language, strangers, notices, hub, unread and not (as_is and strangers))
         return
     absent = None if intent.skip else missing_value(evidence, question)
     if strangers:
