@@ -208,7 +208,10 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
                             last_language=session.last_language, extractive_tasks=session.extractive_tasks)
         yield lead + reply("conversation_reset", language), fresh
         return
-    if session.previous_article is None or session.article is None:
+    if session.article is None:  # "quay lại bài trước" after "xóa": no article at all
+        yield lead + reply("need_article", language), session
+        return
+    if session.previous_article is None:
         yield lead + reply("no_previous_article", language), session
         return
     if intent.kind is IntentKind.PREVIOUS:

@@ -824,3 +824,9 @@ def test_a_question_asking_two_things_quotes_the_sentence_for_each(offline_bot):
     assert "dài 4,8 km" in replies[-1] and "năm 2027" in replies[-1]
     replies, _ = turn(offline_bot, "vốn bao nhiêu và bao nhiêu hộ phải di dời?", session)
     assert "19.700 tỷ" in replies[-1] and "300 hộ dân" in replies[-1]
+
+
+def test_going_back_after_clearing_asks_for_an_article(offline_bot):
+    _, session = turn(offline_bot, "xóa", with_article(offline_bot))
+    replies, _ = turn(offline_bot, "quay lại bài trước", session)
+    assert replies[-1] == reply("need_article", "vi")
