@@ -296,7 +296,8 @@ def is_trailer(paragraph: str) -> bool:
     if classify(paragraph) is not Kind.BODY or _CREDIT_NOTE.search(fold(paragraph)):
         return True
     named = sum(w[:1].isupper() for w in words)
-    return named / len(words) >= 0.6
+    # A name ends a byline; "Phở Hà Nội rất ngon." ends with what is said of one.
+    return named / len(words) >= 0.6 and words[-1].rstrip(".")[:1].isupper()
 
 
 # A byline's label before the name: "Bài và ảnh:", "Phóng viên", "Phỏng vấn:", "By".

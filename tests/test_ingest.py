@@ -623,3 +623,8 @@ def test_a_byline_is_left_out_and_names_the_author(byline, author):
 def test_a_sentence_about_reporters_is_no_byline():
     article = parse_article("Dự án cầu Rạch Miễu 2\n\nPhóng viên đã có cuộc trao đổi với ông Nam về dự án. Dự án khởi công năm 2025.")
     assert article.author is None and article.sentences[0].text.startswith("Phóng viên đã có")
+
+
+def test_a_short_last_sentence_about_a_place_is_no_byline():
+    article = parse_article("Tôi thích ăn phở. Phở Hà Nội rất ngon.")
+    assert [s.text for s in article.sentences] == ["Tôi thích ăn phở.", "Phở Hà Nội rất ngon."]
