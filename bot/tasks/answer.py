@@ -112,13 +112,16 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         answer_in = intent.language if intent.language in LANGUAGES else language
         key = "not_mentioned_answer" if strangers else "mentioned_answer"
         where = () if strangers else _naming(article, question)
-        yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or question), "" if where else "extractive",
+        yield TaskUpdate(reply(key, answer_in, items=", ".join(strangers) or _as_written(article, question)), "" if where else "extractive",
                          done=True, evidence=where)
         return
     if intent.mention and not intent.skip:
         # "bài có nhắc đến Sài Gòn không?": yes, and where (the sentences, TP.HCM and all)
         answer_in = intent.language if intent.language in LANGUAGES else language
-        yield TaskUpdate(reply("mentioned_where", answer_in, items=_as_written(article, question)), "", done=True,
+        written = _as_written(article, question)
+        other = re.sub(r"\W+", "", strip_diacritics(written).lower()) != re.sub(r"\W+", "", strip_diacritics(question).lower())
+        items = f"{question} ({written})" if other else written  # "Sài Gòn (TP.HCM)"
+        yield TaskUpdate(reply("mentioned_where", answer_in, items=items), "", done=True,
                          evidence=tuple(best_sentences(evidence)))
         return
     unread = cross and translator is None  # "Did Hanoi win?" read as it is: no claim about what only the headline says
@@ -218,10 +221,18 @@ def _strangers(article: Article, question: str, intent: Intent) -> tuple[str, ..
 def _as_written(article: Article, thing: str) -> str:
     """``thing`` as the article writes it, when the user typed it otherwise: "long an" → "Long An",
     "hue" → "Huế", "Hồ Văn Thành" → "Hồ Văn Thạnh" (compared lowercase and without marks, which
-    keeps every character in place): the answer names what the article says."""
+    keeps every character in place), "Saigon" → "TP.HCM" (another name of it that the article
+    uses): the answer names what the article says."""
+    squashed = re.sub(r"\W+", "", strip_diacritics(thing.lower()))
+    others = sorted(other_names(squashed), key=len, reverse=True)  # "tp hcm" over the "hcm" in it
+    return next(filter(None, (_written(article, name) for name in (thing, *others))), thing)
+
+
+def _written(article: Article, thing: str) -> str | None:
+    """``thing`` spelled as the article has it; None when no sentence has it."""
     wanted = " ".join(strip_diacritics(thing).lower().split())
     if not wanted:
-        return thing
+        return None
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, wanted.split())) + r"(?!\w)")
     for sentence in article.sentences:
         found = pattern.search(strip_diacritics(sentence.text).lower())
@@ -229,7 +240,7 @@ def _as_written(article: Article, thing: str) -> str:
             written = sentence.text[found.start():found.end()]
             # An article typed without marks: the user's marked spelling reads better ("lãi suất").
             return thing if strip_diacritics(written) == written and strip_diacritics(thing) != thing else written
-    return thing
+    return None
 
 
 def _naming(article: Article, thing: str, most: int = EVIDENCE_K - 1) -> tuple[Sentence, ...]:
