@@ -13,18 +13,20 @@ BIN := $(VENV)/bin
 
 .PHONY: install install-test chat test bench eval clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+# pip, not python: a venv made without ensurepip (Debian's python3 lacks python3-venv) has a
+# python but no pip, and must be made again once the package is there.
+$(BIN)/pip:
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # torch first, on its own: the project's range (torch>=2.4) then accepts it as installed.
 TORCH_INSTALL = $(BIN)/pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX) --extra-index-url https://pypi.org/simple)
 
-install: $(BIN)/python
+install: $(BIN)/pip
 	$(TORCH_INSTALL)
 	$(BIN)/pip install -q -e .
 
-install-test: $(BIN)/python
+install-test: $(BIN)/pip
 	$(TORCH_INSTALL)
 	$(BIN)/pip install -q -e ".[test]"
 
