@@ -17,7 +17,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # Vietnamese
     ("chết", "thiệt mạng", "tử vong", "tử nạn", "qua đời"),
     ("bị thương", "bị thương tích", "thương vong"),
-    ("chi phí", "kinh phí", "tổng mức đầu tư", "vốn đầu tư", "tổng vốn", "ngân sách"),
+    ("chi phí", "kinh phí", "tổng mức đầu tư", "vốn đầu tư", "tổng vốn", "ngân sách", "tốn"),
     ("giá", "giá bán", "giá trị"),
     ("xây", "xây dựng", "thi công"),
     ("khởi công", "động thổ", "bắt đầu xây dựng"),
@@ -34,7 +34,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("ủng hộ", "tán thành", "đồng tình"),
     ("thông qua", "phê duyệt", "chấp thuận"),
     ("ảnh hưởng", "tác động"),
-    ("cảnh báo", "khuyến cáo"),
+    ("cảnh báo", "khuyến cáo", "khuyên", "khuyến nghị"),
     ("học sinh", "học trò"),
     ("ô tô", "xe hơi"),
     ("máy bay", "phi cơ"),

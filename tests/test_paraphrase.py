@@ -41,3 +41,19 @@ def test_who_scored_finds_the_reporters_words_for_a_goal():
     ]], title="Hải Phòng hòa Thanh Hóa")
     evidence = find_evidence(match, "Ai ghi bàn cho Hải Phòng?")
     assert is_answerable(evidence) and "Lucao lập công" in evidence[0].sentence.text
+
+
+
+def test_what_someone_advised_and_what_a_thing_cost_in_everyday_words():
+    article = Article.from_paragraphs([[
+        "Giá vàng nhẫn trong nước tăng thêm 3,2 triệu đồng mỗi lượng trong tuần qua.",
+        "Nguồn cung vàng nhẫn khan hiếm khi nhiều cửa hàng tạm ngừng bán ra.",
+        "Giá vàng thế giới cũng lập đỉnh mới do đồng USD suy yếu.",
+        "Ông Trần Duy Phương, chuyên gia kinh tế, khuyến cáo người dân không nên mua vàng theo phong trào.",
+    ], [
+        "Cùng ngày, thành phố khánh thành cây cầu mới bắc qua sông Hàn.",
+        "Cây cầu mới có tổng vốn đầu tư 2.450 tỷ đồng, dài 3,2 km.",
+    ]])
+    for question, words in (("Ông Phương khuyên gì?", "khuyến cáo"), ("Cầu tốn bao nhiêu tiền?", "2.450 tỷ")):
+        evidence = find_evidence(article, question)
+        assert is_answerable(evidence) and words in evidence[0].sentence.text
