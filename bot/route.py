@@ -239,6 +239,8 @@ def _news_item(text: str) -> bool:
         return False
     if any(_only_thanks(s) for s in sentences):
         return False  # "... không. Cảm ơn.": the reader's
+    if any(_find(_QUESTION_RE, _Text.of(s)) for s in full):
+        return False  # "... Khi nào hoàn thành.": a question typed without its question mark
     own = _Text.of(_QUOTED.sub(" ", text))
     if re.search(_CHAT_WORDS, own.lower) or re.search(_READER_PRONOUNS, own.nfc, re.I):
         return False

@@ -374,6 +374,7 @@ def test_a_short_news_item_is_an_article_whatever_words_it_holds(item, has_artic
 @pytest.mark.parametrize(("message", "kind"), [
     ("Tóm tắt ngắn hơn nữa. Chỉ lấy 2 câu đầu thôi nhé cho dễ đọc.", K.SUMMARIZE),  # a request opens it
     ("Ông Tám nói gì về dự án? Ông ấy có nhắc đến 1.000 tỷ đồng không. Cảm ơn.", K.ASK),  # a question opens it
+    ("Dự án cầu Rồng khởi công năm 2020. Khi nào hoàn thành.", K.ASK),   # a question without its question mark
 ])
 def test_two_sentences_of_the_readers_own_are_no_news_item(message, kind):
     assert route(message, has_article=True).kind is kind
