@@ -25,8 +25,9 @@ _CLAUSE = re.compile(r"[,;:]\s+|\s+(?:và|còn|trong khi|and|while)\s+", re.I)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _COUNTED_REACH = 2  # words after the unit that say what is counted
 _CLOSING = frozenset("khong chua phai dung a ha nhi chu".split())
-# Words after a number that name a time of the figure, not what it counts ("năm 2023", "ngày 5").
-_NOT_UNITS = frozenset("năm tháng ngày giờ phút".split())
+# Time words after a number: a span ("9 năm tù") unless a number follows, as in a date ("5 tháng
+# 3 năm 2024") or a time ("8 giờ 30").
+_TIME_UNITS = frozenset("năm tháng ngày giờ phút".split())
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,15 @@ def check_claim(question: str, sentence: str) -> Verdict | None:
     same thing; None when the question claims no figure or the sentence counts no such thing."""
     if not is_yes_no(question):
         return None
-    claimed = _counts(question)
-    if len(claimed) != 1:
+    figures = _counts(question)
+    if len(figures) != 1:
         return None  # no figure, or several: nothing simple to check
-    claim = claimed[0]
+    claim = figures[0]
     clause = _clause_about(question, sentence)
-    counted = _what_is_counted(question, claim)
+    named = _named_after(question, claim)
+    counted = set(named[:_COUNTED_REACH])  # "9 năm tù" → {"tù"}, "8 làn xe cơ giới" → {"xe", "cơ"}
     if not counted <= set(words(clause)):
         return None  # "300 người chết" checked against "300 người bị thương": another count
-    named = {w for w in words(question[claim.end:]) if w not in STOP_WORDS and strip_diacritics(w) not in _CLOSING}
     same_unit = [c for c in _counts(clause) if _unit(c) == _unit(claim)]
     if len(same_unit) > 1:  # "6 làn xe cơ giới và hai làn đường đi bộ": the one counting the same thing
         same_unit = [c for c in same_unit if counted <= set(words(_with_counted(clause, c, named)))]
@@ -75,11 +76,11 @@ def check_claim(question: str, sentence: str) -> Verdict | None:
     return Verdict(False, claimed, _with_counted(clause, same_unit[0], named)) if len(same_unit) == 1 else None
 
 
-def _with_counted(text: str, count: Count, named: set[str]) -> str:
+def _with_counted(text: str, count: Count, named: list[str]) -> str:
     """``count`` with the words after it in ``text`` that the question names: "7 năm tù",
     "6 làn xe cơ giới"."""
     end = count.end
-    while (m := _NEXT_WORD.match(text, end)) and set(words(m.group(1))) <= named:
+    while (m := _NEXT_WORD.match(text, end)) and set(words(m.group(1))) <= set(named):
         end = m.end()
     return text[count.start:end]
 
@@ -88,25 +89,18 @@ def _counts(text: str) -> list[Count]:
     out = []
     for m in _COUNT.finditer(text):
         number, unit = m.group(1), m.group(2)
-        if unit.lower() in _NOT_UNITS and not _duration(text, m):
-            continue
+        if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit():
+            continue  # a date or a time of day, no count
         word = _NUMBER_WORDS.get(number.lower())
         values = frozenset({float(word)}) if word else frozenset(number_values(number))
         out.append(Count(m.group(0), values, unit, m.start(), m.end()))
     return out
 
 
-def _duration(text: str, match: re.Match) -> bool:
-    """"9 năm tù", "3 năm" at the end: a span of years, not "năm 2023"."""
-    after = text[match.end():].lstrip()
-    return not after[:1].isdigit()
-
-
-def _what_is_counted(question: str, claim: Count) -> set[str]:
-    """The words after the claimed figure's unit that say what it counts ("9 năm tù" → {"tù"},
-    "8 làn xe cơ giới" → {"xe", "cơ"}), without the question's closing words ("không", "chưa")."""
-    after = words(question[question.find(claim.text) + len(claim.text):])[:_COUNTED_REACH]
-    return {w for w in after if w not in STOP_WORDS and strip_diacritics(w) not in _CLOSING}
+def _named_after(question: str, claim: Count) -> list[str]:
+    """The question's words after its figure, without stop words and its closing words ("không",
+    "phải không"): what the figure counts comes first."""
+    return [w for w in words(question[claim.end:]) if w not in STOP_WORDS and strip_diacritics(w) not in _CLOSING]
 
 
 def _unit(count: Count) -> str:
