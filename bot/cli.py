@@ -50,8 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # argparse itself exits 2 on usage errors
     # The replies already carry what the logs would say (a model is missing, ...): keep stderr to
     # those lines unless asked. The server logs its requests, as app.py does.
-    level = logging.INFO if args.verbose or args.command == "serve" else logging.ERROR
-    logging.basicConfig(level=level, format="tinbot: %(levelname)s %(name)s: %(message)s")
+    # A failure logged with its traceback (a model whose files will not load) is one line too,
+    # unless asked with --verbose; the server's log keeps its tracebacks.
+    full = args.verbose or args.command == "serve"
+    handler = logging.StreamHandler()
+    handler.setFormatter((logging.Formatter if full else OneLineFormatter)("tinbot: %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if full else logging.ERROR, handlers=[handler])
     try:
         settings = settings_from_args(args)
         return int(args.handler(args, settings))
@@ -75,6 +79,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fail(message: str) -> None:
     print(f"tinbot: {' '.join(message.split())}", file=sys.stderr)
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log records on one line: an exception is named after the message, its traceback left out."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record = logging.makeLogRecord(record.__dict__)  # other handlers still get the traceback
+        error = record.exc_info[1] if record.exc_info else None
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        line = super().format(record)
+        if error is not None:
+            line += f": {type(error).__name__}: {error}"
+        return " ".join(line.split())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,7 +214,7 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> Exit:
         if "port" not in str(error).lower():
             raise
         raise CliError(Exit.USAGE, f"port {settings.port} on {settings.host} is taken (is tinbot already running?); "
-                                   "choose another with --port or TINBOT_PORT") from None
+                                   "choose another with --port or GRADIO_SERVER_PORT") from None
     return Exit.OK
 
 

@@ -21,6 +21,9 @@ from bot.engines.base import ModelUnavailable
 from bot.settings import TASKS, Settings
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin")
+# The smallest real model's weights take megabytes; a weight file under this is empty or the
+# stub of an interrupted download or copy (an empty safetensors file is 0-20 bytes).
+MIN_WEIGHT_BYTES = 1024
 TOKENIZER_FILES = ("spiece.model", "tokenizer.json", "sentencepiece.bpe.model", "source.spm", "vocab.json")
 
 
@@ -68,26 +71,43 @@ def model_status(task: str, settings: Settings) -> ModelStatus:
 
 
 def download_models(args, settings: Settings) -> Exit:
-    """Fetch each model into the cache the chat reads (huggingface_hub shows its own progress bars)."""
+    """Fetch each model into the cache the chat reads (huggingface_hub shows its own progress bars).
+
+    Every task asked for is tried, so one failure does not hide the others; any failure exits 4.
+    """
     online = dataclasses.replace(settings, offline=False, auto_download=True)
+    failed = False
     for task in _tasks(args):
         ms = settings.model(task)
-        folder = _model_folder(ms, online, "{task} model {model!r} could not be downloaded ({reason}): {detail}")
+        try:
+            folder = _model_folder(ms, online, "{task} model {model!r} could not be downloaded ({reason}): {detail}")
+        except CliError as error:
+            print(f"tinbot: {error}", file=sys.stderr)
+            failed = True
+            continue
         print(f"{task}: {ms.model} → {folder} ({human_size(folder_size(folder))})")
-    return Exit.OK
+    return Exit.MODEL if failed else Exit.OK
 
 
 def _model_folder(ms, settings: Settings, failure: str) -> Path:
     """The model's folder (downloading it with a progress bar if the settings allow), or exit 4
     with ``failure`` filled in from the loader's reason."""
-    from bot.engines.loader import resolve_model_dir
+    from bot.engines.loader import hub_unreachable, model_env_var, resolve_model_dir
 
     try:
         with ProgressBar() as bar:
             return Path(resolve_model_dir(ms, settings, progress=bar.report))
     except ModelUnavailable as error:
-        raise CliError(Exit.MODEL, failure.format(task=ms.task, model=ms.model, reason=error.reason,
-                                                  detail=error.detail)) from None
+        if error.reason == "download_failed" and hub_unreachable(error.__cause__):
+            message = (f"{ms.task} model {ms.model!r} could not be downloaded: cannot reach the Hugging Face Hub "
+                       f"(no network?); on a machine without network, copy the model folder over and run: "
+                       f"tinbot models import {ms.task} FOLDER")
+        elif error.reason == "missing_folder":  # a local path: nothing to download, the setting is wrong
+            message = (f"{ms.task} model {ms.model!r}: {error.detail}; set {model_env_var(ms.task)} to a model "
+                       "folder or a Hugging Face model id")
+        else:
+            message = failure.format(task=ms.task, model=ms.model, reason=error.reason, detail=error.detail)
+        raise CliError(Exit.MODEL, message) from None
 
 
 def convert_models(args, settings: Settings) -> Exit:
@@ -144,8 +164,14 @@ def check_model_folder(folder: Path) -> str | None:
     names = {p.name for p in folder.iterdir()}
     if "config.json" not in names:
         return "no config.json: not a Hugging Face model folder"
-    if not any(name.endswith(WEIGHT_SUFFIXES) for name in names):
+    weights = sorted(p for p in folder.iterdir() if p.name.endswith(WEIGHT_SUFFIXES))
+    if not weights:
         return "no weights (*.safetensors or *.bin)"
+    for path in weights:
+        size = path.stat().st_size if path.is_file() else 0
+        if size < MIN_WEIGHT_BYTES:
+            return (f"{path.name} is only {size} bytes, too small to be model weights "
+                    "(an interrupted download or copy?); copy the model folder again")
     if not names.intersection(TOKENIZER_FILES):
         return f"no tokenizer ({', '.join(TOKENIZER_FILES)})"
     return None

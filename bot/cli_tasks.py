@@ -6,6 +6,7 @@ at the end of a reply, so the command line and the chat cannot disagree.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from dataclasses import dataclass
@@ -23,8 +24,16 @@ from bot.settings import Settings
 from bot.sources import SourceError, decode_text, looks_like_url, text_from_file, text_from_url
 from bot.tasks import Notice, TaskUpdate
 
+log = logging.getLogger("tinbot.cli")
+
 KINDS = {"summarize": IntentKind.SUMMARIZE, "translate": IntentKind.TRANSLATE, "ask": IntentKind.ASK}
 SOURCE_FIELDS = ("text", "url", "file")
+# "ftp://…", "https://", "http://intranet/…": meant as a link, so checked as one (and refused as
+# one), not looked for as a file name.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Notices saying a task's model cannot run (bot.engines.hub.missing_notice): an empty reply with
+# one of them exits 4, not 1.
+MODEL_NOTICES = ("model_missing", "model_folder_missing", "model_broken")
 
 
 @dataclass(frozen=True)
@@ -60,20 +69,20 @@ def read_source(source: str, settings: Settings) -> str:
     try:
         if source == "-":
             return _read_stdin(settings.limits.max_upload_bytes)
-        if looks_like_url(source):
+        if looks_like_url(source) or (_SCHEME.match(source) and not Path(source).exists()):
             return text_from_url(source, settings)
         return text_from_file(source, settings.limits.max_upload_bytes)
     except SourceError as error:
-        raise CliError(Exit.INPUT, f"{source}: {error.detail}") from None
+        raise CliError(Exit.INPUT, f"{'standard input' if source == '-' else source}: {error.detail}") from None
 
 
 def _read_stdin(max_bytes: int | None) -> str:
     data = sys.stdin.buffer.read(-1 if max_bytes is None else max_bytes + 1)
     if max_bytes is not None and len(data) > max_bytes:
-        raise SourceError("too_large", f"more than {max_bytes} bytes on stdin")
+        raise SourceError("too_large", f"is more than {max_bytes} bytes")
     text = decode_text(data).strip()
     if not text:
-        raise SourceError("empty", "nothing on stdin")
+        raise SourceError("empty", "is empty")
     return text
 
 
@@ -100,7 +109,7 @@ def run_task(bot, text: str, task: str, *, language: str | None = None, target: 
                                    f"run: tinbot models download {error.task}") from None
     notices = (Notice("article_truncated", {"limit": truncated_at}),) if truncated_at else ()
     notices += final.notices
-    missing = any(n.key == "model_missing" for n in final.notices)
+    missing = any(n.key in MODEL_NOTICES for n in final.notices)
     status = Exit.OK if final.text.strip() else (Exit.MODEL if missing else Exit.FAILED)
     evidence = tuple({"text": s.text, "paragraph": s.paragraph + 1, "sentence": s.index + 1} for s in final.evidence)
     # An answer asked for in a language is reported in it (the question keeps its own, to be read).
@@ -147,7 +156,7 @@ def print_result(result: TaskResult, *, as_json: bool) -> None:
 
 
 def model_missing_line(result: TaskResult) -> str:
-    lines = [line for n, line in zip(result.notices, result.notice_lines()) if n.key == "model_missing"]
+    lines = [line for n, line in zip(result.notices, result.notice_lines()) if n.key in MODEL_NOTICES]
     return lines[0] if lines else f"no {result.task} model is available"
 
 
@@ -262,11 +271,15 @@ def _batch_row(record: dict, task: str, bot, settings: Settings, base: Path,
     row = {"id": record["id"], "task": task}
     try:
         text = _record_text(record, task, settings, base)
-        result = run_task(bot, text, task, language=language, target=target, question=record.get("question"))
+        question = record["question"] if task == "ask" else None
+        result = run_task(bot, text, task, language=language, target=target, question=question)
     except CliError as error:
         if error.code is Exit.MODEL:
             raise
         return {**row, "error": str(error)}
+    except Exception as error:  # a bug this record found: the other records still run
+        log.warning("record %s failed", row["id"], exc_info=True)   # the traceback with --verbose
+        return {**row, "error": f"unexpected error: {type(error).__name__}: {error}"}
     if result.status is Exit.MODEL and task != "ask":
         raise CliError(Exit.MODEL, model_missing_line(result))
     if result.status is Exit.MODEL:  # this question needs a translator (it is not in the article's language)
@@ -286,6 +299,8 @@ def _record_text(record: dict, task: str, settings: Settings, base: Path) -> str
         raise CliError(Exit.INPUT, f"{empty[0]} is empty")
     if len(given) != 1:
         raise CliError(Exit.INPUT, f"give exactly one of {', '.join(SOURCE_FIELDS)} (found {', '.join(given) or 'none'})")
+    if task == "ask" and "question" in record and not isinstance(record["question"], str):
+        raise CliError(Exit.INPUT, "question must be a string")
     if task == "ask" and not str(record.get("question") or "").strip():
         raise CliError(Exit.INPUT, "an ask record needs a question")
     name, value = given[0], record[given[0]]

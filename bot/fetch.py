@@ -118,12 +118,12 @@ def check_url(url: str, allow_private: bool = False) -> Target:
         raise FetchError("bad_url", f"not a valid link: {error}") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError("bad_url", f"only http and https links are fetched, not {scheme or 'no scheme'!r}")
+        raise FetchError("bad_url", f"not a valid http(s) link: only http and https links are fetched, not {scheme or 'no scheme'!r}")
     if "@" in parts.netloc:
         raise FetchError("bad_url", "links with a user name or password are refused")
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        raise FetchError("bad_url", "the link has no host name")
+        raise FetchError("bad_url", "not a valid http(s) link: it has no host name")
     try:
         host = host.encode("idna").decode("ascii")  # báo.vn → xn--bo-... ; also rejects bad labels
     except UnicodeError:

@@ -93,7 +93,7 @@ def source_problem(reason: str, detail: str, language: str, limit: int | None) -
 
 # Notices whose full text (how to download a model, which variable to set) is shown once per
 # chat session; later replies say the same in one line (``<key>_again`` in prompts/replies.toml).
-ONCE_PER_SESSION = frozenset({"model_missing", "model_broken"})
+ONCE_PER_SESSION = frozenset({"model_missing", "model_folder_missing", "model_broken"})
 
 
 def notice_id(notice: Notice) -> str:

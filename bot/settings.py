@@ -26,6 +26,18 @@ class SettingsError(ValueError):
     """A setting has an impossible value; the message names the setting, the value and the fix."""
 
 
+# What CTranslate2's converter accepts (ctranslate2.specs.model_spec.ACCEPTED_MODEL_TYPES), plus
+# "auto" (tinbot picks by device). tinbot converts with the compute type it runs, so CTranslate2's
+# runtime-only "default" (keep the converted type) cannot be used here.
+COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32")
+
+
+def _invalid(settings: Any, name: str, fix: str) -> SettingsError:
+    """The error for one field of ``settings``: its name, its value, the fix and its environment variable."""
+    env = next(f.metadata.get("env") for f in dataclasses.fields(settings) if f.name == name)
+    return SettingsError(f"{name} = {getattr(settings, name)!r} is not valid: {fix}" + (f" ({env})" if env else ""))
+
+
 @dataclass(frozen=True)
 class ModelSettings:
     """How one task's model is loaded and run (one section of ``models/defaults.toml``)."""
@@ -48,7 +60,7 @@ class ModelSettings:
     engine: str = field(default="auto", metadata=_doc("auto, transformers or ctranslate2"))
     device: str = field(default="auto", metadata=_doc("auto (cuda when available), cpu or cuda"))
     dtype: str = field(default="auto", metadata=_doc("auto, float32, float16 or bfloat16 (transformers engine)"))
-    compute_type: str = field(default="auto", metadata=_doc("CTranslate2 compute type: auto, int8, float32, float16, int8_float16"))
+    compute_type: str = field(default="auto", metadata=_doc("CTranslate2 compute type: auto (int8 on CPU, int8_float16 on CUDA), int8, int8_float32, int8_float16, int8_bfloat16, int16, float16, bfloat16 or float32"))
     output_vocabulary: int = field(default=0, metadata=_doc("CTranslate2: score only the input's tokens plus this many most common ones at each step (0: the whole vocabulary); for outputs that copy their input"))
 
     def validate(self) -> "ModelSettings":
@@ -64,6 +76,7 @@ class ModelSettings:
             (self.engine in ("auto", "transformers", "ctranslate2"), "engine", "use auto, transformers or ctranslate2"),
             (self.device in ("auto", "cpu", "cuda") or self.device.startswith("cuda:"), "device", "use auto, cpu or cuda"),
             (self.dtype in ("auto", "float32", "float16", "bfloat16"), "dtype", "use auto, float32, float16 or bfloat16"),
+            (self.compute_type in COMPUTE_TYPES, "compute_type", f"use {', '.join(COMPUTE_TYPES)}"),
             (self.output_vocabulary >= 0, "output_vocabulary", "use 0 (whole vocabulary) or a token count such as 16384"),
         ]
         for ok, name, fix in checks:
@@ -89,6 +102,27 @@ class Limits:
     allow_private_urls: bool = field(default=False, metadata=_doc("let links point to loopback/private/link-local addresses (an intranet news site); cloud metadata addresses stay refused", "TINBOT_ALLOW_PRIVATE_URLS"))
     fetch_timeout_s: float = field(default=10.0, metadata=_doc("time limit for fetching one link: connect, every read, and the whole download", "TINBOT_FETCH_TIMEOUT_S"))
     export_max_age_s: float = field(default=86_400.0, metadata=_doc("download files (summary/translation .md/.txt/.docx) older than this are deleted when new ones are written", "TINBOT_EXPORT_MAX_AGE_S"))
+
+    def validate(self) -> "Limits":
+        # A limit of 0 would refuse or cut everything: "none" is how a limit is turned off.
+        checks = [
+            (_positive_or_none(self.max_article_chars), "max_article_chars", "use a positive number of characters, or none for no limit"),
+            (_positive_or_none(self.max_article_sentences), "max_article_sentences", "use 1 or more, or none for no limit"),
+            (_positive_or_none(self.max_message_chars), "max_message_chars", "use a positive number of characters, or none for no limit"),
+            (_positive_or_none(self.max_upload_bytes), "max_upload_bytes", "use a positive number of bytes, or none for no limit"),
+            (_positive_or_none(self.generation_timeout_s), "generation_timeout_s", "use a positive number of seconds, or none for no limit"),
+            (self.max_summary_sentences >= 1, "max_summary_sentences", "use 1 or more"),
+            (self.fetch_timeout_s > 0, "fetch_timeout_s", "use a positive number of seconds"),
+            (self.export_max_age_s > 0, "export_max_age_s", "use a positive number of seconds"),
+        ]
+        for ok, name, fix in checks:
+            if not ok:
+                raise _invalid(self, name, fix)
+        return self
+
+
+def _positive_or_none(value: float | None) -> bool:
+    return value is None or value > 0
 
 
 @dataclass(frozen=True)
@@ -122,6 +156,20 @@ class Settings:
             raise SettingsError("auth must look like user:password (flag --auth or TINBOT_AUTH)")
         return user, password
 
+    def validate(self) -> "Settings":
+        checks = [
+            (1 <= self.port <= 65535, "port", "use a port number from 1 to 65535"),
+            (self.threads is None or self.threads >= 0, "threads", "use 1 or more, or none for all cores"),
+            (self.inter_threads >= 1, "inter_threads", "use 1 or more"),
+            (self.concurrency >= 1, "concurrency", "use 1 or more"),
+            (self.queue_size >= 1, "queue_size", "use 1 or more"),
+            (self.log_excerpt_chars >= 0, "log_excerpt_chars", "use 0 for no article text in the logs, or more"),
+        ]
+        for ok, name, fix in checks:
+            if not ok:
+                raise _invalid(self, name, fix)
+        return self
+
     def model(self, task: str) -> ModelSettings:
         return getattr(self, task)
 
@@ -135,17 +183,16 @@ class Settings:
             values = {"task": task, **tables.get(task, {})}
             if isinstance(values.get("languages"), list):  # TOML arrays arrive as lists
                 values["languages"] = tuple(values["languages"])
-            values.update(_env_values(ModelSettings, environ, prefix=f"TINBOT_{task.upper()}_"))
+            values.update(_env_values(ModelSettings, environ, prefix=f"TINBOT_{task.upper()}_", only=model_keys()))
             values.update(overrides.pop(task, {}) or {})
             models[task] = ModelSettings(**values).validate()
-        limits = Limits(**{**_env_values(Limits, environ), **(overrides.pop("limits", {}) or {})})
+        limits = Limits(**{**_env_values(Limits, environ), **(overrides.pop("limits", {}) or {})}).validate()
         top = _env_values(cls, environ)
-        if "port" not in top and "TINBOT_PORT" in environ:
-            top["port"] = int(environ["TINBOT_PORT"])
+        if "port" not in top and "TINBOT_PORT" in environ:  # an older name, still read
+            port = next(f for f in dataclasses.fields(cls) if f.name == "port")
+            top["port"] = _convert(port, environ["TINBOT_PORT"], "TINBOT_PORT")
         top.update(overrides)
-        if top.get("inter_threads", 1) < 1:
-            raise SettingsError(f"inter_threads = {top['inter_threads']!r} is not valid: use 1 or more (TINBOT_INTER_THREADS)")
-        return cls(**models, limits=limits, **top)
+        return cls(**models, limits=limits, **top).validate()
 
     def with_model(self, task: str, **changes: Any) -> "Settings":
         """A copy with one task's model settings changed."""
@@ -156,24 +203,63 @@ def load_model_tables(config: str | Path | None = None) -> dict[str, dict]:
     """The task tables of ``models/defaults.toml``, updated by a user's TOML file if given."""
     text = resources.files("models").joinpath("defaults.toml").read_text(encoding="utf-8")
     tables = tomllib.loads(text)
-    if config:
-        user = tomllib.loads(Path(config).read_text(encoding="utf-8"))
-        for task, values in user.items():
-            tables.setdefault(task, {}).update(values)
-    known = {f.name for f in dataclasses.fields(ModelSettings)}
-    for task, values in tables.items():
+    user = _read_config(Path(config)) if config else {}
+    known = model_keys()
+    for task, values in user.items():
         if task not in TASKS:
             raise SettingsError(f"[{task}] in the model settings is not a task: use {', '.join(TASKS)}")
-        unknown = set(values) - known
+        if not isinstance(values, dict):
+            raise SettingsError(f"{task} in the model settings must be a table: write [{task}] and its keys below it")
+        unknown = set(values) - set(known)
         if unknown:
             raise SettingsError(f"[{task}] has unknown keys {sorted(unknown)}; known keys: {sorted(known)}")
+        for key, value in values.items():
+            _check_toml_type(task, key, value)
+        tables.setdefault(task, {}).update(values)
     return tables
 
 
-def _env_values(cls: type, environ: Mapping[str, str], prefix: str | None = None) -> dict[str, Any]:
-    """Read the fields of ``cls`` from the environment, converted to each field's type."""
+def model_keys() -> list[str]:
+    """The keys a user may set per task; ``task`` is not one: it is the table's name."""
+    return [f.name for f in dataclasses.fields(ModelSettings) if f.name != "task"]
+
+
+def _read_config(path: Path) -> dict:
+    """A user's TOML file; a missing or malformed one is a settings error, named with the fix."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SettingsError(f"--config {path}: {error.strerror or error}; give a TOML file shaped like "
+                            "models/defaults.toml") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"--config {path} is not valid TOML ({error}); fix it, or compare it with "
+                            "models/defaults.toml") from None
+
+
+# TOML values arrive typed (the environment's are converted): a string where a number is wanted
+# would only fail later, when the value is compared or used.
+_TOML_TYPES = {"int": ((int,), "a whole number"), "float": ((int, float), "a number"), "bool": ((bool,), "true or false"),
+               "str": ((str,), "a string in quotes"), "tuple": ((list,), "a list of strings such as [\"vi\"]")}
+
+
+def _check_toml_type(task: str, key: str, value: Any) -> None:
+    kind = str(next(f.type for f in dataclasses.fields(ModelSettings) if f.name == key))
+    base = kind.split("[")[0].split(" ")[0]
+    wanted, shown = _TOML_TYPES[base]
+    ok = isinstance(value, wanted) and not (isinstance(value, bool) and base != "bool")
+    if base == "tuple":
+        ok = ok and all(isinstance(item, str) for item in value)
+    if not ok:
+        raise SettingsError(f"[{task}] {key} = {value!r} is not valid: use {shown}")
+
+
+def _env_values(cls: type, environ: Mapping[str, str], prefix: str | None = None,
+                only: list[str] | None = None) -> dict[str, Any]:
+    """Read the fields of ``cls`` (those in ``only``, if given) from the environment, converted to each field's type."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if only is not None and f.name not in only:
+            continue
         name = f"{prefix}{f.name.upper()}" if prefix else f.metadata.get("env")
         if not name or name not in environ:
             continue

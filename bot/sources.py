@@ -112,7 +112,7 @@ def decode_text(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise SourceError("unreadable", f"broken {encoding} text: {error.reason}") from None
     if b"\x00" in data:  # NUL never occurs in 8-bit text; UTF-16 without a BOM is not guessed
-        raise SourceError("unreadable", "the file is binary, not text")
+        raise SourceError("unreadable", "is binary data, not text")
     for encoding in _FALLBACK_ENCODINGS:
         try:
             return _refuse_binary(data.decode(encoding))
@@ -132,7 +132,7 @@ def _decode_charset(data: bytes, charset: str) -> str:
 def _refuse_binary(text: str) -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if text and controls / len(text) > MAX_CONTROL_SHARE:
-        raise SourceError("unreadable", "the file is binary, not text")
+        raise SourceError("unreadable", "is binary data, not text")
     return text
 
 
@@ -141,7 +141,7 @@ def _read_limited(path: Path, max_bytes: int | None) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(-1 if max_bytes is None else max_bytes + 1)
     if max_bytes is not None and len(data) > max_bytes:
-        raise SourceError("too_large", f"{path.name} is more than {max_bytes} bytes")
+        raise SourceError("too_large", f"is more than {max_bytes} bytes")
     return data
 
 
@@ -232,13 +232,13 @@ def _read_docx(path: Path, max_bytes: int | None) -> str:
         with zipfile.ZipFile(path) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as error:
-        raise SourceError("unreadable", f"{path.name} is not a readable .docx file: {error}") from None
+        raise SourceError("unreadable", f"is not a readable .docx file: {error}") from None
     if max_bytes is not None and inflated > DOCX_MAX_INFLATION * max_bytes:
-        raise SourceError("too_large", f"{path.name} unpacks to {inflated} bytes")
+        raise SourceError("too_large", f"unpacks to {inflated} bytes")
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:  # a zip that is not a Word document
-        raise SourceError("unreadable", f"{path.name} is not a readable .docx file: {error}") from None
+        raise SourceError("unreadable", f"is not a Word document: {error}") from None
     blocks = []
     for block in document.iter_inner_content():  # paragraphs and tables, in the document's order
         text = _docx_table(block) if isinstance(block, docx.table.Table) else block.text.strip()
@@ -263,15 +263,19 @@ def _read_pdf(path: Path, max_bytes: int | None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:  # the header may follow some junk, within the first 1024 bytes (as readers allow)
+        raise SourceError("unreadable", "is not a PDF file (it does not start with %PDF)")
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError("unreadable", f"{path.name} is password-protected")
+            raise SourceError("unreadable", "is password-protected")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, KeyError, TypeError, ValueError) as error:  # pypdf raises these on broken files
         if isinstance(error, SourceError):  # SourceError is a ValueError: let ours through unchanged
             raise
-        raise SourceError("unreadable", f"{path.name} is not a readable PDF: {error}") from None
+        raise SourceError("unreadable", f"is a damaged PDF that cannot be read ({error})") from None
     return join_pdf_lines([line for page in pages for line in page.splitlines()])
 
 

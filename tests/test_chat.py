@@ -105,6 +105,17 @@ def test_missing_model_instructions_come_once_per_session_then_in_one_line(offli
     assert "hf download VietAI/envit5-translation" in fresh[-1]  # a new session is told in full
 
 
+def test_a_missing_local_model_folder_is_said_to_be_missing_not_to_be_downloaded(tmp_path):
+    folder = str(tmp_path / "khong-co")
+    bot = Tinbot(Settings.from_env({"TINBOT_TRANSLATE_MODEL": folder}, offline=True, cache_dir=str(tmp_path / "cache")))
+    session = with_article(bot)
+    first, session = turn(bot, "dịch sang tiếng Anh", session)
+    second, _ = turn(bot, "dịch sang tiếng Anh", session)
+    assert f"Không có thư mục mô hình dịch `{folder}`" in first[-1] and "TINBOT_TRANSLATE_MODEL" in first[-1]
+    assert "hf download" not in first[-1]
+    assert second[-1].startswith(f"ℹ️ Vẫn không có thư mục mô hình dịch `{folder}`")   # once in full, then one line
+
+
 def test_request_before_any_article_asks_for_one(offline_bot):
     replies, session = turn(offline_bot, "tóm tắt giúp mình")
     assert "dán một bài báo" in replies[-1]

@@ -8,9 +8,11 @@ model (translation) reports it missing; where a model must run, the session's ti
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +27,7 @@ from bot.cli_models import folder_size
 from bot.cli_tasks import strip_emphasis
 from bot.prompts import reply
 from bot.service import Tinbot
+from bot.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 TITLE = "Cần Thơ khánh thành cầu Rạch Miễu 3 nối hai bờ sông Hậu"
@@ -47,6 +50,8 @@ ASK_STEEL = "Cầu được xây bằng thép gì?"   # the article does not say
 PORT_PARAGRAPHS = (" ".join(VI_SENTENCES[0:2]), " ".join(VI_SENTENCES[2:4]), VI_SENTENCES[4])
 PORT_ARTICLE = "\n\n".join(["Đoàn công tác tỉnh Quảng Nam thăm cảng Kỳ Hà", *PORT_PARAGRAPHS])
 PORT_WORDS = ("Lê Văn Hòa", "12%", "tháng 6 năm 2026")   # one from each body paragraph, in order
+DEFAULT_MODELS = (("summarize", "VietAI/vit5-base-vietnews-summarization"), ("translate", "VietAI/envit5-translation"),
+                  ("answer", "bigscience/mt0-base"))
 
 
 def missing_line(task: str, name: str, model: str, lang: str = "vi") -> str:
@@ -191,6 +196,14 @@ def test_stdin_is_read_with_dash(offline, monkeypatch, capsys):
         (["summarize", "http://user:pw@tin.example/bai"], {}, Exit.INPUT, "links with a user name or password are refused"),
         (["summarize", "{file}"], {"TINBOT_SUMMARIZE_NUM_BEAMS": "0"}, Exit.USAGE, "summarize.num_beams = 0 is not valid"),
         (["summarize", "{file}"], {"TINBOT_ALLOW_PRIVATE_URLS": "maybe"}, Exit.USAGE, "TINBOT_ALLOW_PRIVATE_URLS='maybe'"),
+        (["summarize", "{file}"], {"TINBOT_PORT": "abc"}, Exit.USAGE, "TINBOT_PORT='abc' is not a valid int"),
+        (["summarize", "{file}"], {"TINBOT_MAX_ARTICLE_CHARS": "0"}, Exit.USAGE,
+         "max_article_chars = 0 is not valid: use a positive number of characters, or none for no limit (TINBOT_MAX_ARTICLE_CHARS)"),
+        (["summarize", "{file}"], {"TINBOT_SUMMARIZE_COMPUTE_TYPE": "bogus"}, Exit.USAGE, "summarize.compute_type = 'bogus' is not valid: use auto, int8,"),
+        (["summarize", "{file}", "--config", "khong-co.toml"], {}, Exit.USAGE, "--config khong-co.toml: "),
+        (["summarize", "{file}", "--config", "{file}"], {}, Exit.USAGE, "is not valid TOML ("),   # an article is no TOML
+        (["summarize", "ftp://tin.example/bai"], {}, Exit.INPUT, "ftp://tin.example/bai: not a valid http(s) link"),
+        (["summarize", "https://"], {}, Exit.INPUT, "https://: not a valid http(s) link: it has no host name"),
     ],
 )
 def test_input_and_settings_errors_exit_with_their_code_and_one_line(offline, article_file, monkeypatch, capsys,
@@ -216,6 +229,37 @@ def test_an_unexpected_error_is_one_line_and_exit_1(offline, monkeypatch, articl
     monkeypatch.setattr(cli, "_make_bot", lambda settings: 1 / 0)
     assert main(["summarize", str(article_file)]) == Exit.FAILED
     assert capsys.readouterr().err == "tinbot: unexpected error: ZeroDivisionError: division by zero\n"
+
+
+def test_a_text_file_named_pdf_a_damaged_pdf_and_binary_stdin_say_what_they_are(offline, tmp_path, monkeypatch, capsys):
+    fake = tmp_path / "x.pdf"
+    fake.write_text(ARTICLE, encoding="utf-8")
+    assert main(["summarize", str(fake)]) == Exit.INPUT
+    assert capsys.readouterr().err == f"tinbot: {fake}: is not a PDF file (it does not start with %PDF)\n"
+
+    damaged = tmp_path / "hong.pdf"
+    damaged.write_bytes(b"%PDF-1.4\nnothing after the header")
+    assert main(["summarize", str(damaged)]) == Exit.INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(f"tinbot: {damaged}: is a damaged PDF that cannot be read (") and err.count("hong.pdf") == 1
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bytes(range(256)))))
+    assert main(["summarize", "-"]) == Exit.INPUT
+    assert capsys.readouterr().err == "tinbot: standard input: is binary data, not text\n"
+
+
+def test_a_taken_port_names_the_variable_the_port_is_read_from(offline, monkeypatch, capsys):
+    import types
+
+    def launch(**kwargs):  # what Gradio raises when the port is in use
+        raise OSError("Cannot find empty port in range: 7860-7860.")
+
+    monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: types.SimpleNamespace(launch=launch),
+                                                                     PAGE_JS=""))
+    assert main(["serve", "--no-preload"]) == Exit.USAGE
+    env = next(f.metadata["env"] for f in dataclasses.fields(Settings) if f.name == "port")
+    assert capsys.readouterr().err == (f"tinbot: port 7860 on 127.0.0.1 is taken (is tinbot already running?); "
+                                       f"choose another with --port or {env}\n")
 
 
 def test_interrupt_exits_130(offline, monkeypatch, capsys):
@@ -324,6 +368,36 @@ def test_batch_ask_goes_on_past_a_question_that_needs_the_missing_translator(off
     assert rows[1]["text"] == DIRECTOR and "error" not in rows[1]
 
 
+def test_batch_reports_a_question_that_is_not_a_string_and_goes_on(offline, tmp_path, capsys):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "so", "text": ARTICLE, "question": 42}, {"id": "ds", "text": ARTICLE, "question": [ASK_DIRECTOR]},
+                         {"id": "ok", "text": ARTICLE, "question": ASK_DIRECTOR}])
+    assert main(["batch", str(source), str(out), "--task", "ask"]) == Exit.FAILED
+    rows = read_jsonl(out)
+    assert [(row["id"], row.get("error")) for row in rows] == [
+        ("so", "question must be a string"), ("ds", "question must be a string"), ("ok", None)]
+    assert rows[2]["text"] == DIRECTOR
+    assert 'tinbot: record "so": question must be a string' in capsys.readouterr().err
+
+
+def test_batch_an_unexpected_error_fails_that_record_only(offline, tmp_path, monkeypatch, capsys):
+    parse = Tinbot.parse
+
+    def buggy_parse(self, text):  # a bug that only one record's text runs into
+        if "BOOM" in text:
+            raise RuntimeError("a bug only this record finds")
+        return parse(self, text)
+
+    monkeypatch.setattr(Tinbot, "parse", buggy_parse)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "a", "text": ARTICLE + "\n\nBOOM"}, {"id": "b", "text": ARTICLE}])
+    assert main(["batch", str(source), str(out), "--task", "summarize"]) == Exit.FAILED
+    rows = read_jsonl(out)
+    assert rows[0] == {"id": "a", "task": "summarize", "error": "unexpected error: RuntimeError: a bug only this record finds"}
+    assert (rows[1]["id"], rows[1]["text"]) == ("b", SUMMARY)
+    assert 'tinbot: record "a": unexpected error: RuntimeError: a bug only this record finds' in capsys.readouterr().err
+
+
 def test_batch_without_its_input_file_exits_3(offline, tmp_path, capsys):
     assert main(["batch", str(tmp_path / "khong-co.jsonl"), str(tmp_path / "out.jsonl"), "--task", "summarize"]) == Exit.INPUT
     assert capsys.readouterr().err == f"tinbot: {tmp_path / 'khong-co.jsonl'}: no such file\n"
@@ -333,10 +407,13 @@ def test_batch_without_its_input_file_exits_3(offline, tmp_path, capsys):
 # ---- models, in process (the real loader, offline) ------------------------------------------
 
 
-def make_model_folder(path: Path, files=("config.json", "model.safetensors", "spiece.model")) -> Path:
+def make_model_folder(path: Path, files=("config.json", "model.safetensors", "spiece.model"), weight_bytes: int = 4096) -> Path:
     path.mkdir(parents=True)
     for name in files:
-        (path / name).write_text("{}" if name.endswith(".json") else "x", encoding="utf-8")
+        if name.endswith((".safetensors", ".bin")):
+            (path / name).write_bytes(b"\0" * weight_bytes)
+        else:
+            (path / name).write_text("{}" if name.endswith(".json") else "x", encoding="utf-8")
     return path
 
 
@@ -364,6 +441,16 @@ def test_models_import_refuses_incomplete_folders(offline, tmp_path, capsys, fil
     assert not (tmp_path / "cache" / "models").exists()
 
 
+@pytest.mark.parametrize("size", [0, 20])
+def test_models_import_refuses_weights_too_small_to_be_weights(offline, tmp_path, capsys, size):
+    # an interrupted copy or download leaves an empty model.safetensors (0-20 bytes)
+    folder = make_model_folder(tmp_path / "mo-hinh", weight_bytes=size)
+    assert main(["models", "import", "summarize", str(folder)]) == Exit.INPUT
+    assert capsys.readouterr().err == (f"tinbot: {folder}: model.safetensors is only {size} bytes, too small to be "
+                                       "model weights (an interrupted download or copy?); copy the model folder again\n")
+    assert not (tmp_path / "cache" / "models").exists()
+
+
 def test_models_list_shows_a_local_folder_present_with_its_size_and_hints_for_the_rest(offline, copy_model_dir, capsys):
     assert main(["models", "list", "--summarize-model", str(copy_model_dir)]) == Exit.OK
     lines = capsys.readouterr().out.splitlines()
@@ -385,9 +472,44 @@ def test_models_list_shows_a_local_folder_present_with_its_size_and_hints_for_th
 def test_models_download_finds_a_local_folder_and_fails_offline_with_4(offline, copy_model_dir, capsys):
     assert main(["models", "download", "summarize", "--summarize-model", str(copy_model_dir)]) == Exit.OK
     assert capsys.readouterr().out.startswith(f"summarize: {copy_model_dir} → {copy_model_dir.resolve()} (")
-    assert main(["models", "download", "--summarize-model", str(copy_model_dir)]) == Exit.MODEL   # translate is not cached
-    assert capsys.readouterr().err == ("tinbot: translate model 'VietAI/envit5-translation' could not be downloaded "
-                                       "(not_cached): not in the Hugging Face cache and offline\n")
+    # every task is tried and each failure reported, not only the first
+    assert main(["models", "download", "--summarize-model", str(copy_model_dir)]) == Exit.MODEL
+    out, err = capsys.readouterr()
+    assert out.startswith(f"summarize: {copy_model_dir} → ")
+    assert err.splitlines() == [f"tinbot: {task} model {model!r} could not be downloaded (not_cached): not in the Hugging Face "
+                                "cache and offline" for task, model in DEFAULT_MODELS[1:]]
+
+
+def test_models_download_without_network_says_so_and_points_to_import(offline, monkeypatch, capsys):
+    import httpx
+    from huggingface_hub import HfApi
+
+    def no_network(self, repo_id, **kwargs):  # what huggingface_hub raises when the name does not resolve
+        raise httpx.ConnectError("[Errno -2] Name or service not known")
+
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.setattr(HfApi, "model_info", no_network)
+    assert main(["models", "download"]) == Exit.MODEL
+    assert capsys.readouterr().err.splitlines() == [
+        f"tinbot: {task} model {model!r} could not be downloaded: cannot reach the Hugging Face Hub (no network?); "
+        f"on a machine without network, copy the model folder over and run: tinbot models import {task} FOLDER"
+        for task, model in DEFAULT_MODELS]
+
+
+def test_a_missing_local_model_folder_is_named_as_missing_not_as_a_download(offline, article_file, tmp_path, capsys):
+    folder = tmp_path / "khong-co-mo-hinh"
+    assert main(["summarize", str(article_file), "--summarize-model", str(folder)]) == Exit.OK   # the extractive summary
+    notice = reply("model_folder_missing", "vi", task=reply("task_summarize", "vi"), model=str(folder), env="TINBOT_SUMMARIZE_MODEL")
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "tinbot: " + " · ".join(strip_emphasis(notice).splitlines())
+    assert f"{folder}" in err and "download" not in err
+
+    assert main(["translate", str(article_file), "--translate-model", str(folder)]) == Exit.MODEL   # nothing to translate with
+    assert "download" not in capsys.readouterr().err
+
+    assert main(["models", "download", "summarize", "--summarize-model", str(folder)]) == Exit.MODEL
+    assert capsys.readouterr().err == (f"tinbot: summarize model {str(folder)!r}: no folder at {folder}; "
+                                       "set TINBOT_SUMMARIZE_MODEL to a model folder or a Hugging Face model id\n")
 
 
 def test_models_convert_leaves_a_model_ctranslate2_cannot_run_on_transformers(offline, tmp_path, capsys):
@@ -489,6 +611,25 @@ def test_run_translate_with_the_tiny_model_and_without_any(tmp_path, port_file, 
     for paragraph, words in zip(paragraphs, PORT_WORDS):
         assert words in paragraph and not paragraph.startswith(("en:", "vi:"))
     assert "tinbot:" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_run_a_model_whose_weights_will_not_load_is_one_log_line_not_a_traceback(tmp_path, article_file, copy_model_dir):
+    broken = tmp_path / "hong"
+    broken.mkdir()
+    for name in ("config.json", "spiece.model"):
+        shutil.copy(copy_model_dir / name, broken / name)
+    (broken / "model.safetensors").write_bytes(b"")   # an interrupted copy
+    args = ("summarize", str(article_file), "--summarize-model", str(broken))
+    result = tinbot(*args, cwd=tmp_path, TINBOT_SUMMARIZE_ENGINE="transformers")
+    assert (result.returncode, result.stdout) == (Exit.OK, f"{SUMMARY}\n")   # the extractive summary
+    assert "Traceback" not in result.stderr
+    (logged,) = [line for line in result.stderr.splitlines() if "tinbot.hub" in line]
+    assert logged.startswith(f"tinbot: ERROR tinbot.hub: loading {broken} from {broken} failed: SafetensorError: ")
+    broken_notice = reply("model_broken", "vi", task=reply("task_summarize", "vi"), model=str(broken), env="TINBOT_SUMMARIZE_MODEL")
+    assert result.stderr.splitlines()[-1] == f"tinbot: {strip_emphasis(broken_notice)}"
+
+    verbose = tinbot("--verbose", *args, cwd=tmp_path, TINBOT_SUMMARIZE_ENGINE="transformers")
+    assert verbose.returncode == Exit.OK and "Traceback" in verbose.stderr   # asked for: the details
 
 
 def test_run_ask_answers_with_evidence_and_exits_1_when_the_article_does_not_say(tmp_path, article_file):

@@ -85,6 +85,7 @@ def test_unreachable_hub_fails_with_download_failed(tmp_path, monkeypatch):
         loader.resolve_model_dir(settings.translate, settings)
     assert caught.value.reason == "download_failed"
     assert "Connect" in caught.value.detail
+    assert loader.hub_unreachable(caught.value.__cause__)   # `tinbot models download` says: no network?
 
 
 @pytest.mark.timeout(60)
@@ -105,6 +106,17 @@ def test_silent_hub_times_out_with_download_failed(tmp_path, monkeypatch):
         server.close()
     assert caught.value.reason == "download_failed"
     assert "Timeout" in caught.value.detail
+    assert loader.hub_unreachable(caught.value.__cause__)
+
+
+def test_a_hub_that_answers_with_an_error_is_not_unreachable():
+    import httpx
+    from huggingface_hub.errors import RepositoryNotFoundError
+
+    response = httpx.Response(404, request=httpx.Request("GET", "https://huggingface.co/api/models/VietAI/khong-co"))
+    assert not loader.hub_unreachable(ValueError("bad revision"))
+    assert not loader.hub_unreachable(RepositoryNotFoundError("404 Client Error: no such repository", response=response))
+    assert not loader.hub_unreachable(None)
 
 
 def test_cached_snapshot_is_found_offline(copy_model_dir, tmp_path):

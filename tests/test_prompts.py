@@ -9,6 +9,7 @@ NOTICES = {
     "model_language": {"language": "en"},
     "model_broken": {"task": "t", "model": "m", "env": "E"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
+    "model_folder_missing": {"task": "t", "model": "m", "env": "E"},
     "used_extractive": {},
     "used_extractive_trimmed": {},
     "used_extractive_headline": {},

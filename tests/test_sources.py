@@ -204,6 +204,22 @@ def test_binary_or_broken_files_are_refused_as_unreadable(tmp_path, name, data):
     assert caught.value.reason == "unreadable"
 
 
+@pytest.mark.parametrize(
+    ("data", "detail"),
+    [
+        ("Tin tức: một bài báo lưu nhầm đuôi .pdf".encode(), "is not a PDF file (it does not start with %PDF)"),
+        (b"%PDF-1.4\nnothing after the header", "is a damaged PDF that cannot be read ("),
+    ],
+)
+def test_a_pdf_that_is_not_one_or_is_damaged_says_which_without_repeating_its_name(tmp_path, data, detail):
+    path = tmp_path / "bai.pdf"
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as caught:
+        text_from_file(path, LIMIT)
+    assert caught.value.reason == "unreadable" and caught.value.detail.startswith(detail)
+    assert "bai.pdf" not in caught.value.detail   # the caller names the file
+
+
 def test_a_zip_that_is_not_a_word_document_is_unreadable(tmp_path):
     import zipfile
 

@@ -194,7 +194,7 @@ def test_missing_model_answers_with_the_best_sentence(empty_hub):
     assert updates[0].notices[0].key == "model_loading"
     final = updates[-1]
     assert final.engine == "extractive" and final.text.startswith(LEADER.text) and final.evidence[0] == LEADER
-    assert [n.key for n in final.notices] == ["model_missing"]
+    assert [n.key for n in final.notices] == ["model_folder_missing"]   # empty_hub: the configured folder is not there
 
 
 def test_english_question_is_translated_both_ways(spied):

@@ -242,7 +242,7 @@ def test_summary_stays_vietnamese_when_the_translator_is_missing(spied):
     assert updates[-1].text.split()[:3] == VI_SENTENCES[1].split()[:3]  # still the Vietnamese words
     untranslated, missing = updates[-1].notices
     assert untranslated.key == "summary_untranslated"
-    assert missing.key == "model_missing" and missing.args["task"] == "translate"
+    assert missing.key == "model_folder_missing" and missing.args["task"] == "translate"   # its folder is not there
 
 
 def test_a_summary_only_asked_in_the_other_language_says_briefly_that_it_stays_untranslated(spied):
@@ -273,7 +273,7 @@ def test_missing_model_falls_back_to_extractive_sentences(empty_hub):
     assert final.text == "\n".join(f"- {s.text}" for s in final.evidence)
     # "Sáng 12/3, " is left out of the lead, so the summary is not quoted verbatim
     assert final.evidence[0].text != ARTICLE.sentences[0].text and ARTICLE.sentences[0].text.startswith("Sáng 12/3, ")
-    assert [n.key for n in final.notices] == ["used_extractive_trimmed", "model_missing"]
+    assert [n.key for n in final.notices] == ["used_extractive_trimmed", "model_folder_missing"]   # empty_hub: no folder
     assert final.notices[1].args["env"] == "TINBOT_SUMMARIZE_MODEL"
 
 

@@ -164,9 +164,9 @@ def test_missing_model_says_how_to_get_it(empty_hub):
     final = updates[-1]
     assert final.text == "" and final.done
     (notice,) = final.notices
-    assert notice.key == "model_missing"
-    assert notice.args["env"] == "TINBOT_TRANSLATE_MODEL" and notice.args["task"] == "translate"
-    assert notice.args["command"] == f"hf download {notice.args['model']}"
+    # empty_hub's model is a local folder that is not there: nothing to download, the setting is wrong
+    assert notice.key == "model_folder_missing"
+    assert notice.args == {"task": "translate", "model": empty_hub.settings.translate.model, "env": "TINBOT_TRANSLATE_MODEL"}
 
 
 # --- with the tiny real model ------------------------------------------------------------------

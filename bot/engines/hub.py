@@ -148,10 +148,13 @@ def build_engine(model_dir: Path, ms: ModelSettings, settings: Settings, progres
 
 def missing_notice(ms: ModelSettings, error: ModelUnavailable | None = None) -> Notice:
     """Why the model is not there: ``model_broken`` when its files would not load (corrupt
-    weights, unknown architecture), else ``model_missing`` with how to download it or point
-    tinbot at a folder."""
+    weights, unknown architecture), ``model_folder_missing`` when the configured local folder is
+    not there (nothing to download: the setting is wrong), else ``model_missing`` with how to
+    download it or point tinbot at a folder."""
     if error is not None and error.reason == "load_failed":
         return Notice("model_broken", {"task": ms.task, "model": ms.model, "env": model_env_var(ms.task)})
+    if error is not None and error.reason == "missing_folder":
+        return Notice("model_folder_missing", {"task": ms.task, "model": ms.model, "env": model_env_var(ms.task)})
     return Notice("model_missing", {"task": ms.task, "model": ms.model,
                                     "command": model_download_command(ms), "env": model_env_var(ms.task)})
 

@@ -138,6 +138,26 @@ def _download(ms: ModelSettings, settings: Settings, progress: Progress | None) 
     return _local_folder(ms, Path(folder))
 
 
+def hub_unreachable(error: BaseException | None) -> bool:
+    """Whether ``error`` (or what caused it) means the hub could not be reached at all: no
+    network, no DNS, a timeout; not a refusal from a hub that answered (404, gated repo)."""
+    import socket
+
+    try:
+        from httpx import NetworkError, TimeoutException  # huggingface_hub's HTTP client
+        network_errors: tuple[type[BaseException], ...] = (NetworkError, TimeoutException)
+    except ImportError:  # pragma: no cover - an older huggingface_hub on requests
+        network_errors = ()
+    network_errors += (ConnectionError, TimeoutError, socket.gaierror)
+    for _ in range(10):  # the chain of causes; a cycle cannot make it loop forever
+        if error is None:
+            return False
+        if isinstance(error, network_errors):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def progress_bar_class(model: str, progress: Progress | None):
     """A tqdm class that reports download progress as ``progress(label, fraction)`` and prints nothing."""
     from tqdm.auto import tqdm
