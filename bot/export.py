@@ -207,5 +207,4 @@ def bilingual_markdown(result: TaskResult | None, language: str) -> str:
 
 def _cell(text: str) -> str:
     """Article text shown literally inside one table cell: no tags, no line breaks, no column breaks."""
-    text = escape_text(" ".join(text.split()))
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    return escape_text(" ".join(text.split())).replace("|", "\\|")

@@ -19,8 +19,10 @@ _HTML_CHARS = {"<": "&lt;", ">": "&gt;"}
 
 
 def escape_text(text: str) -> str:
-    """Show ``text`` literally: no HTML tags, no raw links such as ``javascript:``."""
+    """Show ``text`` literally: no HTML tags, no raw links such as ``javascript:``, and no Markdown
+    emphasis or code: an article's "*Tên nhân vật đã được thay đổi" or "giảm_nhẹ" keeps its marks."""
     text = re.sub(r"[<>]", lambda m: _HTML_CHARS[m.group()], text)
+    text = re.sub(r"([\\*_`~])", r"\\\1", text)
     return re.sub(r"(?i)javascript:", "javascript&#58;", text)
 
 

@@ -841,3 +841,12 @@ def test_going_back_after_clearing_asks_for_an_article(offline_bot):
     _, session = turn(offline_bot, "xóa", with_article(offline_bot))
     replies, _ = turn(offline_bot, "quay lại bài trước", session)
     assert replies[-1] == reply("need_article", "vi")
+
+
+def test_an_articles_markdown_marks_are_shown_as_written(offline_bot):
+    story = ("Giá vàng *tăng vọt*, bạc giảm_nhẹ\n\nTheo ông Lê Minh *Quang*, giá vàng miếng tăng 2 triệu đồng mỗi lượng "
+             "trong phiên sáng nay. Nhà đầu tư `lo lắng` khi giá bạc giảm nhẹ 1%.")
+    replies, session = turn(offline_bot, story)
+    assert "Giá vàng \\*tăng vọt\\*, bạc giảm\\_nhẹ" in replies[-1]   # escaped, so Markdown shows the marks
+    replies, _ = turn(offline_bot, "giá vàng miếng tăng bao nhiêu?", session)
+    assert "Lê Minh \\*Quang\\*" in replies[-1]
