@@ -22,7 +22,7 @@ from bot.reply import render_notice
 from bot.route import asked
 from bot.settings import Settings
 from bot.sources import SourceError, decode_text, looks_like_url, text_from_file, text_from_url
-from bot.tasks import Notice, TaskUpdate
+from bot.tasks import MODEL_NOTICES, Notice, TaskUpdate
 
 log = logging.getLogger("tinbot.cli")
 
@@ -31,9 +31,6 @@ SOURCE_FIELDS = ("text", "url", "file")
 # "ftp://…", "https://", "http://intranet/…": meant as a link, so checked as one (and refused as
 # one), not looked for as a file name.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-# Notices saying a task's model cannot run (bot.engines.hub.missing_notice): an empty reply with
-# one of them exits 4, not 1.
-MODEL_NOTICES = ("model_missing", "model_folder_missing", "model_broken")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import uuid
 
 from bot.article import Article
 from bot.prompts import keys, reply
-from bot.tasks import Notice, TaskUpdate
+from bot.tasks import MODEL_NOTICES, Notice, TaskUpdate
 
 # Markdown/HTML that could change how an article or model output is displayed. The chat also
 # sanitizes HTML; escaping here keeps "<script>" visible as text instead of silently dropped.
@@ -95,7 +95,7 @@ def source_problem(reason: str, detail: str, language: str, limit: int | None) -
 
 # Notices whose full text (how to download a model, which variable to set) is shown once per
 # chat session; later replies say the same in one line (``<key>_again`` in prompts/replies.toml).
-ONCE_PER_SESSION = frozenset({"model_missing", "model_folder_missing", "model_broken"})
+ONCE_PER_SESSION = MODEL_NOTICES
 
 
 def notice_id(notice: Notice) -> str:

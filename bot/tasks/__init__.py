@@ -21,6 +21,11 @@ class Notice:
     args: dict = field(default_factory=dict)
 
 
+# The notices saying a task's model cannot run (``bot.engines.hub.missing_notice``): the chat shows
+# their full text once per session, and the CLI exits 4 on an empty reply with one of them.
+MODEL_NOTICES = frozenset({"model_missing", "model_folder_missing", "model_broken"})
+
+
 @dataclass(frozen=True)
 class TaskUpdate:
     text: str                                  # output so far (Markdown body); grows between updates
