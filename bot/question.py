@@ -228,8 +228,7 @@ def about_article(question: str) -> str | None:
     """"date", "source" or "author" when ``question`` asks about the article itself ("bài đăng
     ngày nào?", "nguồn bài báo là gì?", "ai viết bài này?", "When was this article published?"),
     else None."""
-    plain = " ".join(strip_diacritics(w) for w in words(question))
-    return next((field for field, pattern in _ABOUT_ARTICLE.items() if pattern.search(plain)), None)
+    return _field_asked(question, _ABOUT_ARTICLE)
 
 
 # Questions about an official document's header, asked of a pasted decree or circular: when it
@@ -255,8 +254,13 @@ _ABOUT_DOCUMENT = {
 def about_document(question: str) -> str | None:
     """"date", "source" or "number" when ``question`` asks what an official document's header
     says ("thông tư ban hành ngày nào?", "cơ quan nào ban hành?", "số hiệu văn bản?"), else None."""
+    return _field_asked(question, _ABOUT_DOCUMENT)
+
+
+def _field_asked(question: str, patterns: dict[str, re.Pattern]) -> str | None:
+    """The first field whose pattern matches ``question``'s words, unmarked."""
     plain = " ".join(strip_diacritics(w) for w in words(question))
-    return next((field for field, pattern in _ABOUT_DOCUMENT.items() if pattern.search(plain)), None)
+    return next((field for field, pattern in patterns.items() if pattern.search(plain)), None)
 
 
 def units_of(tokens: list[str], spans: list) -> frozenset:

@@ -119,8 +119,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # "bài có nhắc đến Sài Gòn không?": yes, and where (the sentences, TP.HCM and all)
         answer_in = intent.language if intent.language in LANGUAGES else language
         written = _as_written(article, question)
-        other = re.sub(r"\W+", "", strip_diacritics(written).lower()) != re.sub(r"\W+", "", strip_diacritics(question).lower())
-        items = f"{question} ({written})" if other else written  # "Sài Gòn (TP.HCM)"
+        items = f"{question} ({written})" if _squash(written) != _squash(question) else written  # "Sài Gòn (TP.HCM)"
         yield TaskUpdate(reply("mentioned_where", answer_in, items=items), "", done=True,
                          evidence=tuple(best_sentences(evidence)))
         return
@@ -223,8 +222,7 @@ def _as_written(article: Article, thing: str) -> str:
     "hue" → "Huế", "Hồ Văn Thành" → "Hồ Văn Thạnh" (compared lowercase and without marks, which
     keeps every character in place), "Saigon" → "TP.HCM" (another name of it that the article
     uses): the answer names what the article says."""
-    squashed = re.sub(r"\W+", "", strip_diacritics(thing.lower()))
-    others = sorted(other_names(squashed), key=len, reverse=True)  # "tp hcm" over the "hcm" in it
+    others = sorted(other_names(_squash(thing)), key=len, reverse=True)  # "tp hcm" over the "hcm" in it
     return next(filter(None, (_written(article, name) for name in (thing, *others))), thing)
 
 
@@ -246,11 +244,15 @@ def _written(article: Article, thing: str) -> str | None:
 def _naming(article: Article, thing: str, most: int = EVIDENCE_K - 1) -> tuple[Sentence, ...]:
     """The first sentences that name ``thing`` written another way ("Sa Pa" for "Sapa", "TP.HCM"
     for "Sài Gòn"): compared without marks, spaces and punctuation."""
-    squash = lambda text: re.sub(r"\W+", "", strip_diacritics(text.lower()))  # noqa: E731
     # Not a one-syllable name ("nhat" for Japan): inside squashed text it would match "nhất".
-    names = {squash(thing)} | {name.replace(" ", "") for name in other_names(squash(thing))
+    names = {_squash(thing)} | {name.replace(" ", "") for name in other_names(_squash(thing))
                                if " " in name or not vietnamese_shaped(name)}
-    return tuple(s for s in article.sentences if any(len(name) > 2 and name in squash(s.text) for name in names))[:most]
+    return tuple(s for s in article.sentences if any(len(name) > 2 and name in _squash(s.text) for name in names))[:most]
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lowercase and without marks: "TP. Hồ Chí Minh" → "tphochiminh"."""
+    return re.sub(r"\W+", "", strip_diacritics(text.lower()))
 
 
 def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> bool:
