@@ -222,9 +222,6 @@ def _route(message: str, has_article: bool) -> Intent:
     return _route_request(text, has_article)
 
 
-_NAME_INSIDE = re.compile(r"(?<=[\w,;:)]\s)[A-ZĐÀ-Ỹ]\w+")  # a capital after a word: a name, not a sentence start
-
-
 def _news_item(text: str) -> bool:
     """A short news item pasted on its own, too short for ``looks_like_article``: two full
     sentences or more, the first and the last among them (a reader's question opens or ends no
@@ -244,11 +241,17 @@ def _news_item(text: str) -> bool:
     own = _Text.of(_QUOTED.sub(" ", text))
     if re.search(_CHAT_WORDS, own.lower) or re.search(_READER_PRONOUNS, own.nfc, re.I):
         return False
-    if not any(re.search(r"\d", s) or _NAME_INSIDE.search(s) for s in sentences):
+    if not any(re.search(r"\d", s) or _names_someone(s) for s in sentences):
         return False
     first = _Text.of(sentences[0])
     requests = [r.pattern for r in _RULES if r.kind in _TASK_KINDS] + [_TOPIC_RE, _QUESTION_RE, _MENTION_RE]
     return not any((m := _find(pattern, first)) and len(first.plain[:m.start()].split()) < 2 for pattern in requests)
+
+
+def _names_someone(sentence: str) -> bool:
+    """Whether a word after the sentence's first opens with a capital: a name ("miền Bắc",
+    "ông Tâm"), not the sentence's start."""
+    return any(word[:1].isupper() for word in sentence.split()[1:])
 
 
 _THUMBS_RE = re.compile(_THUMBS)

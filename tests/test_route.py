@@ -378,9 +378,12 @@ def test_a_short_news_item_is_an_article_whatever_words_it_holds(item, has_artic
 ])
 def test_two_sentences_of_the_readers_own_are_no_news_item(message, kind):
     assert route(message, has_article=True).kind is kind
-    # no figure and no name: an opinion, which keeps the open article
+    # no figure and no name: an opinion, which keeps the open article (a word opening with a
+    # marked lowercase letter, "ăn", "ít", is no name)
     opinion = "Giá xăng tăng quá nhanh. Người dân như tôi phải tính toán lại chi tiêu hằng tháng."
     assert route(opinion, has_article=True).kind is not K.ARTICLE
+    assert route("Giá rau tăng mạnh trong tuần qua. Người dân ăn ít rau hơn và chuyển sang đồ đông lạnh.",
+                 has_article=True).kind is not K.ARTICLE
 
 
 def test_summarize_colon_followed_by_options_is_no_text():
