@@ -59,7 +59,7 @@ class ChatSession:
     last_summary: Intent | None = None  # so "ngắn hơn nữa" knows what to shorten
     last_summary_points: int = 0        # how many sentences it came back with, for "thêm 1 ý nữa"
     last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
-    last_question_shown: int = 0        # how many of its evidence sentences were quoted so far
+    last_question_shown: tuple[int, ...] = ()  # the sentences (indices) quoted for it so far
     last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
     article_cut_at: int | None = None   # characters of the pasted text kept when it was over the length limit
     previous_article: Article | None = None  # the article the open one replaced, for "quay lại bài trước"
@@ -71,6 +71,7 @@ class ChatSession:
     last_language: str = ""                 # the language of the user's last message that showed one
     extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
     shown_notices: frozenset[str] = frozenset()     # long notices already shown once (bot.reply.notice_id)
+    ignored_box: str = ""                   # Article box text refused as no article ("abc"): not refused again each turn
 
 
 def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None,
@@ -123,9 +124,24 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             yield reply("message_too_long", _language(session, message), limit=limit), session
             return
         preface: list[str] = []
-        if article_box.strip() and article_box.strip() != session.article_text.strip():
-            # The user pasted or edited the Article box: that article is now the one to use.
-            session, ack = _load_article(bot, session, article_box, _language(session, message))
+        box = article_box.strip()
+        if box and box != session.article_text.strip() and box != session.ignored_box:
+            # The user pasted or edited the Article box: that article is now the one to use; a
+            # link there is the page it links to, and a word or two is no article at all.
+            box_language = _language(session, message)
+            box_link, rest = split_link(box)
+            if box_link and not rest:
+                for text, fetched in _fetch(box_link, session, bot, box_language):
+                    if fetched is None:
+                        yield text, session
+                if fetched is None:
+                    return
+                session, ack = _load_article(bot, session, fetched, box_language)
+            elif _too_short(box, bot.settings.limits.min_article_words):
+                session = dataclasses.replace(session, ignored_box=box)
+                ack = reply("article_box_too_short", box_language, words=bot.settings.limits.min_article_words)
+            else:
+                session, ack = _load_article(bot, session, article_box, box_language)
             preface.append(ack)
         if not normalize_text(message):  # whitespace, zero-width and control characters only
             yield ("\n\n".join(preface) if preface else reply("empty_message", _language(session, None))), session
@@ -133,18 +149,16 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         link, instruction = split_link(message)
         if link:
             language = _language(session, instruction or None)
-            yield reply("fetching", language), session
-            try:
-                fetched = text_from_url(link, bot.settings)
-            except SourceError as error:
-                log.info("link refused (%s): %s", error.reason, error.detail)
-                yield source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session
+            for text, fetched in _fetch(link, session, bot, language):
+                if fetched is None:
+                    yield text, session
+            if fetched is None:
                 return
             session, ack = _load_article(bot, session, fetched, language)
             preface.append(ack)
             message = instruction
             if not message:
-                yield ack, session
+                yield "\n\n".join(preface), session
                 return
         intent = apply_options(route(message, has_article=session.article is not None,
                                      usual_language=session.last_language or None), session)
@@ -236,7 +250,7 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
 def _switched(session: ChatSession) -> ChatSession:
     """``session`` with the previous article open and the talk about the other one forgotten."""
     return dataclasses.replace(session, article=session.previous_article, article_text=session.previous_article_text,
-                               last_summary=None, last_result=None, last_question=None, last_question_shown=0,
+                               last_summary=None, last_result=None, last_question=None, last_question_shown=(),
                                last_people=(), article_cut_at=None)
 
 
@@ -257,7 +271,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         yield join(reply(key, language)), session
         return
     if session.article is None:
-        yield reply("need_article", language), session
+        yield join(reply("need_article", language)), session
         return
     if session.article.is_empty():
         yield join(reply("article_empty", language)), session
@@ -301,7 +315,7 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             elif intent.kind is IntentKind.ASK:
                 named = people_named([s.text for s in update.evidence] + [intent.question or ""])
                 session = dataclasses.replace(session, last_question=intent.question,
-                                              last_question_shown=intent.skip + len(update.evidence),
+                                              last_question_shown=tuple(sorted({*intent.skip, *(s.index for s in update.evidence)})),
                                               last_people=named or session.last_people)
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
@@ -336,6 +350,12 @@ def _can_step(intent: Intent, refine: str) -> bool:
     return intent.sentences is None and intent.length is not (Length.SHORT if refine == "shorter" else Length.DETAILED)
 
 
+def clears_conversation(message: str) -> bool:
+    """Whether ``message`` asks to clear the conversation ("xóa", "bắt đầu lại"): the page then
+    clears what it shows of it too."""
+    return bool(message) and route(message, has_article=True).kind is IntentKind.RESET
+
+
 def split_link(message: str) -> tuple[str | None, str]:
     """(link, the instruction around it) when the message is a link with a short request."""
     links = _LINK.findall(message)
@@ -347,15 +367,36 @@ def split_link(message: str) -> tuple[str | None, str]:
     return links[0].rstrip(".,;)>\"'"), rest
 
 
+def _fetch(link: str, session: ChatSession, bot: Tinbot, language: str) -> Iterator[tuple[str, str | None]]:
+    """Fetch a linked page: yields ("fetching…", None), then (the problem, None) when the link is
+    refused or fails, else ("", the page's text)."""
+    yield reply("fetching", language), None
+    try:
+        fetched = text_from_url(link, bot.settings)
+    except SourceError as error:
+        log.info("link refused (%s): %s", error.reason, error.detail)
+        yield source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), None
+        return
+    yield "", fetched
+
+
+def _too_short(text: str, min_words: int) -> bool:
+    """Whether ``text`` has fewer than ``min_words`` words of letters ("abc", "😀", "Hà Nội"):
+    nothing to summarize or ask about, and too little to tell its language by."""
+    return len(re.findall(r"[^\W\d_]+", text)) < min_words
+
+
 def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str, ChatSession]:
     """An uploaded file becomes the session's article: (reply, article text, session)."""
+    language = _language(session, None)
     try:
         text = text_from_file(path, bot.settings.limits.max_upload_bytes)
     except SourceError as error:
         log.info("upload refused (%s): %s %s", error.reason, Path(path).name, error.detail)
-        language = _language(session, None)
         return source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session.article_text, session
-    session, ack = _load_article(bot, session, text, _language(session, None))
+    if _too_short(text, bot.settings.limits.min_article_words):
+        return reply("upload_too_short", language, words=bot.settings.limits.min_article_words), session.article_text, session
+    session, ack = _load_article(bot, session, text, language)
     return ack, session.article_text, session
 
 
@@ -400,7 +441,7 @@ def _one_off(intent: Intent, session: ChatSession) -> bool:
 
 
 def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -> tuple[ChatSession, str]:
-    article, truncated_at = bot.parse(text)
+    article, truncated_at, read = bot.read(text)
     if article.is_empty():
         return session, reply("article_empty", language)
     if article == session.article:  # pasted again: what was asked about it so far still holds
@@ -408,8 +449,12 @@ def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -
     replaced = session.article is not None
     if replaced:
         session = dataclasses.replace(session, previous_article=session.article, previous_article_text=session.article_text)
-    session = dataclasses.replace(session, article=article, article_text=text, last_summary=None, last_result=None,
-                                  last_question=None, last_question_shown=0, last_people=(), article_cut_at=truncated_at)
+    # The Article box shows what was read: a text over the length limit only as far as it was kept
+    # (a 4 MB upload would otherwise travel to the page and back with every turn), a page's text
+    # rather than its HTML.
+    session = dataclasses.replace(session, article=article, article_text=read, last_summary=None, last_result=None,
+                                  last_question=None, last_question_shown=(), last_people=(), article_cut_at=truncated_at,
+                                  ignored_box="")
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
 
 

@@ -48,6 +48,12 @@ class Tinbot:
         ``max_article_sentences`` only the first sentences are kept, and the cut point is the
         length of the kept text (the article is longer than that, and only its beginning is used).
         """
+        article, cut_at, _ = self.read(text)
+        return article, cut_at
+
+    def read(self, text: str) -> tuple[Article, int | None, str]:
+        """``parse``, and the text it read: a pasted page's text rather than its HTML, only as
+        far as the character limit kept it (what the Article box shows)."""
         if looks_like_html(text):  # a page's source pasted as it is: its text is the article
             text = pasted_html_to_text(text)
         limits = self.settings.limits
@@ -61,7 +67,7 @@ class Tinbot:
         if most is not None and len(article.sentences) > most:
             article = _first_sentences(article, most)
             cut_at = min(cut_at or len(text), len(article.text))
-        return article, cut_at
+        return article, cut_at, text
 
     def run(self, article: Article, intent: Intent) -> Iterator[TaskUpdate]:
         """The updates of the task that ``intent`` asks for."""

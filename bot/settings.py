@@ -97,6 +97,7 @@ class Limits:
     max_article_sentences: int | None = field(default=1500, metadata=_doc("most sentences of an article that are used (summary, answers, translation); the rest is left out with a notice", "TINBOT_MAX_ARTICLE_SENTENCES"))
     max_message_chars: int | None = field(default=120_000, metadata=_doc("longest chat message (or API question) accepted; longer is refused with a message", "TINBOT_MAX_MESSAGE_CHARS"))
     max_upload_bytes: int | None = field(default=10_000_000, metadata=_doc("largest uploaded file", "TINBOT_MAX_UPLOAD_BYTES"))
+    min_article_words: int = field(default=3, metadata=_doc("fewest words (of letters) that the Article box or an uploaded file must hold to be taken as an article; \"abc\" or an emoji is refused with a message", "TINBOT_MIN_ARTICLE_WORDS"))
     generation_timeout_s: float | None = field(default=300.0, metadata=_doc("stop a model's generation after this many seconds", "TINBOT_GENERATION_TIMEOUT_S"))
     max_summary_sentences: int = field(default=12, metadata=_doc("most sentences a summary may be asked for", "TINBOT_MAX_SUMMARY_SENTENCES"))
     allow_private_urls: bool = field(default=False, metadata=_doc("let links point to loopback/private/link-local addresses (an intranet news site); cloud metadata addresses stay refused", "TINBOT_ALLOW_PRIVATE_URLS"))
@@ -112,6 +113,7 @@ class Limits:
             (_positive_or_none(self.max_upload_bytes), "max_upload_bytes", "use a positive number of bytes, or none for no limit"),
             (_positive_or_none(self.generation_timeout_s), "generation_timeout_s", "use a positive number of seconds, or none for no limit"),
             (self.max_summary_sentences >= 1, "max_summary_sentences", "use 1 or more"),
+            (self.min_article_words >= 1, "min_article_words", "use 1 or more"),
             (self.fetch_timeout_s > 0, "fetch_timeout_s", "use a positive number of seconds"),
             (self.export_max_age_s > 0, "export_max_age_s", "use a positive number of seconds"),
         ]

@@ -13,7 +13,8 @@ from typing import Callable, Iterator
 
 import gradio as gr
 
-from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_upload, reply_language_for, respond, with_options
+from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load_upload, reply_language_for, respond,
+                      with_options)
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
 from bot.reply import failure_reply
@@ -56,16 +57,21 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
         def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
                  reply_language: str, model_tasks: list[str], request: gr.Request | None = None) -> Iterator[tuple]:
-            history = list(history or []) + [{"role": "user", "content": text or ""}]
+            asked = [{"role": "user", "content": text or ""}]
+            # "xóa" clears the conversation: the page shows only that exchange from now on.
+            history = ([] if clears_conversation(text) else list(history or [])) + asked
             state = with_options(state, summary_length, reply_language, model_tasks)
-            cleared = ""  # the message box is emptied once: what the user types meanwhile stays
+            # The message shows and the box empties at once, before a long paste is read: what the
+            # user types meanwhile stays in the box.
+            yield history, gr.skip(), gr.skip(), ""
             had_article = state.article is not None
             for answer, state in respond(text, state, bot, article or "", client=_client(request)):
                 # The Article box shows the open article; text there that is none stays, unless "xóa"
-                # just closed the article it showed (else the next turn would load it again).
-                box = state.article_text or ("" if had_article and state.article is None else article)
-                yield history + [{"role": "assistant", "content": answer}], box, state, cleared
-                cleared = gr.skip()
+                # just closed the article it showed (else the next turn would load it again), or
+                # it was refused as no article ("abc").
+                closed = had_article and state.article is None
+                box = state.article_text or ("" if closed or (article or "").strip() == state.ignored_box else article)
+                yield history + [{"role": "assistant", "content": answer}], box, state, gr.skip()
 
         outputs = [chatbot, article_box, session, message]
         max_age_s = bot.settings.limits.export_max_age_s
@@ -93,13 +99,15 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         for event in events:
             event.then(**refresh)
 
-        def uploaded(path: str | None, history: list, state: ChatSession) -> tuple:
+        def uploaded(path: str | None, history: list, state: ChatSession, summary_length: str,
+                     reply_language: str, model_tasks: list[str]) -> tuple:
             if not path:
                 return history, state.article_text, state
+            state = with_options(state, summary_length, reply_language, model_tasks)  # replies in the chosen language
             answer, text, state = load_upload(path, state, bot)
             return list(history or []) + [{"role": "assistant", "content": answer}], text, state
 
-        upload.upload(uploaded, inputs=[upload, chatbot, session], outputs=[chatbot, article_box, session],
+        upload.upload(uploaded, inputs=[upload, chatbot, session, *options], outputs=[chatbot, article_box, session],
                       api_visibility="undocumented").then(**refresh)
         stop.click(None, cancels=events).then(**refresh)
         # Clear forgets the article wherever it came from, the upload box included; so does the

@@ -270,8 +270,8 @@ def _run_upload_event(url: str, path: str) -> tuple[int, str, list[dict]]:
                   if any(kinds.get(t[0], {}).get("props", {}).get("elem_id") == "upload" and t[1] == "upload"
                          for t in d["targets"]))
     file_data = {"path": path, "orig_name": "secret.txt", "meta": {"_type": "gradio.FileData"}}
-    payload = [file_data if kinds[i]["type"] == "file" else ([] if kinds[i]["type"] == "chatbot" else None)
-               for i in upload["inputs"]]
+    given = {"file": file_data, "chatbot": [], "checkboxgroup": []}  # the options at their empty values
+    payload = [given.get(kinds[i]["type"]) for i in upload["inputs"]]
     joined, session = join_queue(api, upload["id"], payload)
     events = []
     if joined.status_code == 200:
@@ -327,3 +327,34 @@ def test_a_turn_empties_the_message_box_once_and_then_leaves_it_alone(page):
     state = list(turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", []))[-1][2]
     steps = list(turn("tóm tắt", [], "", state, "normal", "auto", ["summarize"]))  # "loading", then the summary
     assert len(steps) > 1 and steps[0][3] == "" and all(step[3] != "" for step in steps[1:])
+
+
+def test_a_pasted_article_shows_and_empties_the_box_before_it_is_read(page):
+    # A long paste takes a while to read: the box is emptied first, not after, so a question typed
+    # meanwhile stays.
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    steps = turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", [])
+    history, box, state, message = next(steps)
+    assert message == "" and history == [{"role": "user", "content": fixture_article("vi-clutter")}]
+    assert box == state == {"__type__": "update"}   # not read yet: the article box and the session wait
+    *_, (history, box, state, message) = steps
+    assert state.article is not None and "Đà Nẵng" in box and message == {"__type__": "update"}
+
+
+def test_clearing_by_message_clears_the_chat_shown_too(page):
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    history, _, state, _ = list(turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", []))[-1]
+    history, _, state, _ = list(turn("tóm tắt", history, state.article_text, state, "normal", "auto", []))[-1]
+    assert len(history) == 4
+    history, box, state, _ = list(turn("xóa hết", history, state.article_text, state, "normal", "auto", []))[-1]
+    assert history == [{"role": "user", "content": "xóa hết"},
+                       {"role": "assistant", "content": reply("conversation_reset", "vi")}]
+    assert box == "" and state.article is None
+
+
+def test_an_upload_is_acknowledged_in_the_reply_language_chosen(page, tmp_path):
+    uploaded = next(fn.fn for fn in page.fns.values() if fn.name == "uploaded")
+    path = tmp_path / "bai.txt"
+    path.write_text(fixture_article("vi-clutter"), encoding="utf-8")
+    history, box, state = uploaded(str(path), [], ChatSession(), "normal", "en", [])
+    assert "Language: Vietnamese" in history[-1]["content"] and state.reply_language == "en" and "Đà Nẵng" in box

@@ -153,6 +153,49 @@ def test_article_box_is_used_by_the_chat(offline_bot):
     assert "Đã nhận bài" not in replies[-1]
 
 
+@pytest.mark.parametrize("box", ["abc", "😀😀😀", "Hà Nội", "  12/11 – 3.000  "])
+def test_a_word_or_two_in_the_article_box_is_no_article_and_is_refused_once(offline_bot, box):
+    words = offline_bot.settings.limits.min_article_words
+    replies, session = turn(offline_bot, "tóm tắt", article_box=box)
+    assert replies[-1].startswith(reply("article_box_too_short", "vi", words=words))
+    assert session.article is None and reply("need_article", "vi") in replies[-1]
+    replies, session = turn(offline_bot, "tóm tắt", session, article_box=box)   # still there next turn
+    assert replies[-1] == reply("need_article", "vi")   # not refused again
+    replies, session = turn(offline_bot, "tóm tắt", session, article_box=fixture_article("vi-clutter"))
+    assert "Đã nhận bài" in replies[-1] and session.ignored_box == ""
+
+
+def test_a_link_in_the_article_box_opens_the_page_it_links_to(news_server, tmp_path):
+    bot = Tinbot(Settings.from_env({"TINBOT_ALLOW_PRIVATE_URLS": "1"}, offline=True, cache_dir=str(tmp_path)))
+    replies, session = turn(bot, "Thành phố đầu tư bao nhiêu tiền?", article_box=f"  {news_server}\n")
+    assert replies[0] == reply("fetching", "vi")
+    assert "Hội An mở phố đi bộ mới" in replies[-1] and "25 tỷ đồng" in replies[-1]
+    assert "phố đi bộ Nguyễn Phúc Chu" in session.article_text   # the box now shows the page's text
+    replies, _ = turn(bot, "tóm tắt", session, article_box=session.article_text)
+    assert "Đã nhận bài" not in replies[-1]
+
+
+def test_a_refused_link_in_the_article_box_says_why(offline_bot, news_server):
+    replies, session = turn(offline_bot, "tóm tắt", article_box=news_server)
+    assert replies[-1] == "Vì an toàn, mình không mở liên kết tới địa chỉ nội bộ hoặc địa chỉ riêng."
+    assert session.article is None
+
+
+def test_text_over_the_length_limit_is_kept_in_the_box_only_as_far_as_it_was_read(tmp_path):
+    bot = Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path), limits={"max_article_chars": 400}))
+    long_text = "\n\n".join([fixture_article("vi-clutter")] * 20)
+    _, session = turn(bot, "tóm tắt", article_box=long_text)
+    assert session.article_cut_at and len(session.article_text) <= 400
+    assert long_text.startswith(session.article_text)
+    replies, again = turn(bot, "tóm tắt", session, article_box=session.article_text)  # the box as shown
+    assert again.article is session.article and "Đã nhận bài" not in replies[-1]
+
+
+def test_pasted_page_source_is_kept_as_its_text(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", article_box=NEWS_PAGE)
+    assert "<" not in session.article_text and "phố đi bộ Nguyễn Phúc Chu" in session.article_text
+
+
 def test_too_long_message_is_refused_with_the_limit(offline_bot):
     limit = offline_bot.settings.limits.max_message_chars
     replies, session = turn(offline_bot, "chữ " * (limit // 4 + 10))
@@ -292,6 +335,48 @@ def test_an_uploaded_file_becomes_the_article(offline_bot, tmp_path):
     junk.write_bytes(bytes(range(256)) * 10)
     message, box, same = load_upload(str(junk), session, offline_bot)
     assert message.startswith("Không đọc được nội dung tệp") and same is session
+    tiny = tmp_path / "abc.txt"
+    tiny.write_text("abc", encoding="utf-8")
+    message, box, same = load_upload(str(tiny), session, offline_bot)
+    assert message == reply("upload_too_short", "vi", words=offline_bot.settings.limits.min_article_words)
+    assert same is session and box == session.article_text
+
+
+def test_uploads_are_acknowledged_in_the_chosen_reply_language(offline_bot, tmp_path):
+    from bot.chat import load_upload
+
+    upload = tmp_path / "bai-bao.txt"
+    upload.write_text(fixture_article("vi-clutter"), encoding="utf-8")
+    ack, _, _ = load_upload(str(upload), with_options(ChatSession(), "normal", "en"), offline_bot)
+    assert ack.startswith("📰") and "Language: Vietnamese" in ack
+
+
+LUC_ARTICLE = """Ông Lê Văn Lực nhận giải thưởng sáng tạo năm 2026
+
+Ông Lê Văn Lực, 58 tuổi, là kỹ sư cầu đường ở Quảng Nam.
+
+Năm nay, ông Lực cùng các đồng nghiệp thiết kế cây cầu tre cho học sinh vùng lũ.
+
+Cây cầu dài 40 m, được làm trong hai tháng với chi phí 90 triệu đồng.
+
+Tại lễ trao giải, ông Lực nói rằng giải thưởng thuộc về cả nhóm và người dân trong xã.
+
+Ông Lực nói thêm rằng nhóm sẽ làm thêm ba cây cầu nữa trong năm tới.
+
+Người dân trong xã nói cây cầu giúp các em đi học an toàn hơn trong mùa mưa."""
+
+
+def test_more_after_a_two_part_answer_never_quotes_a_sentence_again(offline_bot):
+    # The two parts are answered by their own best sentences, not the question's top two: "còn gì
+    # nữa?" skips the sentences quoted, not a count of the best ones.
+    _, session = turn(offline_bot, LUC_ARTICLE)
+    quoted: list[str] = []
+    for message in ["Ông Lực bao nhiêu tuổi và nói gì?", "còn gì nữa?", "còn gì nữa?"]:
+        replies, session = turn(offline_bot, message, session)
+        lines = [line for line in replies[-1].splitlines() if line.startswith("> ")]
+        assert not set(lines) & set(quoted)
+        quoted += lines
+    assert len(quoted) >= 3
 
 
 # --- session options and the remembered result ---------------------------------------------------
@@ -471,7 +556,7 @@ def test_english_replies_ask_for_the_summary_in_english(offline_bot):
 def test_more_after_an_answer_quotes_the_next_sentences_then_says_there_is_no_more(offline_bot):
     _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
     first = session.last_question_shown
-    assert session.last_question and first >= 1
+    assert session.last_question and len(first) >= 1
     quoted = set()
     for _ in range(8):
         replies, session = turn(offline_bot, "còn gì nữa?", session)
@@ -480,14 +565,14 @@ def test_more_after_an_answer_quotes_the_next_sentences_then_says_there_is_no_mo
         new = {line for line in replies[-1].splitlines() if line.startswith("> ")}
         assert new and not new & quoted  # each time sentences not quoted before
         quoted |= new
-    assert replies[-1] == reply("nothing_more", "vi") and session.last_question_shown > first
+    assert replies[-1] == reply("nothing_more", "vi") and set(session.last_question_shown) > set(first)
 
 
 def test_a_new_article_forgets_the_last_question(offline_bot):
     _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
     assert session.last_question
     _, session = turn(offline_bot, fixture_article("vi-plain"), session)
-    assert session.last_question is None and session.last_question_shown == 0
+    assert session.last_question is None and session.last_question_shown == ()
 
 
 def test_asking_for_shorter_when_nothing_changes_says_it_is_the_shortest(offline_bot):
@@ -747,7 +832,7 @@ def test_more_detail_after_an_answer_goes_on_with_the_question_not_the_summary(o
     _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
     shown = session.last_question_shown
     replies, session = turn(offline_bot, "chi tiết hơn", session)
-    assert session.last_summary is None and session.last_question_shown > shown
+    assert session.last_summary is None and set(session.last_question_shown) > set(shown)
     replies, session = turn(offline_bot, "tóm tắt chi tiết hơn", session)   # a summary, asked by name
     assert session.last_summary is not None
 

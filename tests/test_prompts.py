@@ -92,3 +92,11 @@ def test_large_numbers_are_written_as_each_language_writes_them():
     assert "120.000 ký tự" in reply("message_too_long", "vi", limit=120_000)
     assert "120,000 characters" in reply("message_too_long", "en", limit=120_000)
     assert "2000 ký tự" in reply("message_too_long", "vi", limit=2000)   # a short number, or a year, stays as it is
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_language_that_could_not_be_told_is_named_in_words_not_by_its_code(language):
+    from bot.reply import language_name
+
+    assert "unknown" not in language_name("unknown", language)
+    assert "(xx)" in language_name("xx", language)   # a real code without a name is still shown as such

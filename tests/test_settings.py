@@ -44,6 +44,7 @@ def test_environment_overrides_each_task_with_typed_values():
         ({"TINBOT_MAX_ARTICLE_CHARS": "-1"}, "max_article_chars = -1 is not valid: use a positive number of characters, or none for no limit (TINBOT_MAX_ARTICLE_CHARS)"),
         ({"TINBOT_MAX_ARTICLE_CHARS": "0"}, "max_article_chars = 0 is not valid"),
         ({"TINBOT_MAX_UPLOAD_BYTES": "0"}, "max_upload_bytes = 0 is not valid"),
+        ({"TINBOT_MIN_ARTICLE_WORDS": "0"}, "min_article_words = 0 is not valid: use 1 or more (TINBOT_MIN_ARTICLE_WORDS)"),
         ({"TINBOT_CONCURRENCY": "0"}, "concurrency = 0 is not valid: use 1 or more (TINBOT_CONCURRENCY)"),
         ({"TINBOT_QUEUE_SIZE": "-1"}, "queue_size = -1 is not valid: use 1 or more (TINBOT_QUEUE_SIZE)"),
         ({"TINBOT_THREADS": "-3"}, "threads = -3 is not valid: use 1 or more, or none for all cores (TINBOT_THREADS)"),

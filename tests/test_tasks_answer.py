@@ -258,7 +258,8 @@ def test_an_answer_asked_for_in_another_language_is_translated_into_it(spied):
 
 def test_more_on_an_answered_number_question_does_not_say_the_article_lacks_the_number(empty_hub):
     # "còn gì nữa?" after "Đoàn gồm bao nhiêu thành viên?": the number was quoted a turn before.
-    more = dataclasses.replace(ASK_MEMBERS, skip=1, extractive=True)
+    quoted = find_evidence(ARTICLE, ASK_MEMBERS.question)[0].sentence.index
+    more = dataclasses.replace(ASK_MEMBERS, skip=(quoted,), extractive=True)
     final = list(answer_question(ARTICLE, more, empty_hub))[-1]
     assert final.evidence and not any(n.key.startswith("no_") for n in final.notices)
     assert not any(has_type(s.text, parse_question(ASK_MEMBERS.question)) for s in final.evidence)  # none holds a number

@@ -93,12 +93,12 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if len(parts) > 1:  # "ông Lực bao nhiêu tuổi và nói gì?": the best sentence for each
         evidence = _evidence_for_each(article, question, parts)
     else:
-        evidence = find_evidence(article, question, k=EVIDENCE_K + intent.skip)
+        evidence = find_evidence(article, question, k=EVIDENCE_K + len(intent.skip))
     if cross and not is_answerable(evidence) and question != intent.question:
         # Names and numbers survive in the untranslated question even when the translation misses.
-        evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + intent.skip)
+        evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + len(intent.skip))
     if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
-        evidence = evidence[intent.skip:]
+        evidence = [e for e in evidence if e.sentence.index not in intent.skip][:EVIDENCE_K]
         if not is_answerable(evidence):
             yield TaskUpdate("", "", done=True, notices=(Notice("nothing_more"),))  # nothing quoted: nothing to translate
             return
@@ -149,7 +149,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     doubtful = bool(absent or strangers)  # no model: it would have to invent the answer
     engine = None if intent.extractive or doubtful else (yield from wait_for_engine(hub, "answer"))
     if engine is None:
-        used = with_list(article, best_sentences(evidence))
+        used = [s for s in with_list(article, best_sentences(evidence)) if s.index not in intent.skip]
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
         if not (intent.extractive or doubtful):
             notices += (missing_notice(hub.settings.answer, hub.unavailable("answer")),)
