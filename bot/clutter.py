@@ -342,8 +342,12 @@ def _wire_dateline(text: str) -> bool:
     Vietnam" (a wire story's dateline)."""
     m = re.match(rf"^([^\W\d][^\W\d .]*(?:[ .]+[^\W\d][^\W\d .]*)*)\s*,\s*(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
                  r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-                 r"|(?-i:[A-ZÀ-Ỹ][^\W\d]+(?: [A-ZÀ-Ỹ][^\W\d]+){0,2}))$", text, re.I)
-    return bool(m) and m.group(1).upper() == m.group(1)
+                 r"|(?P<country>[^\W\d_]+(?: [^\W\d_]+){0,2}))$", text, re.I)
+    if not m or m.group(1).upper() != m.group(1):
+        return False
+    # A country is written with capitals ("Vietnam", "Hàn Quốc"): not "ăn uống" (a marked lowercase
+    # letter is no capital, as a character range from À to Ỹ would have it).
+    return m.group("country") is None or all(word[0].isupper() for word in m.group("country").split())
 
 
 def _place_name(head: str) -> bool:

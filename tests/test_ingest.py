@@ -401,6 +401,8 @@ def test_a_paste_without_periods_keeps_every_line():
     ("HOI AN, Vietnam - Lanterns lit the old town on Friday night.", "HOI AN, Vietnam"),
     ("Hanoi, Nov 6 - the city said it would act.", None),              # a place in capitals, or no dateline
     ("Ông Lê Văn Hùng, Chủ tịch xã - người trực tiếp chỉ đạo.", None),
+    ("CẦN THƠ, ít ỏi - lượng khách năm nay giảm.", None),               # lowercase marked words are no country
+    ("SEOUL, Hàn Quốc - Giá điện tăng 5%.", "SEOUL, Hàn Quốc"),
 ])
 def test_a_lead_loses_its_dateline_and_keeps_its_news(lead, head):
     rest, found = strip_lead_prefix(lead)
