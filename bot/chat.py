@@ -136,12 +136,12 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                         yield text, session
                 if fetched is None:
                     return
-                session, ack = _load_article(bot, session, fetched, box_language)
+                session, ack = load_article(bot, session, fetched, box_language)
             elif _too_short(box, bot.settings.limits.min_article_words):
                 session = dataclasses.replace(session, ignored_box=box)
                 ack = reply("article_box_too_short", box_language, words=bot.settings.limits.min_article_words)
             else:
-                session, ack = _load_article(bot, session, article_box, box_language)
+                session, ack = load_article(bot, session, article_box, box_language)
             preface.append(ack)
         if not normalize_text(message):  # whitespace, zero-width and control characters only
             yield ("\n\n".join(preface) if preface else reply("empty_message", _language(session, None))), session
@@ -154,7 +154,7 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                     yield text, session
             if fetched is None:
                 return
-            session, ack = _load_article(bot, session, fetched, language)
+            session, ack = load_article(bot, session, fetched, language)
             preface.append(ack)
             message = instruction
             if not message:
@@ -198,7 +198,7 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 yield text, dataclasses.replace(session, article=kept.article, article_text=kept.article_text)
             return
         if intent.article_text:
-            session, ack = _load_article(bot, session, intent.article_text, language)
+            session, ack = load_article(bot, session, intent.article_text, language)
             preface.append(ack)
         for text, session in _answer(intent, session, bot, preface, started):
             yield text, session
@@ -396,7 +396,7 @@ def load_upload(path: str, session: ChatSession, bot: Tinbot) -> tuple[str, str,
         return source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session.article_text, session
     if _too_short(text, bot.settings.limits.min_article_words):
         return reply("upload_too_short", language, words=bot.settings.limits.min_article_words), session.article_text, session
-    session, ack = _load_article(bot, session, text, language)
+    session, ack = load_article(bot, session, text, language)
     return ack, session.article_text, session
 
 
@@ -440,7 +440,9 @@ def _one_off(intent: Intent, session: ChatSession) -> bool:
             and not looks_like_article(intent.article_text or ""))
 
 
-def _load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -> tuple[ChatSession, str]:
+def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) -> tuple[ChatSession, str]:
+    """``text`` as the session's open article (the one it replaces kept as the previous one), and
+    the reply that acknowledges it."""
     article, truncated_at, read = bot.read(text)
     if article.is_empty():
         return session, reply("article_empty", language)

@@ -147,6 +147,7 @@ class Settings:
     inter_threads: int = field(default=1, metadata=_doc("CTranslate2: generations one model runs at the same time, each with `threads` threads; 1 suits a laptop, a server with many cores may raise it with TINBOT_CONCURRENCY", "TINBOT_INTER_THREADS"))
     concurrency: int = field(default=2, metadata=_doc("requests generated at the same time (one per core is sensible)", "TINBOT_CONCURRENCY"))
     queue_size: int = field(default=64, metadata=_doc("requests that may wait; more get a 'busy' reply", "TINBOT_QUEUE_SIZE"))
+    remember_conversation: bool = field(default=True, metadata=_doc("keep the chat shown and the open article in the browser (its local storage, encrypted with a key this server makes at each start), so a page reload brings them back; off: a reload starts afresh", "TINBOT_REMEMBER_CONVERSATION"))
     log_excerpt_chars: int = field(default=80, metadata=_doc("at most this much article text goes into a log line", "TINBOT_LOG_EXCERPT_CHARS"))
 
     def login(self) -> tuple[str, str] | None:

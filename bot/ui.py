@@ -18,6 +18,7 @@ from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
 from bot.reply import failure_reply
+from bot.saved import restored_conversation, saved_conversation
 from bot.service import Tinbot
 
 log = logging.getLogger("tinbot.ui")
@@ -98,6 +99,7 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                                        api_visibility="undocumented"))
         for event in events:
             event.then(**refresh)
+        saved = _remember(bot, demo, events, chatbot, article_box, session)
 
         def uploaded(path: str | None, history: list, state: ChatSession, summary_length: str,
                      reply_language: str, model_tasks: list[str]) -> tuple:
@@ -107,18 +109,40 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             answer, text, state = load_upload(path, state, bot)
             return list(history or []) + [{"role": "assistant", "content": answer}], text, state
 
-        upload.upload(uploaded, inputs=[upload, chatbot, session, *options], outputs=[chatbot, article_box, session],
-                      api_visibility="undocumented").then(**refresh)
-        stop.click(None, cancels=events).then(**refresh)
+        after = [upload.upload(uploaded, inputs=[upload, chatbot, session, *options], outputs=[chatbot, article_box, session],
+                               api_visibility="undocumented")]
+        after.append(stop.click(None, cancels=events))
         # Clear forgets the article wherever it came from, the upload box included; so does the
         # chat's own trash icon, which would otherwise hide a conversation the session still holds.
-        clear.click(lambda: ([], ChatSession(), "", None), outputs=[chatbot, session, article_box, upload],
-                    api_visibility="undocumented").then(**refresh)
-        chatbot.clear(lambda: (ChatSession(), "", None), outputs=[session, article_box, upload],
-                      api_visibility="undocumented").then(**refresh)
+        after.append(clear.click(lambda: ([], ChatSession(), "", None), outputs=[chatbot, session, article_box, upload],
+                                 api_visibility="undocumented"))
+        after.append(chatbot.clear(lambda: (ChatSession(), "", None), outputs=[session, article_box, upload],
+                                   api_visibility="undocumented"))
+        for event in after:
+            event.then(**refresh)
+            if saved is not None:
+                event.then(**saved)
         _add_api(bot, session)
     demo.queue(default_concurrency_limit=bot.settings.concurrency, max_size=bot.settings.queue_size)
     return demo
+
+
+def _remember(bot: Tinbot, demo: gr.Blocks, events: list, chatbot: gr.Chatbot, article_box: gr.Textbox,
+              session: gr.State) -> dict | None:
+    """With ``remember_conversation``: the chat shown and the open article kept in the browser
+    after every turn (``bot.saved``) and brought back when the page loads again. Returns the
+    saving step for the other events to chain, or None when nothing is kept."""
+    if not bot.settings.remember_conversation:
+        return None
+    kept = gr.BrowserState({}, storage_key="tinbot-conversation")
+    saving = dict(fn=saved_conversation, inputs=[chatbot, session], outputs=[kept], api_visibility="undocumented")
+    for event in events:
+        event.then(**saving)
+    def restore(value: object) -> tuple:
+        return restored_conversation(value, bot)
+
+    demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session], api_visibility="undocumented")
+    return saving
 
 
 def _side_panel(bot: Tinbot) -> tuple:

@@ -19,6 +19,8 @@ import tiny_models  # tests/ is on sys.path: pytest puts a conftest's folder the
 from tiny_models import tiny_settings
 
 from bot.engines.hub import ModelHub
+from bot.service import Tinbot
+from bot.settings import Settings
 
 
 def _cache_key() -> str:
@@ -62,3 +64,9 @@ def tiny_hub(copy_model_dir) -> ModelHub:
 def empty_hub() -> ModelHub:
     """A hub whose every model folder is missing: the fallback paths."""
     return ModelHub(tiny_settings(None))
+
+
+@pytest.fixture(scope="module")
+def offline_bot(tmp_path_factory) -> Tinbot:
+    """tinbot as a user without any model gets it: offline, an empty model cache (extraction)."""
+    return Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path_factory.mktemp("hf-cache"))))

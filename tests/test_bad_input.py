@@ -145,11 +145,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def offline_bot(tmp_path_factory) -> Tinbot:
-    return Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path_factory.mktemp("hf-cache"))))
-
-
 def final_reply(bot: Tinbot, message: str, session: ChatSession, box: str = "") -> tuple[str, ChatSession]:
     text = ""
     for text, session in respond(message, session, bot, box):

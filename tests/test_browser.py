@@ -273,3 +273,33 @@ def test_clearing_in_the_chat_empties_the_article_box_so_the_article_stays_gone(
     chat.send("tóm tắt")   # the box, now empty, loads nothing back
     assert chat.wait_for_reply(2, reply("need_article", "vi").split(" (")[0]).strip() == reply("need_article", "vi").replace("**", "")
     assert chat.errors == []
+
+
+# Counts the page's writes of its kept conversation (each turn's copy is written after its reply).
+COUNT_SAVES = """() => {
+    window.__tinbotSaves = 0;
+    const write = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (key === 'tinbot-conversation') window.__tinbotSaves += 1;
+        return write.call(this, key, value);
+    };
+}"""
+
+
+def test_a_reload_brings_back_the_conversation_and_the_article(chat):
+    chat.page.evaluate(COUNT_SAVES)
+    chat.page.wait_for_timeout(1000)
+    assert chat.page.evaluate("window.__tinbotSaves") == 0   # nothing is written before a turn
+    chat.send(fixture_article("vi-plain"))
+    chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+    chat.ask("Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?")
+    answer = chat.wait_for_reply(2)
+    chat.page.wait_for_function("() => window.__tinbotSaves >= 2")   # both turns' copies written
+    chat.page.reload(wait_until="domcontentloaded")
+    chat.page.wait_for_function("() => document.querySelectorAll('#chat [data-testid=\"bot\"]').length === 2")
+    assert chat.replies()[1].strip() == answer.strip()
+    assert "phụ nữ khởi nghiệp" in chat.page.locator("#article textarea").input_value()
+    chat.page.evaluate(WATCH_CHAT)
+    chat.ask("Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?")   # the article is open again
+    assert "1.250 phụ nữ khởi nghiệp" in chat.wait_for_reply(3)
+    assert chat.errors == []

@@ -17,12 +17,6 @@ from bot.settings import Settings
 from tests.helpers import fixture_article
 
 
-@pytest.fixture(scope="module")
-def offline_bot(tmp_path_factory):
-    cache = tmp_path_factory.mktemp("hf-cache")
-    return Tinbot(Settings.from_env({}, offline=True, cache_dir=str(cache)))
-
-
 def turn(bot, message, session=None, article_box=""):
     """Run one turn; return (list of streamed replies, final session)."""
     session = session or ChatSession()

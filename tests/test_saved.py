@@ -1,0 +1,61 @@
+"""The conversation the page keeps in the browser across reloads (bot.saved)."""
+from __future__ import annotations
+
+import gradio as gr
+
+from bot.chat import ChatSession, respond
+from bot.saved import MAX_MESSAGE_CHARS, MAX_MESSAGES, restored_conversation, saved_conversation
+from bot.service import Tinbot
+from bot.settings import Settings
+from bot.ui import build_demo
+from tests.helpers import fixture_article
+
+
+def talk(bot, messages):
+    history, session = [], ChatSession()
+    for message in messages:
+        for answer, session in respond(message, session, bot):
+            pass
+        history += [{"role": "user", "content": message}, {"role": "assistant", "content": answer}]
+    return history, session
+
+
+def test_a_reload_brings_back_the_chat_and_an_article_that_answers(offline_bot):
+    history, session = talk(offline_bot, [fixture_article("vi-clutter"), "Tuyến đường dài bao nhiêu km?"])
+    kept = saved_conversation(history, session)
+    chat, box, restored = restored_conversation(kept, offline_bot)
+    assert [m["role"] for m in chat] == ["user", "assistant"] * 2 and chat[-1] == history[-1]
+    assert box == session.article_text and restored.article == session.article
+    for answer, _ in respond("Tuyến đường dài bao nhiêu km?", restored, offline_bot):
+        pass
+    assert answer == history[-1]["content"]
+
+
+def test_what_is_kept_is_small_and_plain(offline_bot):
+    long_message = "Người dân địa phương cho biết nước lên rất nhanh. " * 400
+    history = [{"role": "user", "content": long_message}, {"role": "assistant", "content": [{"type": "text", "text": "Đã nhận."}]}]
+    history += [{"role": "user", "content": f"câu hỏi {n}"} for n in range(2 * MAX_MESSAGES)]
+    kept = saved_conversation(history, ChatSession())
+    assert len(kept["history"]) == MAX_MESSAGES and kept["article"] == ""
+    assert all(isinstance(m["content"], str) and len(m["content"]) <= MAX_MESSAGE_CHARS + 2 for m in kept["history"])
+    first = saved_conversation(history[:2], ChatSession())["history"]
+    assert first[0]["content"].endswith(" …") and first[1]["content"] == "Đã nhận."   # blocks become their text
+
+
+def test_nothing_or_something_unreadable_kept_gives_an_empty_page(offline_bot):
+    for value in (None, {}, "rác", {"history": "x", "article": 5}, {"history": [{"role": "system", "content": "x"}, 3]}):
+        chat, box, session = restored_conversation(value, offline_bot)
+        assert chat == [] and box == "" and session == ChatSession()
+
+
+def test_the_page_keeps_the_conversation_only_when_the_setting_allows(tmp_path):
+    def kept_states(**settings):
+        demo = build_demo(Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path), **settings)))
+        return [b for b in demo.blocks.values() if isinstance(b, gr.BrowserState)], demo
+
+    (kept,), demo = kept_states()
+    saving = [i for i, fn in demo.fns.items() if fn.name == "saved_conversation"]
+    turns = [i for i, fn in demo.fns.items() if fn.name in ("turn", "action")]
+    assert turns and {demo.fns[i].trigger_after for i in saving} >= set(turns)   # every turn is saved
+    assert any(fn.name == "restore" for fn in demo.fns.values())
+    assert kept_states(remember_conversation=False)[0] == []
