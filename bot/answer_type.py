@@ -1,9 +1,10 @@
-"""Whether a sentence holds an answer of the asked kind: a number, a date, a name, a reason.
+"""Whether a sentence holds an answer of the asked kind: a number, a date, a name, a reason,
+a consequence.
 
-``bot.question`` turns "bao nhiêu", "khi nào", "ai", "ở đâu", "tại sao" into an answer type;
-``has_type`` then looks for something of that kind in a candidate sentence that the question
-does not already name ("Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer). A
-question that asks for several things ("những nước nào") is answered by an enumeration, which
+``bot.question`` turns "bao nhiêu", "khi nào", "ai", "ở đâu", "tại sao", "hậu quả ... là gì"
+into an answer type; ``has_type`` then looks for something of that kind in a candidate sentence
+that the question does not already name ("Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the
+answer). A question that asks for several things ("những nước nào") is answered by an enumeration, which
 ``enumerates`` recognises. The patterns are hand-written for Vietnamese news and Wikipedia
 prose, with a few English forms.
 """
@@ -73,8 +74,13 @@ MIN_ITEMS = 3     # two things joined by "và" are no list; three are
 # "Tại sao xây cầu?" is answered by a cause ("do ...") or by a purpose ("... nhằm giảm tải"): news
 # gives the reasons for a decision as its aims (qa-dev and qa-own figures unchanged; found by a user test).
 _WHY = re.compile(_REASON.pattern + "|" + _PURPOSE.pattern, re.I)
+# "Hậu quả ... là gì?", "kết quả gì?" are answered by what something caused: "Bão khiến 3 người
+# chết", "... dẫn đến mất điện", "... góp phần giảm ca bệnh". The mirror of a reason ("do ...").
+_CONSEQUENCE = re.compile(r"\b(?:khiến|dẫn đến|dẫn tới|gây|kéo theo|làm cho|góp phần|nhờ đó|nhờ vậy|vì vậy|vì thế"
+                          r"|do đó|do vậy|bởi vậy|cho nên|kết quả là|hậu quả là|caus(?:e|es|ed|ing)|led to|leads? to"
+                          r"|result(?:s|ed|ing)? in|as a result)\b", re.I)
 _TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _WHY, "purpose": _PURPOSE, "percent": _PERCENT,
-                  "score": _SCORE, "speech": _SPEECH}
+                  "score": _SCORE, "speech": _SPEECH, "consequence": _CONSEQUENCE}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 
 

@@ -5,7 +5,8 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type, question_parts
 from bot.orthography import fold, words
-from bot.retrieve import Evidence, Weights, _contracted, _renamed, feature_table, find_evidence, index, is_answerable, parse_question
+from bot.retrieve import (Evidence, Weights, _contracted, _renamed, _short_names, feature_table, find_evidence, index,
+                          is_answerable, parse_question)
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -547,3 +548,72 @@ def test_why_is_answered_by_a_cause_or_an_aim():
 ])
 def test_a_question_asking_two_things_is_two_questions(question, parts):
     assert question_parts(question) == parts
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Hậu quả của trận lũ quét là gì?", "consequence"),
+    ("Đợt rét đậm để lại hậu quả gì?", "consequence"),
+    ("hau qua cua tran lu quet la gi?", "consequence"),
+    ("Bão số 3 gây ra tác hại gì?", "consequence"),
+    ("Enzyme amylase có vai trò gì?", "purpose"),
+    ("Trạm bơm có chức năng gì?", "purpose"),
+])
+def test_consequence_and_role_questions_are_typed(question, kind):
+    assert parse_question(question).answer_type == kind
+
+
+def test_a_consequence_question_prefers_the_sentence_that_says_what_it_caused():
+    article = Article.from_paragraphs([
+        ["Trận lũ quét tràn qua xã Nậm Có đêm qua.",
+         "Trận lũ quét khiến 12 hộ dân ở các bản vùng cao mất nhà cửa, hai cây cầu treo bị cuốn trôi."],
+        ["Chính quyền huyện đã dựng lều tạm cho các gia đình.", "Mưa lớn còn kéo dài đến cuối tuần."],
+    ])
+    question = "Hậu quả của trận lũ quét là gì?"
+    assert "khiến 12 hộ" in find_evidence(article, question)[0].sentence.text
+    assert "khiến 12 hộ" not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
+
+
+def test_a_role_question_prefers_the_sentence_that_says_what_it_is_for():
+    article = Article.from_paragraphs([
+        ["Enzyme amylase có trong nước bọt.",
+         "Enzyme amylase được tiết ra để phân giải tinh bột thành đường trong khoang miệng."],
+        ["Dạ dày tiết axit và chất nhầy.", "Ruột non hấp thu đường vào máu."],
+    ])
+    question = "Enzyme amylase có vai trò gì?"
+    assert "phân giải" in find_evidence(article, question)[0].sentence.text
+    assert "phân giải" not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
+
+
+_ENGINEER = Article.from_paragraphs([
+    ["Kỹ sư Trần Quốc Bảo sinh năm 1952 ở Huế.", "Bảo học ngành cầu đường tại Hà Nội rồi về làm việc ở Đà Nẵng."],
+    ["Bảo thiết kế hơn 20 cây cầu ở miền Trung.", "Bảo cũng dạy tại một trường đại học.",
+     "Năm 2010, Bảo nghỉ hưu."],
+    ["Bộ phim tài liệu Trần Quốc Bảo, người bắc cầu ra mắt năm 2015 trên truyền hình."],
+    ["Việc dùng thép nhập khẩu cho cầu sông Hàn khiến ông hứng chịu nhiều chỉ trích."],
+])
+
+
+def test_a_full_name_is_searched_as_the_article_calls_the_person():
+    question = "Trần Quốc Bảo bị chỉ trích về vấn đề gì?"
+    assert _short_names(question, _ENGINEER) == "Bảo bị chỉ trích về vấn đề gì?"
+    assert "chỉ trích" in find_evidence(_ENGINEER, question)[0].sentence.text
+
+
+@pytest.mark.parametrize("question", [
+    "Người Bảo học ngành gì?",            # "người" is a word of the article's: no first name
+    "Nguyễn Văn Bảo học ngành gì?",       # a name the article never writes in full
+    "Bộ phim về Hà Nội ra mắt khi nào?",  # a place: never written by its last word alone
+])
+def test_only_a_full_name_the_article_shortens_is_shortened(question):
+    assert _short_names(question, _ENGINEER) == question
+
+
+def test_what_something_is_called_is_answered_by_the_sentence_the_name_refers_to():
+    article = Article.from_paragraphs([
+        ["Đà Lạt có nhiều chợ nhỏ ven hồ.",
+         "Năm 1990, thành phố mở một khu chợ bán hàng đêm trên con dốc phía tây hồ Xuân Hương.",
+         "Nó được gọi là trái tim của Đà Lạt về đêm và đón hàng nghìn du khách mỗi tối."],
+    ])
+    assert "khu chợ bán hàng đêm" in find_evidence(article, "Trái tim của Đà Lạt về đêm là gì?")[0].sentence.text
+    # asked what it does, the naming sentence itself answers
+    assert "hàng nghìn" in find_evidence(article, "Trái tim của Đà Lạt về đêm đón bao nhiêu du khách?")[0].sentence.text
