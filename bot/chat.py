@@ -33,6 +33,10 @@ from bot.sources import SourceError, text_from_file, text_from_url
 _SUMMARY_WORD = re.compile(r"\b(?:tom\s*tat|summar\w*|tl\s*;?\s*dr)\b")
 # Turns about the conversation itself rather than the open article.
 CONVERSATION_KINDS = (IntentKind.RESET, IntentKind.PREVIOUS, IntentKind.COMPARE)
+# English courtesies this short ("ok thanks", "bye", "hi") in a Vietnamese conversation are
+# answered in Vietnamese: Vietnamese readers borrow them.
+COURTESY_KINDS = (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT)
+COURTESY_WORDS = 3
 # Notices shown while a model loads; the generation time limit starts after them.
 LOADING_NOTICES = {"model_loading", "model_progress"}
 # An answer's notices that say the article (as kept) does not hold the answer.
@@ -171,10 +175,14 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             intent = dataclasses.replace(intent, refine="more")  # "chi tiết hơn" after an answer: more on it
         if intent.kind is IntentKind.ARTICLE and session.last_language:
             intent = dataclasses.replace(intent, language="")  # a bare paste is no message in a language
-        if intent.language:
-            session = dataclasses.replace(session, last_language=intent.language)
-        else:  # "ok", "haha", a bare name or paste: the conversation's language, else the article's
+        if intent.kind in COURTESY_KINDS and intent.language == "en" and session.last_language == "vi" \
+                and len(message.split()) <= COURTESY_WORDS:
+            # "ok thanks", "bye" in a Vietnamese conversation: borrowed words, not a switch of language
+            intent = dataclasses.replace(intent, language="")
+        if not intent.language:  # "ok", "haha", a bare name or paste: the conversation's language, else the article's
             intent = dataclasses.replace(intent, language=_conversation_language(session))
+        elif intent.kind is not IntentKind.ARTICLE:  # a paste is in the article's language, not the user's
+            session = dataclasses.replace(session, last_language=intent.language)
         language = intent.language
         if intent.kind in CONVERSATION_KINDS:
             for text, session in _conversation(intent, session, bot, preface):

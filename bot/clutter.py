@@ -120,7 +120,7 @@ def classify(paragraph: str) -> Kind:
         return Kind.BYLINE
     if len(words) <= 6 and _REPORTER_NAMED.match(paragraph) and all(w[:1].isupper() for w in _REPORTER_NAMED.sub("", paragraph).split()):
         return Kind.BYLINE  # "Phóng viên Đức Anh", "Nhóm PV Hà Nội"
-    if _is_related(folded, words) or _is_section_menu(paragraph) or _COMMENTS_HEADER.match(folded):
+    if _is_related(folded, words) or _is_section_menu(paragraph) or _is_breadcrumb(paragraph) or _COMMENTS_HEADER.match(folded):
         return Kind.RELATED
     return Kind.BODY
 
@@ -185,6 +185,15 @@ def _is_related(folded: str, words: list[str]) -> bool:
     # A menu: "Trang chủ | Thời sự | Kinh tế | Đăng nhập" (a table row holds figures).
     items = [item.split() for item in folded.split("|")]
     return len(items) >= 3 and all(1 <= len(item) <= 3 for item in items) and not re.search(r"\d", folded)
+
+
+def _is_breadcrumb(paragraph: str) -> bool:
+    """A site's path to the article with bars: "Thời sự | Giao thông". Two sections are enough
+    (a menu has three or more, ``_is_related``); each opens with a capital, so "nhanh | gọn" in a
+    line of text is not one."""
+    items = [item.strip() for item in paragraph.split("|")]
+    return (len(items) == 2 and all(1 <= len(item.split()) <= 3 and item[:1].isupper() for item in items)
+            and not re.search(r"[\d.,:;!?]", paragraph))
 
 
 def _is_section_menu(paragraph: str) -> bool:

@@ -222,6 +222,8 @@ _ABOUT_ARTICLE = {
         r"\bnguon\s+(?:cua\s+)?bai(?:\s+(?:bao|viet|nay))*\s+(?:la|o|tu)\b|^nguon\s+tin\s+(?:tu|o)\s+dau$"
         r"|\b(?:bai|tin)(?:\s+(?:bao|viet|nay))*\s+(?:cua|tren|tu|lay\s+tu)\s+(?:bao|trang|nguon)\s+(?:nao|gi)\b"
         r"|\b(?:bao|trang)\s+nao\s+(?:dang|viet|dua)\s+(?:bai|tin)\b"
+        r"|\b(?:bai|tin)(?:\s+(?:bao|viet|nay|do))*\s+(?:duoc\s+)?(?:dang(?:\s+tai)?|xuat\s+ban|dua)\s+(?:o|tren|tai|len)\s+"
+        r"(?:bao|trang|website|kenh)\s+(?:nao|gi)\b"
         r"|\b(?:source|origin)\s+of\s+(?:this|the)\s+(?:article|story|news)\b|\bwhere\s+(?:is|was)\s+(?:this|the)\s+(?:article|story)\s+from\b"
         r"|\bwhich\s+(?:newspaper|paper|site|website|outlet)\s+(?:is|was)\s+(?:this|the|it)\b"
         r"|^what(?:\s+is|\s+s|s)?\s+(?:the|its)\s+source$"

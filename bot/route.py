@@ -504,7 +504,7 @@ def _split_article(text: str) -> tuple[str, str] | None:
     # A question may follow the article. A title before it may be a question too, so a question
     # comes first only when the article below has a title of its own.
     rest = "\n".join(lines[1:])
-    titled = parse_article(rest).title is not None if "?" in first else False
+    titled = parse_article(rest).title is not None if "?" in first and not _headline_question(first) else False
     candidates.append((first, rest, (K.SUMMARIZE, K.TRANSLATE) + ((K.ASK,) if titled else ()), titled, True))
     candidates.append((last, "\n".join(lines[:-1]), (K.SUMMARIZE, K.TRANSLATE, K.ASK), False, False))
     for instruction, article, kinds, long, opening in candidates:
@@ -517,6 +517,15 @@ def _split_article(text: str) -> tuple[str, str] | None:
             if intent.kind in kinds and (intent.kind is not K.ASK or "?" in instruction):
                 return instruction.strip(), article.strip()
     return None
+
+
+def _headline_question(line: str) -> bool:
+    """Whether a first line asking something is a headline of the "topic: question?" kind ("Vụ cháy
+    chợ Bến Thành: Ai chịu trách nhiệm?"): news writes them so, a reader asking above an article
+    does not. The line below it is then a sub-heading, not the article's own title."""
+    head, colon, question = line.partition(":")
+    return (bool(colon) and line.rstrip().endswith("?") and len(head.split()) >= 3 and bool(question.strip())
+            and not re.search(_ADDRESSES_BOT, _Text.of(head).lower) and not re.search(_POINTS_BELOW, _Text.of(head).plain))
 
 
 def _reads_as_headline(line: str, pointing) -> bool:

@@ -929,3 +929,11 @@ def test_an_articles_markdown_marks_are_shown_as_written(offline_bot):
     assert "Giá vàng \\*tăng vọt\\*, bạc giảm\\_nhẹ" in replies[-1]   # escaped, so Markdown shows the marks
     replies, _ = turn(offline_bot, "giá vàng miếng tăng bao nhiêu?", session)
     assert "Lê Minh \\*Quang\\*" in replies[-1]
+
+
+def test_a_borrowed_english_thanks_in_a_vietnamese_talk_is_answered_in_vietnamese(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", with_article(offline_bot))
+    replies, session = turn(offline_bot, "ok thanks", session)
+    assert replies[-1] == reply("thanks_with_article", "vi") and session.last_language == "vi"
+    replies, session = turn(offline_bot, "thank you so much for the summary", session)   # a sentence in English
+    assert replies[-1] == reply("thanks_with_article", "en")

@@ -314,6 +314,9 @@ def test_build_article_helper_matches_from_paragraphs():
         ("Facebook Twitter Zalo", Kind.RELATED),
         ("Trang chủ > Thời sự > Chính trị", Kind.RELATED),
         ("Trang chủ | Thời sự | Kinh tế | Đăng nhập", Kind.RELATED),
+        ("Thời sự | Giao thông", Kind.RELATED),   # a breadcrumb of two sections
+        ("Nhanh | gọn | rẻ là khẩu hiệu của hãng.", Kind.BODY),
+        ("Hà Nội | 25 độ", Kind.BODY),
         ("SJC | 146,5 | 148,5", Kind.BODY),   # a table row holds figures
         (">>> Quảng cáo: Bảo hiểm nhà ở chỉ 99.000đ/năm", Kind.AD),
         ("- Quảng cáo - Vay mua nhà lãi suất chỉ từ 5,9%/năm, đăng ký ngay hôm nay!", Kind.AD),

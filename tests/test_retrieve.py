@@ -306,6 +306,7 @@ def test_dieu_is_dropped_only_as_dieu_gi_not_inside_a_compound():
     ("nguồn vốn từ đâu?", None), ("Which website was attacked?", None),
     ("nguồn bài báo là gì?", "source"), ("báo nào đăng tin này?", "source"), ("Which newspaper is it from?", "source"),
     ("nguồn bài?", "source"), ("nguồn?", "source"), ("Nguồn gốc của tên cây cầu là gì?", None),
+    ("bài này đăng ở báo nào?", "source"), ("bai nay dang tren trang nao?", "source"), ("Bài được đăng trên báo gì?", "source"),
     # the story's own dates and sources are the article's to answer
     ("Cầu khởi công ngày nào?", None), ("Theo báo cáo nào, số ca mắc tăng?", None), ("Ai là trưởng đoàn?", None),
 ])

@@ -299,6 +299,18 @@ def test_title_that_is_a_question_stays_in_the_article():
     assert route(message, has_article=False) == Intent(K.ARTICLE, language="vi", article_text=message)
 
 
+@pytest.mark.parametrize("headline", [
+    "Vụ cháy kho hàng ở Long Biên: Ai phải chịu trách nhiệm?",
+    'Dự án đường ven biển chậm tiến độ: Vì sao "đắp chiếu" suốt 5 năm?',
+])
+def test_a_topic_and_question_headline_over_a_subheading_stays_the_articles(headline):
+    # News asks in its headlines ("topic: question?"); the line below is then a sub-heading, which
+    # looks like a title of its own, but the message is all article.
+    message = f"{headline}\n\nManh mối từ camera\n{ARTICLE.partition(chr(10) * 2)[2]}"
+    assert route(message, has_article=False).kind is K.ARTICLE
+    assert route("Cho mình hỏi: ai là trưởng đoàn?\n\n" + ARTICLE, has_article=False).kind is K.ASK
+
+
 @pytest.mark.parametrize(("before", "expected"), [
     # A question above an article that has its own title is the user's.
     ("Ai là trưởng đoàn?\n", A("Ai là trưởng đoàn?")),
