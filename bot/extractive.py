@@ -146,9 +146,11 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
 
 
 # An opening that refers to the sentence before: "Đây là ...", "Điều này ...", "Con số này ...",
-# "Khi đó ..." (a condition the sentence before sets), "Ông cũng ..." (not "Ông Lê Văn Hùng ...":
+# "Khi đó ..." (a condition the sentence before sets), "Từ đó, ..." / "Bởi vậy, ..." (a conclusion
+# from it; "Vì vậy", "Sau đó" are cut off the sentence instead, ``bot.compress``), "Ông cũng ..." (not "Ông Lê Văn Hùng ...":
 # a title before a name refers to no one), "Chúng tôi ..." (a speaker the sentence before names).
 _REFERS_BACK = re.compile(r"^(?:đây|đó|điều này|việc này|chuyện này|khi đó|khi ấy|nó|họ|ông|bà|chúng tôi|tôi"
+                          r"|từ đó|do vậy|bởi vậy"
                           r"|(?:con số|số|mức|điều|việc|vụ|trường hợp|(?:những|các) [^\W\d_]+) (?:này|đó|ấy|trên)"
                           r"|this|these|it|he|she|they|we)\b", re.I)
 
@@ -236,9 +238,23 @@ def opening(headline: str | None, chosen: Sequence[Sentence]) -> list[str]:
     if headline:
         pairs = set(ngrams(syllables(headline), 2))
         said = set(ngrams([t for text in texts for t in syllables(text)], 2))
-        if _overlap(pairs, said) <= REDUNDANCY:
+        if _overlap(pairs, said) <= REDUNDANCY or _figures_left_out(headline, texts):
             texts.insert(0, headline)
     return texts
+
+
+_FIGURE = re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])")  # a count or an amount, not a date's "19/5"
+_SPELLED = dict(zip("1 2 3 4 5 6 7 8 9 10".split(), "một hai ba bốn năm sáu bảy tám chín mười".split()))
+
+
+def _figures_left_out(headline: str, texts: Sequence[str]) -> bool:
+    """Whether the headline gives a figure the chosen sentences do not ("14 binh sĩ ... bị sát
+    hại" over a sentence on where the soldiers came from): the news itself, however many words
+    they share. "4" is said by "bốn"."""
+    said = " ".join(texts)
+    numbers = set(_FIGURE.findall(said))
+    words = set(syllables(said))
+    return any(f not in numbers and _SPELLED.get(f) not in words for f in _FIGURE.findall(headline))
 
 
 def choose(found: Candidates, budget: Budget, weights: Mapping[str, float] = WEIGHTS) -> list[Sentence]:

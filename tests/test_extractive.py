@@ -311,3 +311,22 @@ def test_a_first_person_column_still_gets_a_summary():
                "Tôi mong ngành giáo dục tăng lương cho giáo viên."]]
     for length in Length:
         assert summarize_extractive(article(column, title="Tôi đi dạy thêm"), length=length)
+
+
+@pytest.mark.parametrize(("headline", "kept"), [
+    ("14 binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", True),        # the count is the news
+    ("4 binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),        # "bốn" says it
+    ("Tin thế giới 19/5: binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),  # a date is no news
+])
+def test_a_headline_that_repeats_the_sentences_opens_the_summary_only_for_a_figure_they_leave_out(headline, kept):
+    chosen = [Sentence("Bốn binh sĩ gìn giữ hòa bình bị sát hại ở Congo là người Tanzania, theo quân đội nước này.", 3, 0)]
+    assert opening(headline, chosen) == ([headline] if kept else []) + [chosen[0].text]
+
+
+@pytest.mark.parametrize("opener", ["Từ đó,", "Bởi vậy,"])
+def test_a_sentence_drawing_a_conclusion_from_the_one_before_waits_for_it(opener):
+    body = [["Bị cáo Lương cho rằng mình chỉ làm đúng quy trình và không có lỗi trong sự cố chạy thận.",
+             f"{opener} bị cáo Lương mong hội đồng xét xử xem xét toàn diện để tuyên bị cáo vô tội trong sự cố chạy thận.",
+             "Phiên tòa dự kiến kéo dài thêm hai ngày."]]
+    chosen = summarize_extractive(article(body, title="Bị cáo Lương mong được tuyên vô tội trong sự cố chạy thận"), max_sentences=1)
+    assert [s.index for s in chosen] == [0]
