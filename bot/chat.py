@@ -13,7 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Generator, Iterator
 
 from bot.article import Article
 from bot.export import TaskResult, task_result
@@ -135,12 +135,10 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             box_language = _language(session, message)
             box_link, rest = split_link(box)
             if box_link and not rest:
-                for text, fetched in _fetch(box_link, session, bot, box_language):
-                    if fetched is None:
-                        yield text, session
-                if fetched is None:
+                opened = yield from _open_link(box_link, session, bot, box_language)
+                if opened is None:
                     return
-                session, ack = load_article(bot, session, fetched, box_language)
+                session, ack = opened
             elif _too_short(box, bot.settings.limits.min_article_words):
                 session = dataclasses.replace(session, ignored_box=box)
                 ack = reply("article_box_too_short", box_language, words=bot.settings.limits.min_article_words)
@@ -153,12 +151,10 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         link, instruction = split_link(message)
         if link:
             language = _language(session, instruction or None)
-            for text, fetched in _fetch(link, session, bot, language):
-                if fetched is None:
-                    yield text, session
-            if fetched is None:
+            opened = yield from _open_link(link, session, bot, language)
+            if opened is None:
                 return
-            session, ack = load_article(bot, session, fetched, language)
+            session, ack = opened
             preface.append(ack)
             message = instruction
             if not message:
@@ -375,17 +371,18 @@ def split_link(message: str) -> tuple[str | None, str]:
     return links[0].rstrip(".,;)>\"'"), rest
 
 
-def _fetch(link: str, session: ChatSession, bot: Tinbot, language: str) -> Iterator[tuple[str, str | None]]:
-    """Fetch a linked page: yields ("fetching…", None), then (the problem, None) when the link is
-    refused or fails, else ("", the page's text)."""
-    yield reply("fetching", language), None
+def _open_link(link: str, session: ChatSession, bot: Tinbot,
+               language: str) -> Generator[tuple[str, ChatSession], None, tuple[ChatSession, str] | None]:
+    """Fetch a linked page and open it as the article: yields "fetching…" (and the problem when
+    the link is refused or fails, then returns None), returns (session, acknowledgement)."""
+    yield reply("fetching", language), session
     try:
         fetched = text_from_url(link, bot.settings)
     except SourceError as error:
         log.info("link refused (%s): %s", error.reason, error.detail)
-        yield source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), None
-        return
-    yield "", fetched
+        yield source_problem(error.reason, error.detail, language, bot.settings.limits.max_upload_bytes), session
+        return None
+    return load_article(bot, session, fetched, language)
 
 
 def _too_short(text: str, min_words: int) -> bool:
