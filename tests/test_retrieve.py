@@ -558,26 +558,22 @@ def test_a_question_asking_two_things_is_two_questions(question, parts):
     assert question_parts(question) == parts
 
 
-def test_a_consequence_question_prefers_the_sentence_that_says_what_it_caused():
-    article = Article.from_paragraphs([
-        ["Trận lũ quét tràn qua xã Nậm Có đêm qua.",
-         "Trận lũ quét khiến 12 hộ dân ở các bản vùng cao mất nhà cửa, hai cây cầu treo bị cuốn trôi."],
-        ["Chính quyền huyện đã dựng lều tạm cho các gia đình.", "Mưa lớn còn kéo dài đến cuối tuần."],
-    ])
-    question = "Hậu quả của trận lũ quét là gì?"
-    assert "khiến 12 hộ" in find_evidence(article, question)[0].sentence.text
-    assert "khiến 12 hộ" not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
-
-
-def test_a_role_question_prefers_the_sentence_that_says_what_it_is_for():
-    article = Article.from_paragraphs([
-        ["Enzyme amylase có trong nước bọt.",
-         "Enzyme amylase được tiết ra để phân giải tinh bột thành đường trong khoang miệng."],
-        ["Dạ dày tiết axit và chất nhầy.", "Ruột non hấp thu đường vào máu."],
-    ])
-    question = "Enzyme amylase có vai trò gì?"
-    assert "phân giải" in find_evidence(article, question)[0].sentence.text
-    assert "phân giải" not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
+@pytest.mark.parametrize(("paragraphs", "question", "answer"), [
+    # a consequence question: the sentence that says what it caused
+    ([["Trận lũ quét tràn qua xã Nậm Có đêm qua.",
+       "Trận lũ quét khiến 12 hộ dân ở các bản vùng cao mất nhà cửa, hai cây cầu treo bị cuốn trôi."],
+      ["Chính quyền huyện đã dựng lều tạm cho các gia đình.", "Mưa lớn còn kéo dài đến cuối tuần."]],
+     "Hậu quả của trận lũ quét là gì?", "khiến 12 hộ"),
+    # a role question: the sentence that says what it is for
+    ([["Enzyme amylase có trong nước bọt.",
+       "Enzyme amylase được tiết ra để phân giải tinh bột thành đường trong khoang miệng."],
+      ["Dạ dày tiết axit và chất nhầy.", "Ruột non hấp thu đường vào máu."]],
+     "Enzyme amylase có vai trò gì?", "phân giải"),
+])
+def test_a_typed_question_prefers_the_sentence_of_its_type(paragraphs, question, answer):
+    article = Article.from_paragraphs(paragraphs)
+    assert answer in find_evidence(article, question)[0].sentence.text
+    assert answer not in find_evidence(article, question, weights=Weights(answer_type=0.0))[0].sentence.text
 
 
 _ENGINEER = Article.from_paragraphs([
