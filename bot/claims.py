@@ -1,15 +1,25 @@
-"""Check the figure of a yes/no question against the sentence that answers it.
+"""Check the figure of a yes/no question against what the article says of the same thing.
 
 "Có đúng là Tùng bị 9 năm tù không?" on "... tuyên phạt Nguyễn Văn Hưng 15 năm tù, Trần Thị Mai 9
 năm tù và Lê Văn Tùng 7 năm tù ...": the part of the sentence about Tùng counts "7 năm", so the
 article says otherwise. Only a counted figure is checked (a number and the word after it: "9
-năm", "8 làn", "ba môn"), in the clause that names what the question names; anything else is
-left to the reader, who gets the sentence quoted as before.
+năm", "8 làn", "ba môn"; or hours of the day: "từ 6h đến 19h", "24/24").
+
+A figure confirms a claim only when it is bound to what the question names (``_bind``): it
+stands in the clause (list item) that has the question's words, and the name nearest to it is
+the one asked about. "Taxi trả 50.000 đồng?" on "40.000 đồng đối với ôtô cá nhân, 30.000 đồng
+đối với taxi và 50.000 đồng đối với xe tải" is a No (30.000 đồng), though 50.000 đồng is there;
+"bà Thuý 43 tuổi?" is not confirmed by "ông Anh (43 tuổi)". When nothing binds the figure but
+it stands in the best evidence, the reply says so rather than ✅ (``Verdict.sure``).
+
+A question with no figure may still be denied by a sentence that negates its words: "có đúng là
+thu phí chiều ra không?" on "Không thu phí đối với chiều xe ra trung tâm" (``_negation``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from bot.guard import number_values
 from bot.orthography import words
@@ -19,15 +29,61 @@ from bot.textstats import STOP_WORDS, strip_diacritics
 # Vietnamese number words a count may be written with ("thi ba môn"); not "năm" (a year) nor "tư"
 # or "một" ("một số"), which are mostly other words.
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_COUNT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")\s+([^\W\d_]+)", re.I)
-# Clause boundaries inside a sentence that lists several people's figures.
-_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:và|còn|trong khi|and|while)\s+", re.I)
+# A scale word is no unit: "291 triệu bảng Anh" and "385 triệu USD" count other things.
+_COUNT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")\s+"
+                    r"((?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|million|billion|thousand)\s+[^\W\d_]+|[^\W\d_]+)", re.I)
+# Hours of the day, a span ("từ 6h đến 19h", "6 giờ - 19 giờ 30") or round the clock ("24/24", "24/7").
+_HOUR = r"(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?"
+_SPAN = re.compile(r"(?<![\w/])(?:từ\s+)?" + _HOUR + r"\s*(?:đến|tới|-|–|to)\s*" + _HOUR + r"(?!\w)", re.I)
+_ROUND_THE_CLOCK = re.compile(r"(?<![\w/.,])24\s*/\s*(?:24|7)(?![\w/])")
+_HOURS_UNIT = "@hours"
+_RESPECTIVELY = re.compile(r"\b(?:lần lượt|respectively)\b", re.I)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Clause boundaries inside a sentence that lists several people's figures. A piece after "và" with
+# no figure of its own belongs to the item before it ("50.000 đồng đối với xe tải và xe buýt").
+# Not "còn": "10 người còn lại", "giảm còn 10.430 người"; a "còn" that contrasts follows a comma.
+_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:và|trong khi|nhưng|and|while|but)\s+", re.I)
+_JOINS = frozenset({"và", "and"})
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _COUNTED_REACH = 2  # words after the unit that say what is counted
+_FOUND_REACH = 6    # words between a figure and what it counts ("10 người còn lại đã tử vong")
 _CLOSING = frozenset("khong chua phai dung a ha nhi chu".split())
 # Time words after a number: a span ("9 năm tù") unless a number follows, as in a date ("5 tháng
 # 3 năm 2024") or a time ("8 giờ 30").
 _TIME_UNITS = frozenset("năm tháng ngày giờ phút".split())
+# The yes/no frame that opens and closes a question, and talk about the article: they say nothing
+# of the subject.
+_OPENING = frozenset("có đúng là phải thật sự liệu theo bài báo viết ghi nói rằng is it true that".split())
+_CLOSING_FRAME = frozenset("có phải không chưa đúng chứ à hả nhỉ vậy ạ right".split())
+_ABOUT_ARTICLE = frozenset("bài báo viết ghi".split())
+# Not stop words for retrieval, yet they tell nothing apart here either.
+_NOT_TELLING = frozenset("ở khoảng chừng gần tới đối".split())
+# Stop words for retrieval that tell things apart here: titles ("ông Anh", "bà Thuý") and words
+# of what is done ("làm việc 10 tiếng" beside "làm 8 tiếng", "ít hơn 433.239 người").
+_TELLING = frozenset("ông bà anh chị em làm việc ra vào trước sau qua hơn ít nhiều thêm nhất lại".split())
+# Words of one meaning: "20 người chết" is checked against "10 người tử vong".
+_SAME_MEANING = {tuple(words(phrase)): same for phrase, same in (
+    ("thiệt mạng", "chết"), ("tử vong", "chết"), ("tử nạn", "chết"), ("qua đời", "chết"), ("mất mạng", "chết"),
+    ("ô tô", "ôtô"))}
+# Nouns for people: a claim about "20 cầu thủ" may be answered by what happened to "10 người"
+# (``_candidates`` with ``loose``).
+_PEOPLE = frozenset("nguoi khach dan".split()) | frozenset(
+    "cau thu|hoc sinh|sinh vien|cong nhan|benh nhan|nan nhan|hanh khach|du khach|thi sinh|cong chuc|vien chuc|"
+    "can bo|chien si|nguoi dan|tre em|lao dong|ngu dan|thuyen vien|binh si|thanh vien|giao vien|bac si|nhan vien|"
+    "cu dan|nguoi lao dong".split("|"))
+# A sentence or clause that opens so counts a part of something named before ("Trong đó, có 2 cổng
+# ..." after "Có 36 cổng ..."): the whole, where the article gives it, answers the claim.
+_PART = re.compile(r"(?:^|(?<=\W))(?:trong\s+(?:số\s+)?(?:đó|này|ấy)|riêng|bao\s+gồm|gồm"
+                   r"|of\s+which|of\s+these|among\s+them)\b", re.I)
+# Negation of a verb ("không thu phí"), but not "không chỉ", "không những", "không ít" ...
+_NEGATORS = frozenset("không chưa chẳng chả".split())
+# ("chưa kể": besides; "không ngờ": unexpectedly)
+_NOT_NEGATING = frozenset("chỉ những ít ngừng khỏi kém lâu xa hề kể ngờ".split())
+_NEGATION_REACH = 2  # words between the negator and the question's first word ("không được thu")
+# Words of a question's predicate that do not tell what it is about ("thu phí cả chiều ra").
+_FILLERS = frozenset("là thì mà có được bị cả cũng đều vẫn luôn đã đang sẽ các những một này đó rằng nữa "
+                     "hết tất mọi với của cho".split())
+_SENTENCE_CUT = re.compile(r"[,;:]\s+|\.\s+|\s+(?:nhưng|song)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,58 +99,194 @@ class Count:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the article's clause says beside the question's figure."""
+    """What the article says beside the question's figure."""
 
     matches: bool
-    claimed: str  # "9 năm"
-    found: str    # "7 năm"
+    claimed: str  # "9 năm tù"
+    found: str    # "7 năm tù"
+    sure: bool = True     # False: the figure is there, but not tied to what the question names
+    stated: bool = True   # False: the article never gives the claimed figure; ``found`` is what it says instead
+    negation: bool = False  # decided by a sentence that says the question's words with "không"
+
+    @property
+    def key(self) -> str:
+        """The reply (prompts/replies.toml) that gives this verdict."""
+        if self.negation:
+            return "claim_confirmed" if self.matches else "claim_denied"
+        if not self.sure:
+            return "claim_unsure"
+        if not self.stated:
+            return "claim_not_said"
+        return "claim_matches" if self.matches else "claim_differs"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A verdict and the texts it rests on (positions in what was judged), in the order to quote."""
+
+    verdict: Verdict
+    rests_on: tuple[int, ...]
+    headline: bool = False  # the article's title decided it, no sentence of its body
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str   # folded spelling (``bot.orthography``)
+    bare: str   # without marks
+    start: int
+    end: int
+    upper: bool
+
+
+@dataclass(frozen=True)
+class _Claim:
+    count: Count
+    text: str                      # the figure with what it counts, as the question writes it
+    named: tuple[str, ...]         # the question's words after the figure
+    counted: tuple[_Token, ...]    # of them, those that say what is counted
+    predicate: tuple[_Token, ...]  # what happened to the people counted ("chết" of "20 cầu thủ chết")
+    people: bool                   # the figure counts people
+    anchors: tuple[_Token, ...]    # the question's other words: what the figure is about
+    names: tuple[_Token, ...]      # of them, the capitalised ones inside the question: names
+    opener: tuple[_Token, ...]     # a capitalised first word: a name where the sentence writes it so ("Tùng bị ...")
+    part: bool                     # the question asks about a part itself ("trong đó có 1 cầu thủ ...")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A sentence taken apart for binding."""
+
+    text: str
+    tokens: tuple[_Token, ...]
+    clauses: tuple[tuple[int, int], ...]
+    runs: tuple[tuple[int, int, frozenset], ...]  # runs of capitalised words: names
+    figures: tuple[Count, ...]
+    part: bool  # the sentence counts part of something ("Trong đó, ...")
+
+
+@dataclass(frozen=True)
+class _Bound:
+    count: Count
+    matches: bool
+    found: str
+    strength: int  # how many of the question's words the sentence has
+    part: bool
+    complete: bool  # it has all of them
 
 
 def check_claim(question: str, sentence: str) -> Verdict | None:
-    """Whether ``sentence`` states the figure a yes/no ``question`` claims, or another one for the
-    same thing; None when the question claims no figure or the sentence counts no such thing."""
+    """Whether ``sentence`` states the figure a yes/no ``question`` claims for what it names, or
+    another one for the same thing; None when the question claims no figure or the sentence ties
+    none to what the question names."""
+    claim = _claim(question) if is_yes_no(question) else None
+    bound = _bind(claim, _read(sentence)) if claim else None
+    return _verdict(claim, bound) if bound else None
+
+
+def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None = None) -> Judgement | None:
+    """The verdict on a yes/no ``question`` from the article's sentences ``texts`` (the best
+    evidence first, ``near`` of them) and its ``title``; None when nothing can be said for sure,
+    and the question is left to ordinary retrieval.
+
+    In turn: a figure bound to what the question names in a sentence, or in the title; one of
+    people bound to what happened to them ("10 người tử vong" for "20 cầu thủ chết") where the
+    claimed figure is nowhere in the article; the claimed figure standing unbound in the best
+    evidence (no ✅ then, only the sentence). Without a figure, a sentence that negates the
+    question's words."""
     if not is_yes_no(question):
         return None
-    figures = _counts(question)
+    claim = _claim(question)
+    if claim is None:
+        return _negation(question, texts)
+    reads = [_read(t) for t in texts]
+    bounds = [(i, _bind(claim, r)) for i, r in enumerate(reads)]
+    decided = _decide(claim, bounds)
+    if decided is None and title:
+        bound = _bind(claim, _read(title))
+        decided = Judgement(_verdict(claim, bound), (), headline=True) if bound else None
+    if decided and not decided.verdict.matches:
+        # No "No" while a sentence gives the claimed figure for the same kind of thing, though
+        # not plainly bound to what the question names: the reader sees both.
+        shadow = next(((i, c) for (i, b), r in zip(bounds, reads) if b is None for c in _candidates(claim, r)
+                       if c.values & claim.count.values and _about(claim, r)), None)
+        if shadow:
+            i, c = shadow
+            rests = (i,) + tuple(j for j in decided.rests_on if j != i)
+            return Judgement(Verdict(True, claim.text, _found(reads[i], c, claim), sure=False), rests)
+    if decided:
+        return decided
+    said = any(claim.count.values & number_values(n) for t in [*texts, title or ""] for n in _NUMBER.findall(t))
+    if claim.people and not said:
+        loose = [(i, b) for i, b in ((i, _bind(claim, r, loose=True)) for i, r in enumerate(reads)) if b]
+        if loose and len({b.count.values for _, b in loose}) == 1:
+            i, b = loose[0]
+            return Judgement(Verdict(False, claim.text, b.found, stated=False), (i,))
+    for i, r in enumerate(reads[:near]):
+        for f in r.figures:
+            if f.values & claim.count.values and _comparable(claim, f, r):
+                return Judgement(Verdict(True, claim.text, _found(r, f, claim), sure=False), (i,))
+    return None
+
+
+def _verdict(claim: _Claim, bound: _Bound) -> Verdict:
+    return Verdict(bound.matches, claim.text, bound.found)
+
+
+def _decide(claim: _Claim, bounds: list[tuple[int, _Bound | None]]) -> Judgement | None:
+    """One verdict from the sentences that bind the figure: those with most of the question's
+    words; of two that disagree, the one that counts a whole over one that counts a part of it
+    (quoted after it), else one that says the claim with all the question's words ("Mỗi năm giảm
+    1.800 người" beside "Mỗi năm giảm từ 260 - 693 người": the article gives both); else, unsure."""
+    found = [(i, b) for i, b in bounds if b]
+    if not found:
+        return None
+    top = max(b.strength for _, b in found)
+    best = [(i, b) for i, b in found if b.strength == top]
+    if len({(b.matches, b.count.values) for _, b in best}) == 1:
+        i, b = best[0]
+        return Judgement(_verdict(claim, b), (i,))
+    whole = [(i, b) for i, b in best if not b.part]
+    if whole and len({(b.matches, b.count.values) for _, b in whole}) == 1:
+        i, b = whole[0]  # a No quotes the part too: "Trong đó, có 2 cổng ..." is what the reader took for all
+        return Judgement(_verdict(claim, b), (i,) + (() if b.matches else tuple(j for j, p in best if p.part)))
+    if not any(b.matches for _, b in best):  # none gives the claimed figure: No, with the first
+        return Judgement(_verdict(claim, best[0][1]), (best[0][0],))
+    said = next(((i, b) for i, b in (whole or best) if b.matches and b.complete), None)
+    if said:
+        return Judgement(_verdict(claim, said[1]), (said[0],))
+    hit = next((i, b) for i, b in best if b.matches)
+    others = tuple(i for i, _ in best if i != hit[0])
+    return Judgement(Verdict(True, claim.text, hit[1].found, sure=False), (hit[0], *others))
+
+
+# --- the question -------------------------------------------------------------------------
+
+def _claim(question: str) -> _Claim | None:
+    figures = _figures(question)
+    if any(f.text[:1].isdigit() for f in figures):  # "ba thuy 43 tuoi": "ba" is bà, 43 the figure
+        figures = [f for f in figures if f.text[:1].isdigit()]
     if len(figures) != 1:
         return None  # no figure, or several: nothing simple to check
-    claim = figures[0]
-    clause = _clause_about(question, sentence)
-    named = _named_after(question, claim)
-    counted = set(named[:_COUNTED_REACH])  # "9 năm tù" → {"tù"}, "8 làn xe cơ giới" → {"xe", "cơ"}
-    if not counted <= set(words(clause)):
-        return None  # "300 người chết" checked against "300 người bị thương": another count
-    same_unit = [c for c in _counts(clause) if _unit(c) == _unit(claim)]
-    if len(same_unit) > 1:  # "6 làn xe cơ giới và hai làn đường đi bộ": the one counting the same thing
-        same_unit = [c for c in same_unit if counted <= set(words(_with_counted(clause, c, named)))]
-    if not same_unit:
-        return None
-    claimed = _with_counted(question, claim, named)
-    hit = next((c for c in same_unit if c.values & claim.values), None)
-    if hit is not None:
-        return Verdict(True, claimed, _with_counted(clause, hit, named))
-    return Verdict(False, claimed, _with_counted(clause, same_unit[0], named)) if len(same_unit) == 1 else None
-
-
-def _with_counted(text: str, count: Count, named: list[str]) -> str:
-    """``count`` with the words after it in ``text`` that the question names: "7 năm tù",
-    "6 làn xe cơ giới"."""
-    end = count.end
-    while (m := _NEXT_WORD.match(text, end)) and set(words(m.group(1))) <= set(named):
-        end = m.end()
-    return text[count.start:end]
-
-
-def _counts(text: str) -> list[Count]:
-    out = []
-    for m in _COUNT.finditer(text):
-        number, unit = m.group(1), m.group(2)
-        if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit():
-            continue  # a date or a time of day, no count
-        word = _NUMBER_WORDS.get(number.lower())
-        values = frozenset({float(word)}) if word else frozenset(number_values(number))
-        out.append(Count(m.group(0), values, unit, m.start(), m.end()))
-    return out
+    count = figures[0]
+    named = tuple(_named_after(question, count))
+    tokens = _tokens(question)
+    kept = _unframed(tokens)
+    after = [t for t in kept if t.start >= count.end]
+    # "300 người bị thương" → "thương", "8 làn xe cơ giới" → "xe", "cơ": what the figure counts
+    counted = () if count.unit == _HOURS_UNIT else tuple(t for t in after if not _stop(t))[:_COUNTED_REACH]
+    unit = _bare(count.unit)
+    people, predicate = unit in _PEOPLE, counted
+    if not people and after and f"{unit} {after[0].bare}" in _PEOPLE:  # "cầu thủ": the noun's rest is no predicate
+        people, predicate = True, tuple(t for t in after[1:] if not _stop(t))[:_COUNTED_REACH]
+    first = tokens[0].start if tokens else 0
+    anchors = tuple(t for t in kept if not (count.start <= t.start < count.end) and t not in counted
+                    and not t.word.isdigit() and not _stop(t))
+    # what the question claims: "5 người bị thương", "8 làn xe cơ giới", "24/24"
+    ends = [count.end, *(t.end for t in counted)]
+    end = max(ends if count.unit == _HOURS_UNIT else [*ends, _counted_end(question, count, named)])
+    return _Claim(count, question[count.start:end].strip(), named, counted, predicate if people else (), people,
+                  anchors, tuple(t for t in anchors if t.upper and t.start != first),
+                  tuple(t for t in anchors if t.upper and t.start == first), bool(_PART.search(question)))
 
 
 def _named_after(question: str, claim: Count) -> list[str]:
@@ -103,19 +295,350 @@ def _named_after(question: str, claim: Count) -> list[str]:
     return [w for w in words(question[claim.end:]) if w not in STOP_WORDS and strip_diacritics(w) not in _CLOSING]
 
 
-def _unit(count: Count) -> str:
-    return strip_diacritics(count.unit.lower())
+def _counted_end(text: str, count: Count, named: Sequence[str]) -> int:
+    end = count.end
+    while (m := _NEXT_WORD.match(text, end)) and set(words(m.group(1))) <= set(named):
+        end = m.end()
+    return end
 
 
-def _clause_about(question: str, sentence: str) -> str:
-    """The clause of ``sentence`` that names what the question names (a capitalised word of the
-    question that the sentence writes capitalised too: "Tùng", not a question's opening "Có"),
-    else the whole sentence."""
-    capitalised = {w.strip(".,;:?!\"'") for w in sentence.split() if w[:1].isupper()}
-    names = set(words(" ".join(w for w in (w.strip(".,;:?!\"'") for w in question.split())
-                                if w[:1].isupper() and w in capitalised)))
-    if not names:
-        return sentence
-    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-    about = [c for c in clauses if names & set(words(c))]
-    return about[0] if len(about) == 1 else sentence
+def _in(token: _Token, vocabulary: frozenset) -> bool:
+    """Whether ``token`` is a word of ``vocabulary``; typed without marks, any marks do."""
+    return token.word in vocabulary or (token.word == token.bare and token.bare in _bare_set(vocabulary))
+
+
+_BARE_SETS: dict[frozenset, frozenset] = {}
+
+
+def _bare_set(vocabulary: frozenset) -> frozenset:
+    if vocabulary not in _BARE_SETS:
+        _BARE_SETS[vocabulary] = frozenset(strip_diacritics(w) for w in vocabulary)
+    return _BARE_SETS[vocabulary]
+
+
+def _stop(token: _Token) -> bool:
+    """A word that says nothing of what a figure is about."""
+    return (_in(token, STOP_WORDS) or _in(token, _NOT_TELLING)) and not _in(token, _TELLING)
+
+
+def _unframed(tokens: list[_Token]) -> list[_Token]:
+    """``tokens`` without the question's frame: "có đúng là", "có phải" before, "không", "phải
+    không", "đúng không" after; and "bài báo viết" anywhere."""
+    tokens = [t for t in tokens if not _in(t, _ABOUT_ARTICLE)]
+    while tokens and _in(tokens[-1], _CLOSING_FRAME):
+        tokens.pop()
+    while tokens and _in(tokens[0], _OPENING):
+        tokens.pop(0)
+    return tokens
+
+
+# --- the sentence -------------------------------------------------------------------------
+
+def _read(text: str) -> _Read:
+    tokens = tuple(_tokens(text))
+    figures = tuple(_figures(text))
+    return _Read(text, tokens, _clauses(text), _runs(text, tokens), figures, bool(_PART.match(text.lstrip(' "“(-'))))
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text`` with where they stand; words of one meaning read as one ("tử vong" as "chết")."""
+    out = []
+    for m in re.finditer(r"\w+", text):
+        for w in words(m.group(0)):
+            out.append(_Token(w, strip_diacritics(w), m.start(), m.end(), m.group(0)[:1].isupper()))
+    merged: list[_Token] = []
+    i = 0
+    while i < len(out):
+        pair = out[i:i + 2]
+        same = next((same for key, same in _SAME_MEANING.items() if len(pair) == 2
+                     and all(t.word == k or (t.word == t.bare and t.bare == strip_diacritics(k)) for t, k in zip(pair, key))),
+                    None)
+        if same:  # typed without marks, "tu vong" reads as "tử vong"
+            merged.append(_Token(same, strip_diacritics(same), pair[0].start, pair[1].end, pair[0].upper))
+            i += 2
+        else:
+            merged.append(out[i])
+            i += 1
+    return merged
+
+
+def _figures(text: str) -> list[Count]:
+    """The counts of ``text`` ("9 năm", "ba môn") and its spans of hours ("từ 6h đến 19h": 6-19; "24/24": 0-24)."""
+    spans = []
+    for m in _SPAN.finditer(text):
+        start = float(m.group(1)) + float(m.group(2) or 0) / 60
+        end = float(m.group(3)) + float(m.group(4) or 0) / 60
+        spans.append(Count(m.group(0), frozenset({(start, end)}), _HOURS_UNIT, m.start(), m.end()))
+    for m in _ROUND_THE_CLOCK.finditer(text):
+        spans.append(Count(m.group(0), frozenset({(0.0, 24.0)}), _HOURS_UNIT, m.start(), m.end()))
+    out = list(spans)
+    for m in _COUNT.finditer(text):
+        number, unit = m.group(1), m.group(2)
+        if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit():
+            continue  # a date or a time of day, no count
+        if any(s.start <= m.start() < s.end for s in spans):
+            continue
+        word = _NUMBER_WORDS.get(number.lower())
+        values = frozenset({float(word)}) if word else frozenset(number_values(number))
+        out.append(Count(m.group(0), values, unit, m.start(), m.end()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the clauses of ``text`` stand; a piece after "và" without a figure stays with the one before."""
+    pieces, start, joiner = [], 0, ""
+    for m in _CLAUSE.finditer(text):
+        pieces.append([start, m.start(), joiner])
+        start, joiner = m.end(), m.group(0).strip().lower()
+    pieces.append([start, len(text), joiner])
+    out: list[list] = []
+    for piece in pieces:
+        if out and piece[2] in _JOINS and not _figures(text[piece[0]:piece[1]]):
+            out[-1][1] = piece[1]
+        else:
+            out.append(piece)
+    return tuple((s, e) for s, e, _ in out)
+
+
+def _runs(text: str, tokens: Sequence[_Token]) -> tuple[tuple[int, int, frozenset], ...]:
+    """Runs of capitalised words (names), without a stop word opening the sentence ("Theo", "Có")."""
+    runs: list[list] = []
+    for i, t in enumerate(tokens):
+        if not t.upper or (i == 0 and _stop(t)):
+            continue
+        if runs and runs[-1][1] <= t.start and text[runs[-1][1]:t.start] in (" ", "-", " - ", ""):
+            runs[-1][1] = t.end
+            runs[-1][2].add(t.word)
+        else:
+            runs.append([t.start, t.end, {t.word}])
+    return tuple((s, e, frozenset(w)) for s, e, w in runs)
+
+
+def _clause_at(read: _Read, position: int) -> int:
+    return next((i for i, (s, e) in enumerate(read.clauses) if s <= position < e), len(read.clauses) - 1)
+
+
+def _has(token: _Token, tokens: Sequence[_Token]) -> bool:
+    """Whether ``tokens`` say ``token``'s word; typed without marks, it matches any marks."""
+    plain = token.word == token.bare
+    return any(t.word == token.word or (plain and t.bare == token.bare) for t in tokens)
+
+
+def _unit_key(count: Count) -> str:
+    return _bare(count.unit)
+
+
+def _bare(word: str) -> str:
+    return strip_diacritics(word.lower())
+
+
+# --- binding ------------------------------------------------------------------------------
+
+def _candidates(claim: _Claim, read: _Read, loose: bool = False) -> list[Count]:
+    """The figures of ``read`` that count what the question's figure counts: the same unit, with
+    the question's counted words in its clause ("7 năm tù"); with ``loose``, people of another
+    noun to whom the question's predicate happened ("10 người ... tử vong" for "20 cầu thủ chết")."""
+    def clause_words(c: Count) -> list[_Token]:
+        start, end = read.clauses[_clause_at(read, c.start)]
+        return [t for t in read.tokens if start <= t.start < end]
+
+    if loose:
+        if not claim.predicate:
+            return []
+        return [c for c in read.figures if _people(read, c) and _unit_key(c) != _unit_key(claim.count)
+                and all(_has(t, clause_words(c)) for t in claim.predicate)]
+    return [c for c in read.figures if _unit_key(c) == _unit_key(claim.count)
+            and all(_has(t, clause_words(c)) for t in claim.counted)]
+
+
+def _bind(claim: _Claim, read: _Read, loose: bool = False) -> _Bound | None:
+    """The figure of ``read`` that the question's figure is about, if one is bound to it.
+
+    Of the candidates (``_candidates``), the question's words decide: one whose clause has them
+    all and the claimed figure (the article says just that); else the one whose clause has most
+    of them, unless some stand in another clause after it; one lone candidate also takes the
+    words of the clauses before it ("Cầu dài 1,2 km, rộng 30 m với 6 làn xe"). A word in several
+    clauses ("thu phí" in "thời gian thu phí" and "mức thu phí") tells none apart. Names must be
+    in the sentence, and the name nearest the figure in its clause must be one asked about."""
+    cands = _candidates(claim, read, loose)
+    if not cands or _RESPECTIVELY.search(read.text):
+        return None  # "bị phạt lần lượt 12 và 30 triệu đồng": the order of two lists binds them
+    def clause_of(c: Count) -> int:
+        return _clause_at(read, c.start)
+
+    present = [a for a in claim.anchors if _has(a, read.tokens)]
+    if any(not _has(n, read.tokens) for n in claim.names):
+        return None  # "bà Thuý" asked, and the sentence is about ông Anh
+    names = [*claim.names, *(n for n in claim.opener if _capitalised_in(n, read))]
+    if not claim.anchors:  # "có đúng là 400 khách hàng không?": nothing but the figure
+        hit = next((c for c in cands if c.values & claim.count.values), None)
+        if hit is None and len({c.values for c in cands}) > 1:
+            return None
+        return _bound(claim, read, hit or cands[0], 0)
+    if 2 * len(present) < len(claim.anchors):
+        return None  # the sentence is about something else: "công ty bị phạt" for "kế toán bị phạt"
+
+    # Each mention of a word asked about goes to the nearest candidate of its clause: "trong nhóm
+    # 4 người" and "1 người phụ nữ" share one.
+    by_clause: dict[int, list[Count]] = {}
+    for c in cands:
+        by_clause.setdefault(clause_of(c), []).append(c)
+
+    def places(a: _Token) -> set:
+        out: set = set()
+        for t in read.tokens:
+            if _has(a, [t]):
+                here = by_clause.get(_clause_at(read, t.start))
+                out.add(min(here, key=lambda c: _distance(t, c)) if here else _clause_at(read, t.start))
+        return out
+
+    where = {a: places(a) for a in present}
+
+    counted = {t.word for t in claim.counted} | {t.bare for t in claim.counted}
+
+    def runs_by(c: Count) -> list:
+        """The names in the clause of ``c``, but for its own unit and counted words ("42.000 USD",
+        "616 nhân lực Đề án")."""
+        return [r for r in read.runs if _clause_at(read, r[0]) == clause_of(c) and not c.start <= r[0] < c.end
+                and not r[2] <= counted and not {_bare(w) for w in r[2]} <= counted]
+
+    def near_name(c: Count) -> bool:
+        runs = runs_by(c)
+        if not names or not runs:
+            return True
+        # a name before the figure first ("bà Mai Thị Minh Thuý (46 tuổi", "4 động cơ diesel MTU")
+        before = [r for r in runs if r[1] <= c.start]
+        nearest = max(before, key=lambda r: r[1]) if before else min(runs, key=lambda r: r[0])
+        return any(n.word in nearest[2] or (n.word == n.bare and n.bare in {_bare(w) for w in nearest[2]})
+                   for n in names)
+
+    literal = [c for c in cands if c.values & claim.count.values and near_name(c)
+               and len(present) == len(claim.anchors) and all(c in where[a] for a in present)]
+    if literal:  # "phạt 15 triệu đồng" in "... phạt 68 triệu đồng ...; phạt 15 triệu đồng về ..."
+        return _bound(claim, read, literal[0], len(present))
+    telling = [a for a in present if a in names or len(where[a]) == 1]
+    # Words before the first figure head a whole list ("Mức phạt là 2 triệu đồng với xe máy, 5 triệu
+    # đồng với ôtô ..."): they go with every item, not the first; a name goes with its own.
+    first = min(c.start for c in cands)
+    head = {a for a in telling if a not in names and all(t.end <= first for t in read.tokens if _has(a, [t]))}
+    own = {c: {a for a in telling if c in where[a]} - (head if len(cands) > 1 else set()) for c in cands}
+    scored = [c for c in cands if near_name(c)]
+    best = max((len(own[c]) for c in scored), default=0)
+    if best:
+        winners = [c for c in scored if len(own[c]) == best]
+        if len({c.values for c in winners}) > 1:
+            return None
+        chosen = winners[0]
+        if set(telling) - own[chosen] - head:
+            return None  # "taxi" stands in another clause than the figure: that clause says something else
+    else:
+        if len(cands) != 1:
+            return None
+        chosen = cands[0]
+        if set(telling) - head or runs_by(chosen):
+            return None  # a word asked about stands after the figure, or its clause names someone else
+    return _bound(claim, read, chosen, len(present))
+
+
+def _about(claim: _Claim, read: _Read) -> bool:
+    """Whether ``read`` may be about what the question names, though nothing in it binds the
+    figure: it has every name asked about and half the question's words, as binding asks.
+    "ông Anh (43 tuổi" is not about bà Thuý."""
+    present = [a for a in claim.anchors if _has(a, read.tokens)]
+    return all(_has(n, read.tokens) for n in claim.names) and 2 * len(present) >= len(claim.anchors)
+
+
+def _distance(token: _Token, count: Count) -> int:
+    return max(count.start - token.end, token.start - count.end, 0)
+
+
+def _bound(claim: _Claim, read: _Read, count: Count, strength: int) -> _Bound:
+    start = read.clauses[_clause_at(read, count.start)][0]
+    part = not claim.part and (read.part or bool(_PART.match(read.text[start:])))
+    return _Bound(count, bool(count.values & claim.count.values), _found(read, count, claim), strength, part,
+                  strength == len(claim.anchors))
+
+
+def _capitalised_in(token: _Token, read: _Read) -> bool:
+    return any(t.upper and (t.word == token.word or (token.word == token.bare and t.bare == token.bare))
+               for t in read.tokens)
+
+
+def _people(read: _Read, count: Count) -> bool:
+    unit = _unit_key(count)
+    following = next((t for t in read.tokens if t.start >= count.end), None)
+    return unit in _PEOPLE or bool(following and f"{unit} {following.bare}" in _PEOPLE)
+
+
+def _comparable(claim: _Claim, figure: Count, read: _Read) -> bool:
+    """Whether the claimed figure, standing unbound in a sentence, likely is the one meant: of the
+    same unit, people for people, or a number too long to be there by chance ("1.800")."""
+    if _unit_key(figure) == _unit_key(claim.count) or (claim.people and _people(read, figure)):
+        return True
+    return figure.unit != _HOURS_UNIT and sum(ch.isdigit() for ch in figure.text.split()[0]) >= 3
+
+
+def _found(read: _Read, count: Count, claim: _Claim) -> str:
+    """``count`` as the sentence writes it, with what it counts: "7 năm tù", "10 cầu thủ thiệt
+    mạng", "10 người còn lại đã tử vong" (up to the question's counted words, when near)."""
+    if count.unit == _HOURS_UNIT:
+        return count.text
+    end = _counted_end(read.text, count, claim.named)
+    clause_end = read.clauses[_clause_at(read, count.start)][1]
+    after = [t for t in read.tokens if count.end <= t.start < clause_end][:_FOUND_REACH + 1]
+    wanted = claim.predicate or claim.counted
+    for t in after:
+        if any(_has(w, [t]) for w in wanted):
+            end = max(end, t.end)
+    return read.text[count.start:end]
+
+
+# --- negation -----------------------------------------------------------------------------
+
+def _negation(question: str, texts: Sequence[str]) -> Judgement | None:
+    """A sentence whose clause negates what a yes/no question asks ("Không thu phí đối với chiều
+    xe ra" for "có thu phí cả chiều ra không?"), or says the very negation it asks about: every
+    word of the question's predicate after a "không" that stands just before the first of them.
+    None when some clause says those words without negating them (the article says both)."""
+    asked, negated = _predicate(question)
+    if len(asked) < 2:
+        return None
+    said, denied = [], []
+    for i, text in enumerate(texts):
+        every = _tokens(text)
+        for start, end in _pieces(text):
+            tokens = [t for t in every if start <= t.start < end]
+            if not all(_has(a, tokens) for a in asked):
+                continue
+            where = next((k for k, t in enumerate(tokens) if _has(asked[0], [t])), None)
+            negators = [k for k, t in enumerate(tokens[:where]) if t.word in _NEGATORS
+                        and (k + 1 >= len(tokens) or tokens[k + 1].word not in _NOT_NEGATING)]
+            if negators and where - negators[-1] <= _NEGATION_REACH + 1 \
+                    and all(_has(a, tokens[negators[-1]:]) for a in asked):
+                denied.append(i)
+            elif not any(t.word in _NEGATORS for t in tokens):
+                said.append(i)
+    if not denied or said:
+        return None
+    return Judgement(Verdict(negated, "", "", negation=True), (denied[0],))
+
+
+def _predicate(question: str) -> tuple[list[_Token], bool]:
+    """The words a yes/no question asks about, without its frame and fillers, and whether it asks
+    about a negation ("có đúng là không thu phí chiều ra không?")."""
+    tokens = _unframed(_tokens(question))
+    negated = bool(tokens) and tokens[0].word in _NEGATORS
+    if negated:
+        tokens.pop(0)
+    if any(t.word in _NEGATORS for t in tokens):
+        return [], False
+    return [t for t in tokens if not _in(t, _FILLERS)], negated
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_CUT.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans

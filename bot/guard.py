@@ -159,8 +159,25 @@ def unmentioned(question: str, article: Article, accented: bool = True, topic: b
                 found.append(f"{opener} {span}" if _part_of_name(opener) else span)
     # A typo's words are all in the article; a person's whole name asked about is not one
     # because its words are ("Nguyễn Văn Bảo" from a Nguyễn Văn An and a Trần Quốc Bảo).
-    return tuple(item for item in dict.fromkeys(found)
-                 if (topic and _names_person(item)) or not _typo(item, facts, names, vocabulary))
+    return tuple(dict.fromkeys(_as_typed(question, item) for item in dict.fromkeys(found)
+                               if (topic and _names_person(item)) or not _typo(item, facts, names, vocabulary)))
+
+
+def _as_typed(question: str, name: str) -> str:
+    """``name`` with the capitalised words typed just before it that ``_clean_run`` dropped as
+    ordinary words: "Sao Paulo", not "Paulo" ("sao" is a Vietnamese word); not a word that opens
+    the question, nor a title ("ông", "Mr")."""
+    at = question.find(name)
+    if at < 0:
+        return name
+    end = at + len(name)
+    while before := re.search(r"([^\W\d_]\w*)\s+$", question[:at]):
+        opener = question[:before.start()].rstrip()
+        if not before.group(1)[0].isupper() or normalize(before.group(1)) in _NOT_NAMES or not opener \
+                or opener[-1] in ".!?:\"“\n":
+            break
+        at = before.start()
+    return question[at:end]
 
 
 def _typo(name: str, facts: _Facts, names: frozenset, vocabulary: frozenset) -> bool:

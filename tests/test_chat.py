@@ -872,6 +872,26 @@ def test_a_yes_no_question_with_a_wrong_figure_is_told_what_the_article_says(off
     assert replies[-1].startswith(reply("claim_matches", "vi", found="15 năm tù"))
 
 
+def test_a_yes_no_question_is_checked_against_what_the_article_says_of_its_subject(offline_bot):
+    # Written for this test. The claimed figures are all in the article, each for something else.
+    story = ("Phố cổ thu phí ôtô từ tháng sau, không thu phí xe đạp\n\n"
+             "Theo đề án, mức phí là 20.000 đồng đối với ôtô con, 35.000 đồng đối với xe khách và 50.000 đồng đối với "
+             "xe tải. Thời gian thu phí từ 8h đến 20h. Không thu phí đối với xe đạp và xe của người khuyết tật. "
+             "Phố cổ có 12 điểm thu phí. Trong đó, có 3 điểm đặt ở cửa ngõ phía bắc.")
+    _, session = turn(offline_bot, story)
+    checks = [
+        ("có đúng là ôtô con trả 50.000 đồng không?", reply("claim_differs", "vi", found="20.000 đồng", claimed="50.000 đồng")),
+        ("co dung la xe khach tra 35.000 dong khong?", reply("claim_matches", "vi", found="35.000 đồng")),
+        ("có đúng là xe tải trả 50.000 đồng không?", reply("claim_matches", "vi", found="50.000 đồng")),
+        ("có đúng là có 3 điểm thu phí không?", reply("claim_differs", "vi", found="12 điểm thu phí", claimed="3 điểm thu phí")),
+        ("có phải thu phí 24/24 không?", reply("claim_differs", "vi", found="từ 8h đến 20h", claimed="24/24")),
+        ("có đúng là thu phí cả xe đạp không?", reply("claim_denied", "vi")),
+    ]
+    for question, expected in checks:
+        replies, session = turn(offline_bot, question, session)
+        assert replies[-1].startswith(expected), question
+
+
 def test_who_wrote_the_article_is_answered_from_its_byline(offline_bot):
     story = ("Lúa mất mùa vì hạn mặn\n\nHạn mặn khiến 12.000 ha lúa ở Bến Tre mất trắng trong mùa khô năm nay. "
              "Nông dân chuyển sang nuôi tôm kết hợp trồng lúa.\n\nPhóng viên Hồng Nhung")

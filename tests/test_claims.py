@@ -1,7 +1,7 @@
 """A yes/no question's figure checked against the sentence that answers it (bot.claims)."""
 import pytest
 
-from bot.claims import check_claim
+from bot.claims import check_claim, judge
 
 # Written for these tests.
 VERDICT = ("Ngày 20/11, TAND tỉnh Đồng Nai tuyên phạt Nguyễn Văn Hưng 15 năm tù, Trần Thị Mai 9 năm tù "
@@ -32,3 +32,122 @@ def test_the_clause_about_what_the_question_names_confirms_or_contradicts_its_fi
 ])
 def test_no_verdict_where_nothing_simple_can_be_checked(question, sentence):
     assert check_claim(question, sentence) is None
+
+
+# --- a figure is bound to what the question names (written for these tests) ---------------------------------
+
+FEES = ("Theo đề án, mức phí là 25.000 đồng đối với xe máy, 60.000 đồng đối với ôtô con "
+        "và 90.000 đồng đối với xe tải và xe khách.")
+
+
+@pytest.mark.parametrize(("question", "matches", "found"), [
+    ("có đúng là ôtô con trả 90.000 đồng không?", False, "60.000 đồng"),    # 90.000 đồng is there, for trucks
+    ("có đúng là xe máy phải trả 60.000 đồng không?", False, "25.000 đồng"),
+    ("có đúng là ôtô con trả 60.000 đồng không?", True, "60.000 đồng"),
+    ("co dung la o to con tra 60.000 dong khong?", True, "60.000 đồng"),   # typed without marks, "ô tô" for "ôtô"
+    ("xe khách trả 90.000 đồng phải không?", True, "90.000 đồng"),         # "xe tải và xe khách": one item
+])
+def test_a_figure_counts_only_for_the_item_of_a_list_that_names_the_subject(question, matches, found):
+    verdict = check_claim(question, FEES)
+    assert verdict is not None and (verdict.matches, verdict.found) == (matches, found)
+
+
+PEOPLE = ["Chiếc xe do ông Phạm Văn Lực (51 tuổi, ở huyện Đông Anh) điều khiển.",
+          "Bà Vũ Thị Hằng (34 tuổi) ngồi phía sau bị thương nhẹ."]
+
+
+def test_someone_elses_age_confirms_nothing():
+    assert check_claim("bà Hằng 51 tuổi phải không?", PEOPLE[0]) is None   # 51 is ông Lực's age
+    judged = judge("bà Hằng 51 tuổi phải không?", PEOPLE)
+    assert judged.verdict.key == "claim_differs" and judged.verdict.found == "34 tuổi" and judged.rests_on == (1,)
+    for question in ("bà Hằng 34 tuổi phải không?", "ba Hang 34 tuoi phai khong?"):
+        judged = judge(question, PEOPLE)
+        assert judged.verdict.key == "claim_matches" and judged.rests_on == (1,)
+
+
+@pytest.mark.parametrize("question", ["Tùng bị 9 năm tù phải không?", "có đúng là bà Mai 9 năm tù không?"])
+def test_the_name_nearest_the_figure_is_the_one_it_is_about(question):
+    # "Tùng" and "Mai" are in the sentence, but 9 năm tù is Hà's.
+    assert check_claim(question, "Ông Tùng cho biết Hà bị 9 năm tù, bà Mai được tha.") is None
+
+
+def test_a_word_asked_about_in_another_clause_leaves_the_figure_unbound():
+    # 50.000 đồng is what trucks pay; the clause about motorbikes has no figure.
+    assert check_claim("có đúng là xe máy trả 50.000 đồng không?", "Xe tải trả 50.000 đồng, xe máy được miễn phí.") is None
+
+
+CHARGERS = ["Dự án có 24 trạm sạc nhanh đặt dọc tuyến cao tốc.",
+            "Trong đó, có 4 trạm sạc đặt tại các trạm dừng nghỉ ở Ninh Bình."]
+
+
+@pytest.mark.parametrize(("question", "key", "found", "rests_on"), [
+    ("có đúng là có 4 trạm sạc không?", "claim_differs", "24 trạm sạc", (0, 1)),   # 4 of the 24: both quoted
+    ("có đúng là có 24 trạm sạc không?", "claim_matches", "24 trạm sạc", (0,)),
+    ("có đúng là có 4 trạm sạc ở Ninh Bình không?", "claim_matches", "4 trạm sạc", (1,)),
+])
+def test_a_part_does_not_confirm_a_claim_about_the_whole(question, key, found, rests_on):
+    judged = judge(question, CHARGERS)
+    assert (judged.verdict.key, judged.verdict.found, judged.rests_on) == (key, found, rests_on)
+
+
+STAFF = ["Biên chế công chức của thành phố năm nay là 8.000 người.",
+         "Mỗi năm giảm 900 người so với năm trước.",
+         "Khối trường học mỗi năm giảm từ 50 - 80 người."]
+
+
+def test_a_figure_not_tied_to_what_is_asked_is_quoted_without_a_yes():
+    judged = judge("có đúng là mỗi năm giảm 900 công chức không?", STAFF)
+    assert judged.verdict.key == "claim_unsure" and judged.verdict.found == "900 người" and judged.rests_on == (1,)
+    # said in so many words, though another clause gives another figure: yes
+    judged = judge("có đúng là mỗi năm giảm 900 người không?", STAFF)
+    assert judged.verdict.key == "claim_matches" and judged.rests_on == (1,)
+
+
+def test_a_no_waits_for_a_sentence_that_gives_the_claimed_figure_unbound():
+    fines = ["Công ty bị phạt 40 triệu đồng vì xả thải của kế toán.",
+             "Giám đốc và kế toán bị phạt lần lượt 12 triệu đồng và 30 triệu đồng."]   # "lần lượt" binds by order
+    judged = judge("có đúng là kế toán bị phạt 30 triệu đồng không?", fines)
+    assert judged.verdict.key == "claim_unsure" and judged.rests_on == (1, 0)
+    assert judge("có đúng là kế toán bị phạt 50 triệu đồng không?", fines).verdict.key == "claim_differs"
+    # of two clauses that say "phạt", the one with the claimed figure
+    fines = ["Giám đốc bị phạt 12 triệu đồng; phạt 30 triệu đồng vì không có giấy phép."]
+    assert judge("có đúng là phạt 30 triệu đồng vì không có giấy phép không?", fines).verdict.key == "claim_matches"
+
+
+def test_a_figure_the_article_lacks_is_answered_with_the_one_it_gives():
+    fire = ["Vụ cháy xảy ra lúc rạng sáng.", "Có 8 người thoát ra ngoài, 5 người khác đã tử vong tại chỗ."]
+    judged = judge("có đúng là 12 công nhân chết không?", fire)
+    assert judged.verdict.key == "claim_not_said" and judged.verdict.found == "5 người khác đã tử vong"
+    judged = judge("có đúng là 5 người chết không?", fire)   # "tử vong" is "chết"
+    assert judged.verdict.key == "claim_matches" and judged.rests_on == (1,)
+    judged = judge("có đúng là 3 người chết không?", ["Xưởng gỗ cháy lúc rạng sáng."], title="Cháy xưởng gỗ, 2 người chết")
+    assert judged.headline and judged.verdict.key == "claim_differs" and judged.verdict.found == "2 người chết"
+
+
+@pytest.mark.parametrize(("question", "matches"), [("có phải thu phí 24/24 không?", False),
+                                                    ("có phải thu phí từ 7h đến 22h không?", True)])
+def test_hours_of_the_day_are_a_figure(question, matches):
+    verdict = check_claim(question, "Bãi xe thu phí từ 7h đến 22h, miễn phí cho xe đạp.")
+    assert verdict is not None and verdict.matches is matches and verdict.found == "từ 7h đến 22h"
+
+
+PARKING = ["Bãi xe thu phí từ 7h đến 22h.", "Không thu phí đối với xe đạp của học sinh."]
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("có đúng là thu phí cả xe đạp không?", "claim_denied"),
+    ("co dung la thu phi xe dap khong?", "claim_denied"),
+    ("có đúng là không thu phí xe đạp không?", "claim_confirmed"),
+])
+def test_a_sentence_that_negates_the_question_answers_it(question, key):
+    judged = judge(question, PARKING)
+    assert judged.verdict.key == key and judged.rests_on == (1,)
+
+
+@pytest.mark.parametrize(("question", "texts"), [
+    ("có đúng là thu phí xe máy không?", PARKING),                                      # not what is negated
+    ("có đúng là thu phí xe đạp không?", PARKING + ["Từ tháng sau, bãi thu phí xe đạp."]),  # the article says both
+    ("có đúng là kể cả xe đạp không?", ["Chưa kể xe đạp, bãi còn có 200 chỗ."]),          # "chưa kể" negates nothing
+])
+def test_no_denial_where_the_negation_is_not_of_what_is_asked(question, texts):
+    assert judge(question, texts) is None

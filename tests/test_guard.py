@@ -155,6 +155,14 @@ def test_a_question_naming_what_the_article_never_mentions():
     assert unmentioned("ông Trần Hùng là ai?", build_article(("Ông Lê Văn Hùng phát biểu.",), language="vi")) == ("Trần Hùng",)
 
 
+def test_a_name_the_article_lacks_is_named_as_typed():
+    # "sao" is a Vietnamese word, but "Sao Paulo" is one name: not "Paulo" alone.
+    article = build_article(("Vụ cháy xảy ra ở thành phố Rio de Janeiro rạng sáng 8/2.",), language="vi")
+    assert unmentioned("co phai chay o Sao Paulo khong?", article, accented=False) == ("Sao Paulo",)
+    assert unmentioned("Có phải cháy ở Sao Paulo không?", article) == ("Sao Paulo",)
+    assert unmentioned("Sao Paulo có cháy không?", article) == ("Paulo",)   # "Sao" opening the question may be "why"
+
+
 @pytest.mark.parametrize("question", [
     "Ngày 6.11 thành phố cho biết gì?",                # a date written with a dot
     "Học phí tăng bao nhiêu tiền cho 1 học sinh?",     # "1" counts, it states nothing

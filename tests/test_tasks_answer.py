@@ -11,6 +11,7 @@ from bot.answer_type import has_type
 from bot.article import Article
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
+from bot.prompts import reply
 from bot.retrieve import Evidence, find_evidence, parse_question
 from bot.tasks.answer import answer_question, best_sentences, build_prompt
 from bot.tasks.chunking import strip_prefix
@@ -408,3 +409,47 @@ def test_a_name_typed_with_other_marks_is_answered_as_the_article_writes_it(empt
     intent = Intent(IntentKind.ASK, question="Hồ Văn Thành", mention=True)
     final = list(answer_question(article, intent, empty_hub))[-1]
     assert "Hồ Văn Thạnh" in final.text and "Thành" not in final.text
+
+
+# Written for these tests: a claim checked against the clause about what it names.
+CRASH = build_article(("Sáng 3/4, xe tải do ông Phạm Văn Lực (51 tuổi) điều khiển đâm vào dải phân cách.",
+                       "Bà Vũ Thị Hằng (34 tuổi) đi xe máy phía sau bị thương nặng và tử vong tại bệnh viện."),
+                      ("Mức phạt đề xuất là 2 triệu đồng với xe máy, 5 triệu đồng với ôtô con và 8 triệu đồng với xe tải.",),
+                      title="Xe tải đâm dải phân cách, 1 người chết", language="vi")
+
+
+@pytest.mark.parametrize(("question", "key", "values", "quoted"), [
+    ("bà Hằng 51 tuổi phải không?", "claim_differs", {"found": "34 tuổi", "claimed": "51 tuổi"}, 1),   # 51 is ông Lực's
+    ("ba Hang 34 tuoi phai khong?", "claim_matches", {"found": "34 tuổi"}, 1),
+    ("có đúng là ôtô con bị phạt 8 triệu đồng không?", "claim_differs", {"found": "5 triệu đồng", "claimed": "8 triệu đồng"}, 2),
+    ("có đúng là xe tải bị phạt 8 triệu đồng không?", "claim_matches", {"found": "8 triệu đồng"}, 2),
+])
+def test_a_claimed_figure_is_checked_against_the_clause_about_what_it_names(empty_hub, question, key, values, quoted):
+    final = list(answer_question(CRASH, Intent(IntentKind.ASK, language="vi", question=question), empty_hub))[-1]
+    assert final.text == reply(key, "vi", **values)
+    assert [s.index for s in final.evidence] == [quoted]
+
+
+def test_a_claim_only_the_headline_counts_is_checked_against_it(empty_hub):
+    # The body tells of one death with no number; the headline counts it.
+    ask = Intent(IntentKind.ASK, language="vi", question="có đúng là 2 người chết không?")
+    final = list(answer_question(CRASH, ask, empty_hub))[-1]
+    assert final.text == reply("claim_differs_headline", "vi", found="1 người chết", claimed="2 người chết",
+                               title="Xe tải đâm dải phân cách, 1 người chết")
+    assert final.evidence == ()
+
+
+def test_a_figure_not_tied_to_the_subject_is_quoted_with_a_doubt_not_a_yes(empty_hub):
+    article = build_article(("Biên chế công chức của thành phố năm nay là 8.000 người.",
+                             "Mỗi năm giảm 900 người so với năm trước."), language="vi")
+    ask = Intent(IntentKind.ASK, language="vi", question="có đúng là mỗi năm giảm 900 công chức không?")
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert final.text == reply("claim_unsure", "vi", found="900 người", claimed="900 công chức")
+    assert [s.index for s in final.evidence] == [1]
+
+
+def test_a_negated_sentence_answers_a_yes_no_question_no(empty_hub):
+    article = build_article(("Bãi xe thu phí từ 7h đến 22h.", "Không thu phí đối với xe đạp của học sinh."), language="vi")
+    ask = Intent(IntentKind.ASK, language="vi", question="có đúng là thu phí cả xe đạp không?")
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert final.text == reply("claim_denied", "vi") and [s.index for s in final.evidence] == [1]

@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from bot.answer_type import has_type, has_unit
 from bot.article import Article, Sentence
-from bot.claims import Verdict, check_claim
+from bot.claims import judge
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.guard import check_output, unmentioned
@@ -130,13 +130,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
         return
     # A figure the question claims is checked even where too few of its words match to answer it.
-    checked = None if intent.skip or cross else _checked_claim(question, evidence)
+    checked = None if intent.skip or cross else _checked_claim(article, question, evidence,
+                                                                reply_in if reply_in in LANGUAGES else language)
     if checked:  # "có đúng là Tùng bị 9 năm tù không?": the clause about Tùng says 7 năm
-        sentence, verdict = checked
-        key = "claim_matches" if verdict.matches else "claim_differs"
-        args = {"found": verdict.found} if verdict.matches else {"found": verdict.found, "claimed": verdict.claimed}
-        text = reply(key, reply_in if reply_in in LANGUAGES else language, **args)
-        yield TaskUpdate(text, "extractive", done=True, evidence=(sentence,))
+        text, used = checked
+        yield TaskUpdate(text, "extractive", done=True, evidence=used)
         return
     if not is_answerable(evidence):
         yield _unanswered(intent, language, strangers, notices, hub, unread and not (as_is and strangers))
@@ -292,13 +290,30 @@ def _evidence_for_each(article: Article, question: str, parts: list[str]) -> lis
     return [Evidence(e.sentence, top) for e in best] + rest
 
 
-def _checked_claim(question: str, evidence: Sequence[Evidence]) -> tuple[Sentence, Verdict] | None:
-    """The first evidence sentence that confirms or contradicts the figure a yes/no question claims."""
-    for e in evidence[:EVIDENCE_K]:
-        verdict = check_claim(question, e.sentence.text)
-        if verdict:
-            return e.sentence, verdict
-    return None
+def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence],
+                   language: str) -> tuple[str, tuple[Sentence, ...]] | None:
+    """The verdict on a yes/no question's claim (``bot.claims.judge``) and the sentences it rests
+    on: the best evidence is judged first, then the rest of the article, where the clause about
+    what the question names may stand ("bà Thuý (46 tuổi" below "ông Anh (43 tuổi"), then the
+    headline, quoted in the reply."""
+    near = [e.sentence for e in evidence[:EVIDENCE_K]]
+    order = near + [s for s in article.sentences if s not in near]
+    judged = judge(question, [s.text for s in order], near=len(near), title=article.title)
+    if judged is None:
+        return None
+    verdict = judged.verdict
+    key = verdict.key
+    if judged.headline:
+        key = "claim_matches_headline" if verdict.matches else "claim_differs_headline"
+    known = {"found": verdict.found, "claimed": verdict.claimed, "title": article.title}
+    text = reply(key, language, **{field: known[field] for field in _CLAIM_FIELDS[key]})
+    return text, tuple(order[i] for i in judged.rests_on)
+
+
+# What each claim reply names: the figure found, the one claimed, the headline quoted.
+_CLAIM_FIELDS = {"claim_matches": ("found",), "claim_differs": ("found", "claimed"), "claim_unsure": ("found", "claimed"),
+                 "claim_not_said": ("found", "claimed"), "claim_denied": (), "claim_confirmed": (),
+                 "claim_matches_headline": ("found", "title"), "claim_differs_headline": ("found", "claimed", "title")}
 
 
 def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notices: tuple[Notice, ...],
