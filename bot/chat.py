@@ -453,7 +453,10 @@ def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) ->
         return session, reply("article_empty", language)
     if article == session.article:  # pasted again: what was asked about it so far still holds
         return session, reply("article_same", language)
-    replaced = session.article is not None
+    # An edit of the open article (a sentence added or corrected in the Article box) updates it; it
+    # is no new article to keep the old one for.
+    revised = session.article is not None and _revision_of(article, session.article) and truncated_at is None
+    replaced = session.article is not None and not revised
     if replaced:
         session = dataclasses.replace(session, previous_article=session.article, previous_article_text=session.article_text)
     # The Article box shows what was read: a text over the length limit only as far as it was kept
@@ -462,7 +465,21 @@ def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) ->
     session = dataclasses.replace(session, article=article, article_text=read, last_summary=None, last_result=None,
                                   last_question=None, last_question_shown=(), last_people=(), article_cut_at=truncated_at,
                                   ignored_box="")
+    if revised:
+        return session, reply("article_updated", language)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
+
+
+# An article sharing this share of the open one's sentences is an edit of it.
+REVISION_SHARE = 0.5
+
+
+def _revision_of(new: Article, old: Article) -> bool:
+    """Whether ``new`` is ``old`` edited: the same headline (or none) and at least
+    ``REVISION_SHARE`` of its sentences kept word for word."""
+    before = {s.text for s in old.sentences}
+    kept = before & {s.text for s in new.sentences}
+    return new.title == old.title and bool(before) and len(kept) >= REVISION_SHARE * len(before)
 
 
 def _conversation_language(session: ChatSession) -> str:

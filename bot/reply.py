@@ -60,7 +60,8 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
     if article.legacy_encoding:
         lines.append(reply("ack_legacy_encoding", language, encoding=article.legacy_encoding))
     if article.removed:
-        lines.append(reply("ack_removed", language, count=len(article.removed)))
+        removed = len(article.removed)
+        lines.append(reply("ack_removed_one", language) if removed == 1 else reply("ack_removed", language, count=removed))
     if truncated_at:
         lines.append(reply("article_truncated", language, limit=truncated_at))
     # Translation is between Vietnamese and English: offer the other one.
@@ -80,11 +81,20 @@ def article_label(article: Article) -> str:
     return escape_text(" ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else ""))
 
 
+def _size(limit: int | None, language: str) -> str:
+    """A byte limit as a reader says it: "10 MB", "2,5 MB" (Vietnamese decimal comma), "800 KB"."""
+    if limit is None:
+        return "?"
+    value, unit = (limit / 1_000_000, "MB") if limit >= 1_000_000 else (limit / 1_000, "KB")
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',') if language == 'vi' else text} {unit}"
+
+
 def source_problem(reason: str, detail: str, language: str, limit: int | None) -> str:
     """Why no article came from a file or link (``bot.sources.SourceError``), for the user."""
     key = f"source_{reason}"
     if key == "source_too_large":
-        return reply(key, language, limit=limit)
+        return reply(key, language, limit=_size(limit, language))
     if key == "source_http_error":
         return reply(key, language, detail=escape_text(detail[:80]))
     try:

@@ -1,4 +1,4 @@
-"""What the page keeps in the browser between reloads: the chat shown and the open article.
+"""What the page keeps in the browser between reloads: the chat shown, the open article, the Options.
 
 A reload (or a phone that drops the tab) would otherwise lose the conversation. The copy lives
 in the browser's local storage (``gr.BrowserState``, encrypted with a key the server makes at
@@ -9,32 +9,42 @@ next request starts from the article.
 """
 from __future__ import annotations
 
-from bot.chat import ChatSession, load_article
+from bot.chat import MODEL_CHOICE_TASKS, ChatSession, load_article, with_options
 from bot.service import Tinbot
 
 MAX_MESSAGES = 40
 MAX_MESSAGE_CHARS = 4_000
 
 
-def saved_conversation(history: list | None, session: ChatSession) -> dict:
-    """The JSON-ready copy of the chat shown and the open article that the browser keeps."""
+def saved_conversation(history: list | None, session: ChatSession, summary_length: str | None = None,
+                       reply_language: str | None = None, model_tasks: list[str] | None = None) -> dict:
+    """The JSON-ready copy of the chat shown, the open article and the page's Options (as set
+    now, which "Clear" leaves alone) that the browser keeps."""
+    session = with_options(session, summary_length, reply_language, model_tasks)
     messages = [{"role": m["role"], "content": _cut(m["content"])} for m in (history or [])[-MAX_MESSAGES:]
                 if isinstance(m, dict) and m.get("role") in ("user", "assistant") and _text(m.get("content"))]
-    return {"history": messages, "article": session.article_text if session.article is not None else ""}
+    options = {"summary_length": session.summary_length.value, "reply_language": session.reply_language,
+               "model_tasks": [task for task in MODEL_CHOICE_TASKS if task not in session.extractive_tasks]}
+    return {"history": messages, "article": session.article_text if session.article is not None else "", "options": options}
 
 
-def restored_conversation(saved: object, bot: Tinbot) -> tuple[list, str, ChatSession]:
-    """(chat, Article box, session) from what the browser kept; an empty page for anything else
-    (nothing kept, or a copy the server cannot read)."""
-    if not isinstance(saved, dict):
-        return [], "", ChatSession()
+def restored_conversation(saved: object, bot: Tinbot) -> tuple[list, str, ChatSession, str, str, list[str]]:
+    """(chat, Article box, session, summary length, reply language, model tasks) from what the
+    browser kept; an empty page with the default options for anything else (nothing kept, or a
+    copy the server cannot read)."""
+    saved = saved if isinstance(saved, dict) else {}
     history = [m for m in saved.get("history") or [] if isinstance(m, dict) and isinstance(m.get("content"), str)
                and m.get("role") in ("user", "assistant")]
-    session = ChatSession()
+    options = saved.get("options") if isinstance(saved.get("options"), dict) else {}
+    tasks = options.get("model_tasks")
+    # with_options falls back to the defaults for anything it does not know
+    session = with_options(ChatSession(), options.get("summary_length"), options.get("reply_language"),
+                           [t for t in tasks if isinstance(t, str)] if isinstance(tasks, list) else None)
     text = saved.get("article")
     if isinstance(text, str) and text.strip():
         session, _ = load_article(bot, session, text, "vi")
-    return history, session.article_text, session
+    chosen = [task for task in MODEL_CHOICE_TASKS if task not in session.extractive_tasks]
+    return history, session.article_text, session, session.summary_length.value, session.reply_language, chosen
 
 
 def _text(content: object) -> str:

@@ -9,6 +9,7 @@ chat sanitizes HTML and ``bot.reply`` escapes tags, so nothing pasted can run in
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Callable, Iterator
 
 import gradio as gr
@@ -17,8 +18,9 @@ from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load
                       with_options)
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
-from bot.reply import failure_reply
+from bot.reply import escape_text, failure_reply
 from bot.saved import restored_conversation, saved_conversation
+from bot.segment import normalize_text
 from bot.service import Tinbot
 
 log = logging.getLogger("tinbot.ui")
@@ -58,7 +60,8 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
         def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
                  reply_language: str, model_tasks: list[str], request: gr.Request | None = None) -> Iterator[tuple]:
-            asked = [{"role": "user", "content": text or ""}]
+            # An empty Send shows no empty bubble (the reply still says the message was empty).
+            asked = [{"role": "user", "content": text}] if normalize_text(text or "") else []
             # "xóa" clears the conversation: the page shows only that exchange from now on.
             history = ([] if clears_conversation(text) else list(history or [])) + asked
             state = with_options(state, summary_length, reply_language, model_tasks)
@@ -99,7 +102,7 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                                        api_visibility="undocumented"))
         for event in events:
             event.then(**refresh)
-        saved = _remember(bot, demo, events, chatbot, article_box, session)
+        saved = _remember(bot, demo, events, chatbot, article_box, session, options)
 
         def uploaded(path: str | None, history: list, state: ChatSession, summary_length: str,
                      reply_language: str, model_tasks: list[str]) -> tuple:
@@ -107,7 +110,9 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                 return history, state.article_text, state
             state = with_options(state, summary_length, reply_language, model_tasks)  # replies in the chosen language
             answer, text, state = load_upload(path, state, bot)
-            return list(history or []) + [{"role": "assistant", "content": answer}], text, state
+            # The upload shows in the chat as the user's turn, so each reply stands under what it answers.
+            sent = {"role": "user", "content": f"📎 {escape_text(Path(path).name)}"}
+            return list(history or []) + [sent, {"role": "assistant", "content": answer}], text, state
 
         after = [upload.upload(uploaded, inputs=[upload, chatbot, session, *options], outputs=[chatbot, article_box, session],
                                api_visibility="undocumented")]
@@ -128,20 +133,20 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
 
 def _remember(bot: Tinbot, demo: gr.Blocks, events: list, chatbot: gr.Chatbot, article_box: gr.Textbox,
-              session: gr.State) -> dict | None:
-    """With ``remember_conversation``: the chat shown and the open article kept in the browser
+              session: gr.State, options: list) -> dict | None:
+    """With ``remember_conversation``: the chat shown, the open article and the Options kept in the browser
     after every turn (``bot.saved``) and brought back when the page loads again. Returns the
     saving step for the other events to chain, or None when nothing is kept."""
     if not bot.settings.remember_conversation:
         return None
     kept = gr.BrowserState({}, storage_key="tinbot-conversation")
-    saving = dict(fn=saved_conversation, inputs=[chatbot, session], outputs=[kept], api_visibility="undocumented")
+    saving = dict(fn=saved_conversation, inputs=[chatbot, session, *options], outputs=[kept], api_visibility="undocumented")
     for event in events:
         event.then(**saving)
     def restore(value: object) -> tuple:
         return restored_conversation(value, bot)
 
-    demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session], api_visibility="undocumented")
+    demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session, *options], api_visibility="undocumented")
     return saving
 
 

@@ -358,3 +358,10 @@ def test_an_upload_is_acknowledged_in_the_reply_language_chosen(page, tmp_path):
     path.write_text(fixture_article("vi-clutter"), encoding="utf-8")
     history, box, state = uploaded(str(path), [], ChatSession(), "normal", "en", [])
     assert "Language: Vietnamese" in history[-1]["content"] and state.reply_language == "en" and "Đà Nẵng" in box
+    assert history[0] == {"role": "user", "content": "📎 bai.txt"}   # the upload is the user's turn in the chat
+
+
+def test_an_empty_send_shows_no_empty_bubble(page):
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    history, *_ = list(turn("  ", [], "", ChatSession(), "normal", "auto", []))[-1]
+    assert history == [{"role": "assistant", "content": reply("empty_message", "vi")}]

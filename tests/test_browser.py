@@ -290,6 +290,8 @@ def test_a_reload_brings_back_the_conversation_and_the_article(chat):
     chat.page.evaluate(COUNT_SAVES)
     chat.page.wait_for_timeout(1000)
     assert chat.page.evaluate("window.__tinbotSaves") == 0   # nothing is written before a turn
+    chat.page.get_by_text("Tuỳ chọn / Options").click()
+    chat.page.locator("#opt-length").get_by_text("chi tiết / detailed").click()
     chat.send(fixture_article("vi-plain"))
     chat.wait_for_reply(1, reply("ack_untitled", "vi"))
     chat.ask("Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?")
@@ -299,6 +301,8 @@ def test_a_reload_brings_back_the_conversation_and_the_article(chat):
     chat.page.wait_for_function("() => document.querySelectorAll('#chat [data-testid=\"bot\"]').length === 2")
     assert chat.replies()[1].strip() == answer.strip()
     assert "phụ nữ khởi nghiệp" in chat.page.locator("#article textarea").input_value()
+    chat.page.get_by_text("Tuỳ chọn / Options").click()
+    assert chat.page.locator('#opt-length input[value="detailed"]').is_checked()   # the Options as they were
     chat.page.evaluate(WATCH_CHAT)
     chat.ask("Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?")   # the article is open again
     assert "1.250 phụ nữ khởi nghiệp" in chat.wait_for_reply(3)

@@ -957,3 +957,31 @@ def test_a_borrowed_english_thanks_in_a_vietnamese_talk_is_answered_in_vietnames
     assert replies[-1] == reply("thanks_with_article", "vi") and session.last_language == "vi"
     replies, session = turn(offline_bot, "thank you so much for the summary", session)   # a sentence in English
     assert replies[-1] == reply("thanks_with_article", "en")
+
+
+@pytest.mark.parametrize(("language", "said"), [("vi", "giới hạn 2,5 MB"), ("en", "limit 2.5 MB")])
+def test_an_upload_over_the_limit_is_refused_with_the_limit_in_megabytes(tmp_path, language, said):
+    from bot.chat import load_upload
+
+    bot = Tinbot(Settings.from_env({}, offline=True, cache_dir=str(tmp_path), limits={"max_upload_bytes": 2_500_000}))
+    big = tmp_path / "bai-dai.txt"
+    big.write_text("Người dân địa phương cho biết nước lên rất nhanh. " * 60_000, encoding="utf-8")
+    message, _, session = load_upload(str(big), with_options(ChatSession(), "normal", language), bot)
+    assert said in message and session.article is None
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_one_line_left_out_is_said_in_the_singular(offline_bot, language):
+    article = fixture_article("vi-plain") + "\n\nFacebook Twitter Zalo"   # share buttons: the only clutter
+    replies, session = turn(offline_bot, article, with_options(ChatSession(), "normal", language))
+    assert len(session.article.removed) == 1 and reply("ack_removed_one", language) in replies[-1]
+
+
+def test_an_edit_in_the_article_box_updates_the_open_article(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", article_box=fixture_article("vi-clutter"))
+    edited = fixture_article("vi-clutter") + "\n\nDự án dự kiến hoàn thành vào quý IV năm 2027."
+    replies, session = turn(offline_bot, "Khi nào dự án hoàn thành?", session, article_box=edited)
+    assert replies[-1].startswith(reply("article_updated", "vi")) and "quý IV năm 2027" in replies[-1]
+    assert session.previous_article is None   # no "previous article" to go back to
+    replies, session = turn(offline_bot, "tóm tắt", session, article_box=fixture_article("vi-plain"))
+    assert reply("article_replaced", "vi") in replies[-1] and session.previous_article is not None

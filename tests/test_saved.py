@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from bot.chat import ChatSession, respond
+from bot.chat import ChatSession, respond, with_options
 from bot.saved import MAX_MESSAGE_CHARS, MAX_MESSAGES, restored_conversation, saved_conversation
 from bot.service import Tinbot
 from bot.settings import Settings
@@ -22,11 +22,13 @@ def talk(bot, messages):
 
 def test_a_reload_brings_back_the_chat_and_an_article_that_answers(offline_bot):
     history, session = talk(offline_bot, [fixture_article("vi-clutter"), "Tuyến đường dài bao nhiêu km?"])
-    kept = saved_conversation(history, session)
-    chat, box, restored = restored_conversation(kept, offline_bot)
+    kept = saved_conversation(history, session, "detailed", "en", ["answer"])
+    chat, box, restored, length, language, tasks = restored_conversation(kept, offline_bot)
+    assert (length, language, tasks) == ("detailed", "en", ["answer"])   # the Options as they were set
+    assert restored.summary_length.value == "detailed" and restored.extractive_tasks == {"summarize"}
     assert [m["role"] for m in chat] == ["user", "assistant"] * 2 and chat[-1] == history[-1]
     assert box == session.article_text and restored.article == session.article
-    for answer, _ in respond("Tuyến đường dài bao nhiêu km?", restored, offline_bot):
+    for answer, _ in respond("Tuyến đường dài bao nhiêu km?", with_options(restored, "normal", "vi", None), offline_bot):
         pass
     assert answer == history[-1]["content"]
 
@@ -43,9 +45,11 @@ def test_what_is_kept_is_small_and_plain(offline_bot):
 
 
 def test_nothing_or_something_unreadable_kept_gives_an_empty_page(offline_bot):
-    for value in (None, {}, "rác", {"history": "x", "article": 5}, {"history": [{"role": "system", "content": "x"}, 3]}):
-        chat, box, session = restored_conversation(value, offline_bot)
+    for value in (None, {}, "rác", {"history": "x", "article": 5, "options": {"summary_length": "dài", "model_tasks": 7}},
+                  {"history": [{"role": "system", "content": "x"}, 3], "options": []}):
+        chat, box, session, *options = restored_conversation(value, offline_bot)
         assert chat == [] and box == "" and session == ChatSession()
+        assert options == ["normal", "auto", ["summarize", "answer"]]   # the page's defaults
 
 
 def test_the_page_keeps_the_conversation_only_when_the_setting_allows(tmp_path):
