@@ -12,12 +12,13 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Generator, Iterator
 
 from bot.article import Article
 from bot.export import TaskResult, task_result
-from bot.followup import follow_up, people_named
+from bot.followup import follow_up, people_by_mentions, people_named, points_at_someone
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
@@ -288,9 +289,10 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         intent = Intent(IntentKind.ASK, language=asked_in, question=session.last_question,
                         skip=session.last_question_shown, extractive=True,
                         target_language=language if asked_in != language else None)
-    if intent.kind is IntentKind.ASK and session.last_question:
-        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question, language,
-                                                                session.last_people))
+    if intent.kind is IntentKind.ASK and (session.last_question or points_at_someone(intent.question or "")):
+        # "hắn lấy trộm những gì?" before any answer named him: the story's most named people
+        intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question or "",
+                                                                language, session.last_people, _story_people(session.article)))
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
@@ -317,7 +319,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
                 points = len(update.evidence) or len(split_sentences(update.text))
                 session = dataclasses.replace(session, last_summary_points=points, last_question=None)
             elif intent.kind is IntentKind.ASK:
-                named = people_named([s.text for s in update.evidence] + [intent.question or ""])
+                named = people_named([s.text for s in update.evidence] + [intent.question or ""],
+                                     _story_people(session.article))
                 session = dataclasses.replace(session, last_question=intent.question,
                                               last_question_shown=tuple(sorted({*intent.skip, *(s.index for s in update.evidence)})),
                                               last_people=named or session.last_people)
@@ -329,6 +332,12 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         elif timeout is not None and not update.done and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=round(timeout))), session
             return
+
+
+@lru_cache(maxsize=8)
+def _story_people(article: Article) -> tuple[str, ...]:
+    """The people ``article`` names, the most named first (``people_by_mentions``)."""
+    return people_by_mentions([s.text for s in article.sentences])
 
 
 def _stepped_replies(bot: Tinbot, session: ChatSession, intent: Intent, refine: str | None,

@@ -7,6 +7,7 @@ question is rewritten by ``follow_up`` before retrieval sees it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.guard import find_names
 from bot.lexicon import vietnamese_surname
@@ -14,12 +15,19 @@ from bot.question import parse_question
 from bot.textstats import is_acronym, strip_diacritics
 
 
-def follow_up(question: str, last_question: str, language: str = "vi", people: tuple[str, ...] = ()) -> str:
+def follow_up(question: str, last_question: str, language: str = "vi", people: tuple[str, ...] = (),
+              story_people: tuple[str, ...] = ()) -> str:
     """The question as it is meant after the last one.
 
     "ông ấy bao nhiêu tuổi?" after an answer quoting "ông Trần Văn Hùng" is about him: the
     pronoun is replaced by the person of that title the answer (or the question) named first,
-    ``people``, as "ông Hùng". A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"
+    ``people``, as "ông Hùng"; "hắn", "gã", "y" by a man named without a title (news names a
+    suspect so), "thị" by such a woman, "người này" by the first named, "họ" by the people named
+    (``_named_person``). A pronoun with nobody to point at, after a question about someone
+    ("thủ tướng nói gì?"), is that question's subject: "ông ấy là ai?" is "thủ tướng là ai?";
+    else one of ``story_people``, the article's most named people (``people_by_mentions``), as
+    a pronoun asked before any answer named anybody ("hắn lấy trộm những gì?") means.
+    A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"
     with nobody named before) is asked about the last question's subject: after "giá xăng RON95
     bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?". A question that names something of its
     own ("ông ấy chỉ đạo gì?", "who is funding it?") is asked as it is: adding the last question's
@@ -27,23 +35,68 @@ def follow_up(question: str, last_question: str, language: str = "vi", people: t
     resolved = _named_person(question, people)
     if resolved != question or not question.strip():
         return resolved
+    pointer = _pointer(question)
+    last = parse_question(last_question) if last_question else None
+    if pointer and {"title", "anyone"} & set(pointer[2]) and last is not None and last.words \
+            and last.answer_type in _ABOUT_SOMEONE:
+        # "ông ấy là ai?" after "thủ tướng nói gì?", whose answer named nobody: the prime minister
+        start, end, _ = pointer
+        question = unicodedata.normalize("NFC", question)
+        return f"{question[:start]}{' '.join(last.words)}{question[end:]}"
+    resolved = _named_person(question, story_people)
+    if resolved != question:
+        return resolved
     own = any(isinstance(t, str) for t in parse_question(question, "en" if language == "en" else "vi").terms)
-    if own:
+    if own or last is None:
         return question  # it names something of its own (pairs of stop words name nothing)
-    subject = " ".join(parse_question(last_question).words)
+    subject = " ".join(last.words)
     return f"{subject} {question}" if subject else question
 
 
-# "ông ấy", "bà ta", "anh ấy": someone named before, by the title they were named with.
-_PERSON_POINTER = re.compile(r"\b(ông|bà|anh|chị|cô)\s+(?:ấy|ta)\b", re.I)
+# Someone named before: by the title they were named with ("ông ấy", "bà ta", "anh này"), as a
+# suspect ("hắn", "gã", "y": a man; "thị": a woman), or as anyone ("người này"); "họ" are the
+# people named. "y" and "thị" are pronouns only where no compound reads them otherwise ("y tế",
+# "thị xã", "siêu thị"): at the question's start or after a word that takes a person ("vợ hắn").
+_AFTER_PERSON = r"(?:^\W*|\b(?:của|vợ|chồng|con|bố|mẹ|với|cho|và|giúp|gặp|bắt|khai)\s+)"
+# The words "y" and "thị" begin ("y tế", "thị trưởng", "thị phần"), after which they are no pronoun.
+_Y_WORDS = "tế|khoa|học|sĩ|tá|dược|án|nguyên|như|hệt|lệnh|đức|bạ|sinh|phục|thuật|viện|văn|bác sĩ"
+_THỊ_WORDS = ("xã|trấn|trường|trưởng|phần|giá|thực|sát|lực|giác|hiếu|phi|uỷ|ủy|chính|dân|tứ|thành|vệ|tộc|uy"
+              "|chứng|phạm|oai|hiện")
+_PERSON_POINTER = re.compile(
+    r"\b(?P<title>ông|bà|anh|chị|cô)\s+(?:ấy|ta|này|đó)\b"
+    r"|\b(?P<man>hắn|gã)\b(?!\s+khổng\s+lồ)"  # "gã khổng lồ công nghệ": a big company
+    r"|" + _AFTER_PERSON + rf"(?:(?P<y>y)\b(?!\s+(?:{_Y_WORDS})\b)|(?P<woman>thị)\b(?!\s+(?:{_THỊ_WORDS})\b))"
+    r"|\b(?P<anyone>người|nhân vật)\s+(?:này|đó|ấy)\b"
+    r"|(?<!\bdòng\s)(?<!\bcùng\s)\b(?P<they>họ)\b(?!\s+(?:tên|hàng|tộc|và\s+tên))", re.I)
 _TITLES = ("ông", "bà", "anh", "chị", "cô")
 _WOMEN = ("bà", "chị", "cô")
+_ABOUT_SOMEONE = ("person", "speech")  # "ai ...?", "... nói gì?": the subject is someone
+MOST_THEY = 3  # people "họ" stands for
 
 
-def people_named(texts: list[str]) -> tuple[str, ...]:
+def _pointer(question: str) -> tuple[int, int, dict] | None:
+    """Where ``question`` (NFC) points at someone, and which kind of pointer it is (the groups of
+    ``_PERSON_POINTER``); "vợ y": only "y"."""
+    found = _PERSON_POINTER.search(unicodedata.normalize("NFC", question))
+    if not found:
+        return None
+    kinds = {k: v for k, v in found.groupdict().items() if v}
+    bare = next((k for k in ("y", "woman") if k in kinds), None)
+    return (*found.span(bare or 0), kinds)
+
+
+def points_at_someone(question: str) -> bool:
+    """Whether ``question`` refers to someone named before ("ông ấy", "hắn", "họ")."""
+    return _pointer(question) is not None
+
+
+def people_named(texts: list[str], known: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The people ``texts`` name with a title, as "ông Trần Văn Hùng", in order of mention; a
-    person named without a title ("Chủ tịch UBND tỉnh Trần Văn Hùng") is listed bare, after them."""
+    person named without a title ("Chủ tịch UBND tỉnh Trần Văn Hùng") is listed bare, after them,
+    and so is one of ``known`` (the article's people) called by the last word of their name alone
+    ("Hoà" for "Nguyễn Thanh Hoà")."""
     titled, bare = [], []
+    by_last = {p.split()[-1]: p for p in reversed(known) if p.split()[0] not in _TITLES}
     for text in texts:
         for name in find_names(text):
             if is_acronym(name.split()[0]):
@@ -51,7 +104,7 @@ def people_named(texts: list[str]) -> tuple[str, ...]:
             before = text[: text.find(name)].split()
             title = before[-1].lower() if before else ""
             (titled if title in _TITLES else bare).append(f"{title} {name}" if title in _TITLES else name)
-    return tuple(dict.fromkeys(titled + [p for p in map(_person_in, bare) if p]))
+    return tuple(dict.fromkeys(titled + [p for p in (_person_in(n) or by_last.get(n) for n in bare) if p]))
 
 
 def _person_in(name: str) -> str | None:
@@ -62,21 +115,48 @@ def _person_in(name: str) -> str | None:
     return " ".join(words[starts[-1]:]) if starts else None
 
 
+def people_by_mentions(texts: list[str]) -> tuple[str, ...]:
+    """``people_named`` in ``texts``, the most often named first (by the last word of their name,
+    as news calls someone after naming them: "Hoà" for "Nguyễn Thanh Hoà"); the story's own
+    people, for a pronoun asked before any answer named anybody ("hắn lấy trộm những gì?")."""
+    people = people_named(texts)
+    joined = "\n".join(texts)
+    count = {p: len(re.findall(rf"(?<!\w){re.escape(p.split()[-1])}(?!\w)", joined)) for p in people}
+    return tuple(sorted(people, key=lambda p: -count[p]))
+
+
 def _named_person(question: str, people: tuple[str, ...]) -> str:
-    """``question`` with "ông ấy" replaced by the first of ``people`` titled "ông" (else the first
-    named without a title), as news refers to someone after naming them: by title and given name,
-    "ông Tuấn" for "Nguyễn Minh Tuấn" (the full name would only find the sentence that introduced
-    him again). Unchanged when there is no such pointer or nobody to point at."""
-    pointer = _PERSON_POINTER.search(question)
+    """``question`` with its pointer (``_PERSON_POINTER``) replaced by the one of ``people`` it
+    stands for: "ông ấy" by the first titled "ông" (else the first man named without a title),
+    as news refers to someone after naming them: by title and given name, "ông Tuấn" for "Nguyễn
+    Minh Tuấn" (the full name would only find the sentence that introduced him again); "hắn" by
+    the given name of the first man named without a title ("Hoà"), "thị" of such a woman, "người
+    này" of the first named, "họ" of the first ``MOST_THEY``. Unchanged when there is no pointer
+    or nobody to point at."""
+    pointer = _pointer(question)
     if not pointer or not people:
         return question
-    title = pointer.group(1).lower()
-    same = [p for p in people if p.split()[0] == title]
-    # Named without a title ("bị cáo Lê Thị Ngọc Hân"): a woman for "bà ấy" ("Thị" is a woman's
-    # middle name), a man for "ông ấy", when the answer named both.
+    question = unicodedata.normalize("NFC", question)
+    start, end, kinds = pointer
     untitled = [p for p in people if p.split()[0] not in _TITLES]
-    fitting = [p for p in untitled if (" Thị " in f" {p} ") == (title in _WOMEN)] or untitled
-    chosen = (same or fitting or [None])[0]
-    if chosen is None:
-        return question
-    return f"{question[: pointer.start()]}{title} {chosen.split()[-1]}{question[pointer.end():]}"
+    if "they" in kinds:
+        chosen = list(dict.fromkeys(p.split()[-1] for p in people[:MOST_THEY]))
+        named = " và ".join([", ".join(chosen[:-1]), chosen[-1]] if len(chosen) > 1 else chosen)
+    elif "anyone" in kinds:
+        named = people[0].split()[-1]
+    else:
+        title = kinds.get("title", "").lower()
+        woman = title in _WOMEN or "woman" in kinds
+        # Named without a title ("bị cáo Lê Thị Ngọc Hân"): a woman for "bà ấy" ("Thị" is a
+        # woman's middle name), a man for "ông ấy", when the answer named both.
+        fitting = [p for p in untitled if (" Thị " in f" {p} ") == woman]
+        if title:
+            same = [p for p in people if p.split()[0] == title]
+            chosen = (same or fitting or untitled or [None])[0]
+        else:  # "hắn", "thị": a suspect, whom news names without a title
+            titled = [p for p in people if p.split()[0] in (_WOMEN if woman else ("ông", "anh"))]
+            chosen = (fitting or titled or [None])[0]
+        if chosen is None:
+            return question
+        named = f"{title} {chosen.split()[-1]}" if title else chosen.split()[-1]
+    return f"{question[:start]}{named}{question[end:]}"

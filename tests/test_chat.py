@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.chat import LONGER_POINTS, ChatSession, refine_summary, respond, with_options
-from bot.followup import follow_up, people_named
+from bot.followup import follow_up, people_by_mentions, people_named
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.reply import article_label
@@ -703,6 +703,75 @@ def test_a_pronoun_stands_for_the_person_the_last_answer_named_with_that_title()
     court = people_named(["Bị cáo Trần Quốc Dũng bị phạt 18 năm tù, bị cáo Lê Thị Ngọc Hân 9 năm tù."])
     assert follow_up("bà ấy làm gì?", "còn Hân?", "vi", court) == "bà Hân làm gì?"
     assert follow_up("ông ấy làm gì?", "còn Hân?", "vi", court) == "ông Dũng làm gì?"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("hắn bị bắt khi nào?", "Tâm bị bắt khi nào?"),   # a suspect: the man named without a title
+    ("vợ y là ai?", "vợ Tâm là ai?"), ("gã khai gì?", "Tâm khai gì?"),
+    ("thị ở đâu?", "Hồng ở đâu?"),                     # the woman named without a title
+    ("họ bị bắt ở đâu?", "Hải, Tâm và Hồng bị bắt ở đâu?"), ("người này là ai?", "Hải là ai?"),
+    ("ông ta nói gì?", "ông Hải nói gì?"),
+    # no pronoun: "y tế", "thị xã", "họ tên" are words of their own
+    ("y tế xã có gì?", "y tế xã có gì?"), ("thị xã nào?", "thị xã nào?"), ("thị trưởng là ai?", "thị trưởng là ai?"),
+    ("họ tên đầy đủ là gì?", "họ tên đầy đủ là gì?"), ("gã khổng lồ công nghệ nào?", "gã khổng lồ công nghệ nào?"),
+])
+def test_the_pronouns_news_uses_for_suspects_and_for_several_people(question, expected):
+    people = people_named(["Theo trình báo của ông Phạm Văn Hải, Lê Văn Tâm trộm túi xách rồi trốn đến nhà Ngô Thị Hồng."])
+    assert people == ("ông Phạm Văn Hải", "Lê Văn Tâm", "Ngô Thị Hồng")
+    assert follow_up(question, "", "vi", people) == expected
+
+
+def test_a_pronoun_before_any_answer_names_the_storys_most_named_person():
+    story = people_by_mentions(["Theo ông Phạm Văn Hải, Lê Văn Tâm đã trộm túi xách.", "Hôm sau, Tâm bị bắt ở nhà vợ.",
+                                "Công an cho biết Tâm khai đã bán điện thoại."])
+    assert story[0] == "Lê Văn Tâm"   # named three times, ông Hải once
+    assert follow_up("hắn bán gì?", "", "vi", (), story) == "Tâm bán gì?"
+    # an answer that calls him by his given name alone names him too
+    assert people_named(["Công an cho biết Tâm khai đã bán điện thoại."], story) == ("Lê Văn Tâm",)
+
+
+def test_a_pronoun_nobody_named_stands_for_the_office_the_last_question_asked_about():
+    assert follow_up("ông ấy là ai?", "thủ tướng nói gì?", "vi", ()) == "thủ tướng là ai?"
+    # a question about a price is about nobody: its subject is only put before the question
+    assert follow_up("ông ấy nói gì?", "giá xăng RON95 bao nhiêu?") == "giá xăng ron 95 ông ấy nói gì?"
+
+
+_THEFT = ("Bắt đối tượng trộm túi xách của khách đi lễ chùa\n\n"
+          "Ngày 24/3, Công an quận 3 cho biết đang tạm giữ đối tượng Lê Văn Tâm (SN 1980, ngụ quận 10) để điều tra hành "
+          "vi trộm cắp tài sản.\n\n"
+          "Theo trình báo của ông Phạm Văn Hải, trưa 22/3 ông đi lễ chùa và để túi xách ở góc chính điện. "
+          "Khi quay lại, ông Hải phát hiện chiếc túi có điện thoại và 50 triệu đồng đã biến mất.\n\n"
+          "Trinh sát phát hiện Tâm đang ở nhà Ngô Thị Hồng (SN 1982, ngụ quận 5), vợ của Tâm. "
+          "Tại cơ quan công an, Tâm thừa nhận lấy tiền để cùng vợ tiêu xài và mua ma túy sử dụng.")
+
+
+def test_a_pronoun_right_after_the_paste_is_the_storys_suspect(offline_bot):
+    _, session = turn(offline_bot, _THEFT)
+    replies, session = turn(offline_bot, "hắn có nghiện ma túy không?", session)
+    assert session.last_question == "Tâm có nghiện ma túy không?" and "mua ma túy sử dụng" in replies[-1]
+    replies, session = turn(offline_bot, "vợ hắn là ai?", session)
+    assert session.last_question == "vợ Tâm là ai?" and "Ngô Thị Hồng" in replies[-1]
+
+
+@pytest.mark.parametrize(("text", "first", "then", "quoted"), [
+    # the answer named nobody: "ông ấy" is the prime minister the last question asked about
+    ("Chính phủ lùi thời gian trình dự án luật\n\nChính phủ thống nhất lùi thời gian trình dự án luật lên Quốc hội sang "
+     "kỳ họp sau.\n\nTrao đổi với báo chí ngày 4/6, Thủ tướng Nguyễn Văn Bình cho biết ông đã nhận được nhiều ý kiến "
+     "góp ý của người dân.\n\nThủ tướng nói Chính phủ sẽ lắng nghe dư luận trước khi trình dự án. Thủ tướng khẳng "
+     "định Chính phủ sẽ thực hiện theo quyết định của Quốc hội.",
+     "thủ tướng nói gì?", "ông ấy là ai?", "Thủ tướng Nguyễn Văn Bình"),
+    # his offices are where the article introduces him
+    ("Đoàn kiểm tra của Bộ Chính trị làm việc tại tỉnh\n\nNgày 6/11, đoàn kiểm tra do đồng chí Trần Thanh Sơn, Ủy viên Bộ "
+     "Chính trị, Phó Chủ tịch Quốc hội làm trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy.\n\nĐồng chí Trần Thanh Sơn "
+     "ghi nhận nỗ lực của tỉnh trong việc học tập, quán triệt nghị quyết. Đồng chí yêu cầu các cấp ủy tiếp tục đưa nghị "
+     "quyết vào cuộc sống.",
+     "ai làm trưởng đoàn?", "ông ấy giữ chức vụ gì?", "Ủy viên Bộ Chính trị, Phó Chủ tịch Quốc hội"),
+])
+def test_who_someone_asked_about_is_and_what_office_they_hold(offline_bot, text, first, then, quoted):
+    _, session = turn(offline_bot, text)
+    _, session = turn(offline_bot, first, session)
+    replies, _ = turn(offline_bot, then, session)
+    assert quoted in replies[-1] and not replies[-1].startswith(reply("not_in_article", "vi"))
 
 
 def test_an_english_follow_up_that_points_back_asks_about_the_last_subject():

@@ -1,6 +1,8 @@
 """A question that finds nothing is asked again in other words a news story may use."""
+import pytest
+
 from bot.article import Article
-from bot.paraphrase import rewrites
+from bot.paraphrase import counted, rewrites
 from bot.retrieve import find_evidence, is_answerable
 
 ARTICLE = Article.from_paragraphs([[
@@ -12,9 +14,9 @@ ARTICLE = Article.from_paragraphs([[
 
 
 def test_the_longest_phrase_of_a_group_is_replaced_by_each_other():
-    assert "cầu được thi công khi nào?" in rewrites("Cầu được xây dựng khi nào?")
-    assert "cầu được thi công dựng khi nào?" not in rewrites("Cầu được xây dựng khi nào?")
-    assert "cầu được xây khi nào?" not in rewrites("Cầu được xây dựng khi nào?")  # shares "xây": no new word
+    assert "Cầu được thi công khi nào?" in rewrites("Cầu được xây dựng khi nào?")
+    assert "Cầu được thi công dựng khi nào?" not in rewrites("Cầu được xây dựng khi nào?")
+    assert "Cầu được xây khi nào?" not in rewrites("Cầu được xây dựng khi nào?")  # shares "xây": no new word
     assert rewrites("Thời tiết hôm nay ra sao?") == []
 
 
@@ -57,3 +59,66 @@ def test_what_someone_advised_and_what_a_thing_cost_in_everyday_words():
     for question, words in (("Ông Phương khuyên gì?", "khuyến cáo"), ("Cầu tốn bao nhiêu tiền?", "2.450 tỷ")):
         evidence = find_evidence(article, question)
         assert is_answerable(evidence) and words in evidence[0].sentence.text
+
+
+FIRE = Article.from_paragraphs([[
+    "Vụ cháy xảy ra lúc 2h sáng tại một xưởng may ở quận Bình Tân, TP.HCM.",
+    "Lúc đó trong xưởng có 40 người đang ngủ ở tầng hai.",
+    "Lực lượng cứu hỏa đưa được 29 người ra ngoài, 8 người còn lại đã tử vong, 3 người khác được đưa đi cấp cứu.",
+    "Năm ngoái, một vụ cháy tương tự ở Thủ Đức làm chủ xưởng thiệt mạng.",
+]], title="Cháy xưởng may ở Bình Tân")
+
+
+def test_of_the_other_words_the_finding_that_counts_what_is_asked_wins():
+    # "thiệt mạng" scores higher, but only "8 người ... tử vong" is a number of people
+    evidence = find_evidence(FIRE, "Bao nhiêu người chết?")
+    assert is_answerable(evidence) and "8 người còn lại đã tử vong" in evidence[0].sentence.text
+
+
+@pytest.mark.parametrize(("article", "question", "words"), [
+    (FIRE, "Có bao nhiêu người bị thương?", "được đưa đi cấp cứu"),
+    (Article.from_paragraphs([["Khoảng 22h ngày 3/5, tài xế Nguyễn Văn Nam (35 tuổi) lái xe tải tông vào dải phân cách.",
+                               "Tài xế Nam khai do buồn ngủ nên mất lái.",
+                               "Kết quả kiểm tra cho thấy người lái xe không có nồng độ cồn trong hơi thở.",
+                               "Vụ va chạm khiến 2 người đi xe máy bị gãy chân."]]),
+     "Tài xế có uống rượu bia không?", "không có nồng độ cồn"),
+])
+def test_news_words_for_the_injured_and_for_drinking(article, question, words):
+    evidence = find_evidence(article, question)
+    assert is_answerable(evidence) and words in evidence[0].sentence.text
+
+
+def test_a_sentence_that_matches_other_words_of_the_question_gives_way_to_one_that_says_it_otherwise():
+    # "binh sĩ" twice and a number of them, but nobody killed: the sentence that says "thiệt mạng" answers
+    article = Article.from_paragraphs([[
+        "Phần lớn binh sĩ ở căn cứ là người Tanzania, quốc gia có hơn 1.000 binh sĩ đang phục vụ tại đây.",
+        "Đêm 7/12, một nhóm phiến quân tấn công căn cứ của lực lượng này.",
+        "Cuộc tấn công kéo dài nhiều giờ khiến 12 binh sĩ thiệt mạng.",
+    ]])
+    evidence = find_evidence(article, "Bao nhiêu binh sĩ bị giết?")
+    assert "12 binh sĩ thiệt mạng" in evidence[0].sentence.text
+    # a question the best sentence answers in its own words is not asked otherwise
+    assert "1.000 binh sĩ" in find_evidence(article, "Bao nhiêu binh sĩ đang phục vụ?")[0].sentence.text
+
+
+def test_a_phrase_is_replaced_whole_and_bị_is_no_shared_word():
+    assert "bao nhiêu binh sĩ bị sát hại?" in rewrites("bao nhiêu binh sĩ bị giết?")
+    assert "bao nhiêu binh sĩ tử vong?" in rewrites("bao nhiêu binh sĩ bị giết?")
+    # "uống rượu bia" is one phrase: "uống" alone is not replaced by "dùng"
+    assert rewrites("tài xế có uống rượu bia không?") == ["tài xế có say xỉn không?", "tài xế có nồng độ cồn không?"]
+    assert rewrites("Hoà bị bắt khi nào?")[0] == "Hoà bị tạm giữ khi nào?"   # the name keeps its capital
+
+
+def test_a_count_of_people_is_the_number_next_to_what_happened_to_them():
+    # "thiệt mạng" is written, but next to no number: the count is in other words
+    evidence = find_evidence(FIRE, "Bao nhiêu người thiệt mạng?")
+    assert "8 người còn lại đã tử vong" in evidence[0].sentence.text
+    asked = "bao nhiêu binh sĩ bị giết?"
+    assert counted("14 binh sĩ gìn giữ hòa bình bị sát hại ở biên giới", asked) == {"14"}
+    assert counted("Phần lớn binh sĩ bị sát hại là người Tanzania, nước có hơn 1.000 binh sĩ ở đây.", asked) == set()
+    # "một" is "a" unless it stands right before what happened: "một bị thương" is one injured
+    assert counted("Vụ cướp khiến một người chết, một bị thương.", "bao nhiêu người bị thương?") == {"1"}
+    assert counted("Một ngư dân đã tử vong khi ra biển.", "bao nhiêu người chết?") == set()
+    assert counted("Một ngư dân đã tử vong khi ra biển.", "bao nhiêu người chết?", one=True) == {"1"}
+    # a cost is no count of people: its figure may stand far from it
+    assert counted("Tổng chi phí cho dự án mở rộng đường ven biển là 2.000 tỷ đồng.", "chi phí bao nhiêu?") is None

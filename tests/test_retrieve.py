@@ -531,6 +531,68 @@ def test_a_role_asked_about_is_ranked_as_any_question():
     assert found[0].sentence.text.startswith("Ông Phạm Văn Long")
 
 
+_OFFICES = Article.from_paragraphs([[
+    "Chính phủ thống nhất lùi thời gian trình dự án luật lên Quốc hội.",
+    "Trao đổi với báo chí ngày 4/6, Thủ tướng Nguyễn Văn Bình cho biết ông đã nhận được nhiều ý kiến góp ý.",
+    "Thủ tướng nói Chính phủ sẽ lắng nghe dư luận trước khi trình dự án.",
+    "Thủ tướng khẳng định Chính phủ sẽ thực hiện theo quyết định của Quốc hội.",
+], ["Ngày 6/11, đoàn kiểm tra do đồng chí Trần Thanh Sơn, Ủy viên Bộ Chính trị, Phó Chủ tịch Quốc hội làm trưởng đoàn "
+    "đã làm việc với tỉnh.",
+    "Đồng chí Trần Thanh Sơn ghi nhận nỗ lực của tỉnh trong năm qua."]])
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    # who holds an office: where the article names someone right after it, not where it quotes the office
+    ("thủ tướng là ai?", "Trao đổi với báo chí ngày 4/6, Thủ tướng Nguyễn Văn Bình"),
+    # what office someone holds: where the article introduces them with it
+    ("ông Sơn giữ chức vụ gì?", "Ngày 6/11, đoàn kiểm tra do đồng chí Trần Thanh Sơn"),
+    ("chức vụ của ông Sơn là gì?", "Ngày 6/11, đoàn kiểm tra do đồng chí Trần Thanh Sơn"),
+])
+def test_who_holds_an_office_and_what_office_someone_holds(question, opening):
+    found = find_evidence(_OFFICES, question)
+    assert found[0].sentence.text.startswith(opening) and is_answerable(found)
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Tâm ở quận nào?", "Công an xác định Lê Văn Tâm (SN 1980, ngụ quận 10)"),
+    ("Hồng sống ở đâu?", "Trinh sát phát hiện Tâm đang ở nhà Ngô Thị Hồng"),   # her address, not his
+    ("ông Hải ở phường nào?", "Theo trình báo của ông Phạm Văn Hải"),
+])
+def test_where_someone_lives_is_where_the_article_gives_it_after_their_name(question, opening):
+    article = Article.from_paragraphs([[
+        "Theo trình báo của ông Phạm Văn Hải (62 tuổi, ở phường 4), túi xách của ông bị mất khi đi lễ chùa.",
+        "Công an xác định Lê Văn Tâm (SN 1980, ngụ quận 10) là người thực hiện vụ trộm ở nhiều quận.",
+        "Trinh sát phát hiện Tâm đang ở nhà Ngô Thị Hồng (SN 1982, ngụ quận 5), vợ của Tâm.",
+        "Tâm khai đã trộm tiền ở nhiều ngôi chùa tại các quận, huyện của thành phố.",
+    ]])
+    found = find_evidence(article, question)
+    assert found[0].sentence.text.startswith(opening) and is_answerable(found)
+
+
+def test_an_office_named_before_no_one_is_ranked_as_any_question():
+    # "Thủ tướng Chính phủ" names an office, not its holder
+    article = Article.from_paragraphs([["Thủ tướng Chính phủ vừa ký quyết định thành lập tổ công tác.",
+                                        "Tổ trưởng là ông Lê Minh Hải, Bộ trưởng Bộ Tài chính."]])
+    assert find_evidence(article, "tổ trưởng là ai?")[0].sentence.index == 1
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("taxi phải trả bao nhiêu?", "taxi trả bao nhiêu?"),   # "phải" (must) adds nothing to look for
+    ("ai là người bị tạm giữ?", "ai bị tạm giữ?"),          # nor the cleft "là người"
+])
+def test_a_harmless_extra_word_does_not_change_the_answer(question, plain):
+    article = Article.from_paragraphs([[
+        "Thành phố dự kiến lắp 36 cổng thu phí tự động quanh khu trung tâm.",
+        "Mức phí đề xuất là 40.000 đồng với ô tô cá nhân, 30.000 đồng với taxi và 50.000 đồng với xe tải.",
+        "Đối tượng Lê Văn Tâm (SN 1980) được xác định là người thực hiện vụ trộm ở cổng thu phí.",
+        "Hiện Tâm đang bị tạm giữ để điều tra.",
+    ]])
+    found = find_evidence(article, question)
+    assert is_answerable(found) and found[0].sentence == find_evidence(article, plain)[0].sentence
+    assert {"phải", ("taxi", "phải"), ("phải", "trả")} <= parse_question("taxi phải trả bao nhiêu?").optional
+    assert not parse_question("rẽ bên phải ở đâu?").optional and not parse_question("có phải taxi không?").optional
+
+
 @pytest.mark.parametrize(("question", "said"), [
     ("bà Lan nói gì?", "\"Chúng tôi sẽ hỗ trợ hộ nghèo\", bà Lan nói."),
     ("ông Long nói gì?", "Ông Long cho rằng nên tăng từ từ."),

@@ -395,6 +395,37 @@ def test_a_fact_only_the_headline_gives_is_quoted_from_it(empty_hub):
     assert "headline_answer" not in [n.key for n in final.notices]
 
 
+@pytest.mark.parametrize(("text", "question", "quoted"), [
+    # the body says it in other words: "tử vong" for the headline's "chết"
+    ("Xe tải tông liên hoàn trên đèo, 1 người chết\n\nSáng 17/6, một xe tải mất lái tông vào 3 ô tô và một xe máy.\n\n"
+     "Bà Trần Thị Mai (46 tuổi), người chạy xe máy, bị thương nặng. Bà Mai đã tử vong khi đến bệnh viện.",
+     "Người chết là ai?", "Bà Mai đã tử vong"),
+    # the headline shares "phải" with the question, which adds nothing to what it asks
+    ("Ô tô vào trung tâm sẽ phải trả phí từ 40.000 đồng\n\nThành phố dự kiến lắp 36 cổng thu phí quanh trung tâm.\n\n"
+     "Mức phí đề xuất là 40.000 đồng với ô tô cá nhân, 30.000 đồng với taxi và 50.000 đồng với xe tải.",
+     "Taxi phải trả bao nhiêu?", "30.000 đồng với taxi"),
+])
+def test_what_the_body_says_is_not_taken_for_what_only_the_headline_says(empty_hub, text, question, quoted):
+    article = Article.from_text(text)
+    final = list(answer_question(article, Intent(IntentKind.ASK, question=question), empty_hub))[-1]
+    assert "headline_answer" not in [n.key for n in final.notices]
+    assert final.evidence and quoted in final.evidence[0].text
+
+
+def test_a_count_only_the_headline_gives_is_quoted_from_it(empty_hub):
+    article = Article.from_text("14 binh sĩ gìn giữ hòa bình bị sát hại ở biên giới\n\n"
+                                "Đêm 7/12, một nhóm phiến quân tấn công căn cứ của lực lượng gìn giữ hòa bình.\n\n"
+                                "Phần lớn các binh sĩ bị sát hại là người Tanzania, quốc gia có hơn 1.000 binh sĩ đang phục vụ "
+                                "tại đây. Ngoài ra, 5 binh sĩ của quân đội sở tại cũng bị sát hại.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, question="Bao nhiêu binh sĩ bị giết?"), empty_hub))[-1]
+    assert [n.key for n in final.notices] == ["headline_answer"]
+    # a count the body gives, though another than the headline's (a later toll), is quoted from the body
+    storm = Article.from_text("Bão làm 10 người chết ở miền Trung\n\nCơn bão đổ bộ vào miền Trung chiều 3/11.\n\n"
+                              "Đến sáng nay, số người chết do bão đã tăng lên 12 người, nhiều nhà bị tốc mái.")
+    final = list(answer_question(storm, Intent(IntentKind.ASK, question="Bao nhiêu người chết?"), empty_hub))[-1]
+    assert "headline_answer" not in [n.key for n in final.notices] and "12 người" in final.evidence[0].text
+
+
 def test_none_is_an_answer_to_how_many(empty_hub):
     article = Article.from_text("Cháy xưởng gỗ ở Bình Dương\n\nRạng sáng 5/6, một xưởng gỗ rộng 2.000 m2 ở Bình Dương bốc cháy "
                                 "dữ dội.\n\nKhông có người bị thương hay thiệt mạng. Thiệt hại ban đầu ước tính 5 tỷ đồng.")

@@ -25,6 +25,7 @@ from bot.prompts import render, reply
 from bot.followup import follow_up
 from bot.question import about_article, about_document, question_parts
 from bot.orthography import words
+from bot.paraphrase import counted
 from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.sections import without_reference
@@ -124,8 +125,9 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
                          evidence=tuple(best_sentences(evidence)))
         return
     unread = cross and translator is None  # "Did Hanoi win?" read as it is: no claim about what only the headline says
-    if not strangers and not intent.skip and not unread and (not is_answerable(evidence) or missing_value(evidence, question)) \
-            and _headline_answers(article, question):
+    if not strangers and not intent.skip and not unread and ((not is_answerable(evidence) or missing_value(evidence, question))
+                                                             and _headline_answers(article, question)
+                                                             or _only_headline_counts(article, question, evidence)):
         # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương"
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
         return
@@ -377,6 +379,19 @@ def _headline_answers(article: Article, question: str) -> bool:
     titled = Article.from_paragraphs([[article.title], *body], language=article.language)
     found = find_evidence(titled, question, 1)
     return bool(found) and found[0].sentence.index == 0 and is_answerable(found) and not missing_value(found, question)
+
+
+def _only_headline_counts(article: Article, question: str, evidence: Sequence[Evidence]) -> bool:
+    """Whether only the headline gives the count a number question asks for (``counted``): "14 binh
+    sĩ ... bị sát hại" headlined for "bao nhiêu binh sĩ bị giết?", while the sentences an answer
+    would quote count nothing killed ("các binh sĩ bị sát hại là người Tanzania, quốc gia có hơn
+    1.000 binh sĩ") and no sentence of the body says 14."""
+    if not article.title or not is_answerable(evidence) or parse_question(question).answer_type != "number":
+        return False
+    headline = counted(article.title, question)
+    if not headline or any(counted(s.text, question, one=True) for s in best_sentences(evidence)):
+        return False
+    return not any(headline & counted(s.text, question, one=True) for s in article.sentences)
 
 
 def missing_value(evidence: Sequence[Evidence], question: str) -> str | None:
