@@ -484,3 +484,23 @@ def test_a_negated_sentence_answers_a_yes_no_question_no(empty_hub):
     ask = Intent(IntentKind.ASK, language="vi", question="có đúng là thu phí cả xe đạp không?")
     final = list(answer_question(article, ask, empty_hub))[-1]
     assert final.text == reply("claim_denied", "vi") and [s.index for s in final.evidence] == [1]
+
+
+_STORY = Article.from_paragraphs([
+    ["Chiều 14/3, một xe khách chở 30 người lật xuống vực trên đèo Khánh Lê ở tỉnh Khánh Hòa.",
+     "Lực lượng cứu hộ đã đưa các hành khách ra ngoài sau hơn hai giờ."],
+    ["Tài xế cho biết xe bị mất phanh khi xuống dốc.", "Cơ quan chức năng đang điều tra nguyên nhân."],
+], title="Xe khách lật trên đèo Khánh Lê")
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Sự việc xảy ra khi nào?", "Chiều 14/3"),
+    ("vu viec xay ra o dau?", "tỉnh Khánh Hòa"),
+])
+def test_a_question_about_the_story_as_a_whole_is_answered_from_its_lead(empty_hub, question, quoted):
+    intent = Intent(IntentKind.ASK, language="vi", question=question, extractive=True)
+    final = list(answer_question(_STORY, intent, empty_hub))[-1]
+    assert final.evidence and final.evidence[0].index == 0 and quoted in final.evidence[0].text
+    # a question naming something the story does not say is not answered from the lead
+    other = dataclasses.replace(intent, question="Phiên tòa xét xử tài xế diễn ra khi nào?")
+    assert not any(s.index == 0 for s in list(answer_question(_STORY, other, empty_hub))[-1].evidence)

@@ -26,7 +26,7 @@ from bot.followup import follow_up
 from bot.question import about_article, about_document, question_parts
 from bot.orthography import words
 from bot.paraphrase import counted
-from bot.retrieve import Evidence, find_evidence, is_answerable, parse_question
+from bot.retrieve import MIN_SCORE, Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.sections import without_reference
 from bot.tasks import Notice, TaskUpdate, scoped
@@ -98,6 +98,8 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if cross and not is_answerable(evidence) and question != intent.question:
         # Names and numbers survive in the untranslated question even when the translation misses.
         evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + len(intent.skip))
+    if not is_answerable(evidence) and not intent.skip and (lead := _lead_answer(article, question)):
+        evidence = [Evidence(lead, MIN_SCORE)] + [e for e in evidence if e.sentence.index != lead.index][: EVIDENCE_K - 1]
     if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
         evidence = [e for e in evidence if e.sentence.index not in intent.skip][:EVIDENCE_K]
         if not is_answerable(evidence):
@@ -169,6 +171,25 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+# Words that name the story itself, not a thing in it: "Sự việc xảy ra khi nào?", "Vụ việc diễn
+# ra ở đâu?", "Bài báo nói về ai?" (with and without marks).
+_STORY_WORDS = frozenset("sự việc vụ chuyện kiện xảy ra diễn bài báo nói về viết đề cập này đó trên".split())
+_STORY_WORDS |= frozenset(strip_diacritics(w) for w in _STORY_WORDS)
+# A news story's lead says when, where and who: the answer is among its first sentences.
+LEAD_SENTENCES = 3
+
+
+def _lead_answer(article: Article, question: str) -> Sentence | None:
+    """For a question about the story as a whole ("Sự việc xảy ra khi nào?", "ở đâu?", "nói về
+    ai?"), which names nothing to search for, the first sentence of the lead holding an answer
+    of the asked kind (a time, a place, a person)."""
+    query = parse_question(question)
+    asked = [t for t in query.terms if isinstance(t, str)]
+    if query.answer_type not in ("time", "place", "person") or not asked or not set(asked) <= _STORY_WORDS:
+        return None
+    return next((s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)), None)
 
 
 def _document_header(article: Article, question: str) -> Notice | None:
