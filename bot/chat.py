@@ -63,6 +63,7 @@ class ChatSession:
     article_text: str = ""              # the text the article was parsed from (the Article box shows it)
     last_summary: Intent | None = None  # so "ngắn hơn nữa" knows what to shorten
     last_summary_points: int = 0        # how many sentences it came back with, for "thêm 1 ý nữa"
+    last_summary_shown: tuple[int, ...] = ()  # the sentences (indices) it showed, for "còn gì nữa?"
     last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
     last_question_shown: tuple[int, ...] = ()  # the sentences (indices) quoted for it so far
     last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
@@ -255,7 +256,7 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
 def _switched(session: ChatSession) -> ChatSession:
     """``session`` with the previous article open and the talk about the other one forgotten."""
     return dataclasses.replace(session, article=session.previous_article, article_text=session.previous_article_text,
-                               last_summary=None, last_result=None, last_question=None, last_question_shown=(),
+                               last_summary=None, last_summary_shown=(), last_result=None, last_question=None, last_question_shown=(),
                                last_people=(), article_cut_at=None)
 
 
@@ -301,6 +302,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             unchanged_note = (last.text, reply("summary_shortest" if refine == "shorter" else "summary_longest", language))
         intent = refine_summary(intent, session.last_summary, session.last_summary_points)
         session = dataclasses.replace(session, last_summary=intent)
+        if refine == "more" and session.last_summary_shown:
+            intent = dataclasses.replace(intent, skip=session.last_summary_shown)  # "còn gì nữa?": the new points only
     timeout = bot.settings.limits.generation_timeout_s
     loading = False
     for text, update, intent in _stepped_replies(bot, session, intent, refine, unchanged_note):
@@ -310,14 +313,16 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
             # the answer may be in what the length limit left out: say so, not only "not in the article"
             text += "\n\n" + reply("article_cut_unanswered", language, limit=session.article_cut_at)
         if update.done and intent.kind is IntentKind.SUMMARIZE:
-            session = dataclasses.replace(session, last_summary=intent)
+            session = dataclasses.replace(session, last_summary=dataclasses.replace(intent, skip=()))
         if update.done:
             result = task_result(session.article, intent, update)
             shown = session.shown_notices | {notice_id(n) for n in update.notices if n.key in ONCE_PER_SESSION}
             session = dataclasses.replace(session, last_result=result or session.last_result, shown_notices=shown)
             if intent.kind is IntentKind.SUMMARIZE and update.text.strip():
-                points = len(update.evidence) or len(split_sentences(update.text))
-                session = dataclasses.replace(session, last_summary_points=points, last_question=None)
+                shown_points = tuple(sorted({*intent.skip, *(s.index for s in update.evidence)}))
+                points = len(shown_points) or len(split_sentences(update.text))
+                session = dataclasses.replace(session, last_summary_points=points, last_summary_shown=shown_points,
+                                              last_question=None)
             elif intent.kind is IntentKind.ASK:
                 named = people_named([s.text for s in update.evidence] + [intent.question or ""],
                                      _story_people(session.article))
@@ -471,8 +476,8 @@ def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) ->
     # The Article box shows what was read: a text over the length limit only as far as it was kept
     # (a 4 MB upload would otherwise travel to the page and back with every turn), a page's text
     # rather than its HTML.
-    session = dataclasses.replace(session, article=article, article_text=read, last_summary=None, last_result=None,
-                                  last_question=None, last_question_shown=(), last_people=(), article_cut_at=truncated_at,
+    session = dataclasses.replace(session, article=article, article_text=read, last_summary=None, last_summary_shown=(),
+                                  last_result=None, last_question=None, last_question_shown=(), last_people=(), article_cut_at=truncated_at,
                                   ignored_box="")
     if revised:
         return session, reply("article_updated", language)

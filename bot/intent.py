@@ -46,7 +46,7 @@ class Intent:
     bullets: bool = False                # "gạch đầu dòng", "bullets", "ý chính"
     length: Length = Length.NORMAL       # "ngắn gọn" → SHORT, "chi tiết" → DETAILED
     refine: str | None = None            # "shorter" / "longer": relative to the previous summary; "more": to the last reply
-    skip: tuple[int, ...] = ()           # ASK: sentences (indices) already quoted for this question ("còn gì nữa?")
+    skip: tuple[int, ...] = ()           # sentences (indices) already shown for this question or summary ("còn gì nữa?")
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)
     section: SectionRef | None = None    # "tóm tắt Điều 5", "khoản 2 Điều 3 nói gì?": a numbered part of a document
     topic: str | None = None             # SUMMARIZE: "tóm tắt phần nói về Cà Mau": the sentences that name it

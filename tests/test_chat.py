@@ -1054,3 +1054,21 @@ def test_an_edit_in_the_article_box_updates_the_open_article(offline_bot):
     assert session.previous_article is None   # no "previous article" to go back to
     replies, session = turn(offline_bot, "tóm tắt", session, article_box=fixture_article("vi-plain"))
     assert reply("article_replaced", "vi") in replies[-1] and session.previous_article is not None
+
+
+def test_more_after_a_summary_gives_only_the_points_not_shown_yet(offline_bot):
+    session = with_article(offline_bot, "vi-football")
+    replies, session = turn(offline_bot, "tóm tắt 2 ý", session)
+    shown = {line for line in replies[-1].splitlines() if line.startswith("- ")}
+    assert len(shown) == 2
+    for _ in range(30):
+        replies, session = turn(offline_bot, "còn gì nữa?", session)
+        if reply("summary_nothing_more", "vi") in replies[-1]:
+            break
+        assert reply("summary_more_points", "vi") in replies[-1]
+        new = {line for line in replies[-1].splitlines() if line.startswith("- ")}
+        assert new and not new & shown   # each time points not shown before
+        shown |= new
+    assert reply("summary_nothing_more", "vi") in replies[-1] and len(shown) > 2
+    replies, session = turn(offline_bot, "tóm tắt ngắn", session)   # a new summary starts afresh
+    assert reply("summary_more_points", "vi") not in replies[-1] and session.last_summary.skip == ()

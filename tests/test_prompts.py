@@ -4,6 +4,8 @@ from bot.prompts import LANGUAGES, PromptError, fields_of, keys, render, reply
 
 # Notice keys the tasks emit (bot/tasks) with the fields they pass; each must render in both languages.
 NOTICES = {
+    "summary_more_points": {},
+    "summary_nothing_more": {},
     "model_loading": {"task": "t", "model": "m"},
     "model_progress": {"step": "downloading x", "percent": "42%"},
     "model_language": {"language": "en"},

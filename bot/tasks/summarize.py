@@ -89,6 +89,10 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     if points is None and intent.bullets and intent.length is Length.NORMAL:
         points = DEFAULT_POINTS  # "ý chính là gì?": a list of one would be no list
     chosen = summarize_extractive(article, max_sentences=points, length=intent.length)
+    if intent.skip:  # "còn gì nữa?" after a summary: the points of a longer one not shown yet
+        chosen = [s for s in chosen if s.index not in intent.skip]
+        notice = Notice("summary_more_points" if chosen else "summary_nothing_more")
+        return Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen), (notice, *why), by_model=False)
     prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
     headline = article_headline(article) if prose else None
     texts = opening(headline, chosen)
