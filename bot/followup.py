@@ -11,7 +11,7 @@ import unicodedata
 
 from bot.guard import find_names
 from bot.lexicon import vietnamese_surname
-from bot.question import parse_question
+from bot.question import is_yes_no, parse_question
 from bot.textstats import is_acronym, strip_diacritics
 
 
@@ -37,20 +37,40 @@ def follow_up(question: str, last_question: str, language: str = "vi", people: t
         return resolved
     pointer = _pointer(question)
     last = parse_question(last_question) if last_question else None
-    if pointer and {"title", "anyone"} & set(pointer[2]) and last is not None and last.words \
-            and last.answer_type in _ABOUT_SOMEONE:
+    subject = " ".join(_subject_words(last_question, last.words)) if last is not None else ""
+    if pointer and {"title", "anyone"} & set(pointer[2]) and subject and last.answer_type in _ABOUT_SOMEONE:
         # "ông ấy là ai?" after "thủ tướng nói gì?", whose answer named nobody: the prime minister
         start, end, _ = pointer
         question = unicodedata.normalize("NFC", question)
-        return f"{question[:start]}{' '.join(last.words)}{question[end:]}"
+        return f"{question[:start]}{subject}{question[end:]}"
     resolved = _named_person(question, story_people)
     if resolved != question:
         return resolved
     own = any(isinstance(t, str) for t in parse_question(question, "en" if language == "en" else "vi").terms)
     if own or last is None:
         return question  # it names something of its own (pairs of stop words name nothing)
-    subject = " ".join(last.words)
     return f"{subject} {question}" if subject else question
+
+
+# The frame of a yes/no claim ("có đúng là ... không?"): no part of what it was about.
+_CLAIM_FRAME = frozenset("có đúng là phải không chưa co dung la phai khong chua".split())
+
+
+def _subject_words(last_question: str, words: tuple[str, ...]) -> list[str]:
+    """What the last question was about. Of a yes/no claim ("có đúng là Hollyhand 53 tuổi
+    không?"), not its frame nor its figure and unit: "anh ấy nói gì?" then asks what Hollyhand
+    said, not whether the article gives 53."""
+    if not is_yes_no(last_question):
+        return list(words)
+    kept, after_figure = [], False
+    for word in words:
+        if any(c.isdigit() for c in word):
+            after_figure = True
+            continue
+        if not after_figure and word not in _CLAIM_FRAME:
+            kept.append(word)
+        after_figure = False
+    return kept
 
 
 # Someone named before: by the title they were named with ("ông ấy", "bà ta", "anh này"), as a

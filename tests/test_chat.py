@@ -1072,3 +1072,12 @@ def test_more_after_a_summary_gives_only_the_points_not_shown_yet(offline_bot):
     assert reply("summary_nothing_more", "vi") in replies[-1] and len(shown) > 2
     replies, session = turn(offline_bot, "tóm tắt ngắn", session)   # a new summary starts afresh
     assert reply("summary_more_points", "vi") not in replies[-1] and session.last_summary.skip == ()
+
+
+@pytest.mark.parametrize(("question", "last", "kept", "dropped"), [
+    ("Anh ấy nói gì?", "Có đúng là Hollyhand 53 tuổi không?", "hollyhand", "53"),
+    ("Ông ấy nói gì?", "Ông Michael Boyd 70 tuổi phải không?", "michael boyd", "70"),
+])
+def test_a_follow_up_after_a_claim_asks_about_its_subject_not_its_figure(question, last, kept, dropped):
+    asked = follow_up(question, last, "vi")
+    assert kept in asked.lower() and dropped not in asked and "đúng" not in asked

@@ -304,8 +304,11 @@ def test_does_it_mention_a_common_phrase_asks_for_all_its_words_in_one_sentence(
 
 
 def test_a_question_naming_nothing_asks_what_it_is_about(empty_hub):
-    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question="khi nào?"), empty_hub))[-1]
+    final = list(answer_question(ARTICLE, Intent(IntentKind.ASK, language="vi", question="cái gì?"), empty_hub))[-1]
     assert [n.key for n in final.notices] == ["question_too_vague"] and not final.text
+    # "khi nào?" with nothing asked before: when the story happened, which its lead says
+    final = list(answer_question(_STORY, Intent(IntentKind.ASK, language="vi", question="khi nào?"), empty_hub))[-1]
+    assert final.evidence and "Chiều 14/3" in final.evidence[0].text
 
 
 def test_an_english_date_is_a_date():

@@ -74,7 +74,8 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # "Điều 5 yêu cầu vốn bao nhiêu?": answered from Điều 5, whose sentences need not say "Điều 5"
         question = without_reference(question, intent.section)
     article = part
-    if not intent.mention and question and not any(isinstance(t, str) for t in parse_question(question).terms):
+    if not intent.mention and question and not any(isinstance(t, str) for t in parse_question(question).terms) \
+            and _lead_answer(article, question) is None:
         # "khi nào?" with nothing asked before: there is nothing to look for, which is not "the article does not say"
         yield TaskUpdate("", "", done=True, notices=(Notice("question_too_vague"),))
         return
@@ -98,8 +99,10 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if cross and not is_answerable(evidence) and question != intent.question:
         # Names and numbers survive in the untranslated question even when the translation misses.
         evidence = find_evidence(article, intent.question or "", k=EVIDENCE_K + len(intent.skip))
-    if not is_answerable(evidence) and not intent.skip and (lead := _lead_answer(article, question)):
-        evidence = [Evidence(lead, MIN_SCORE)] + [e for e in evidence if e.sentence.index != lead.index][: EVIDENCE_K - 1]
+    if not intent.skip and (lead := _lead_answer(article, question)):
+        # the story's when / where / who is in its lead, whatever else says "xảy ra" ("là điều hiếm xảy ra")
+        top = max([MIN_SCORE] + [e.score for e in evidence])
+        evidence = [Evidence(lead, top)] + [e for e in evidence if e.sentence.index != lead.index][: EVIDENCE_K - 1]
     if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
         evidence = [e for e in evidence if e.sentence.index not in intent.skip][:EVIDENCE_K]
         if not is_answerable(evidence):
@@ -178,7 +181,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
 _STORY_WORDS = frozenset("sự việc vụ chuyện kiện xảy ra diễn bài báo nói về viết đề cập này đó trên".split())
 _STORY_WORDS |= frozenset(strip_diacritics(w) for w in _STORY_WORDS)
 # A news story's lead says when, where and who: the answer is among its first sentences.
-LEAD_SENTENCES = 3
+LEAD_SENTENCES = 5
 
 
 def _lead_answer(article: Article, question: str) -> Sentence | None:
@@ -187,7 +190,7 @@ def _lead_answer(article: Article, question: str) -> Sentence | None:
     of the asked kind (a time, a place, a person)."""
     query = parse_question(question)
     asked = [t for t in query.terms if isinstance(t, str)]
-    if query.answer_type not in ("time", "place", "person") or not asked or not set(asked) <= _STORY_WORDS:
+    if query.answer_type not in ("time", "place", "person") or not set(asked) <= _STORY_WORDS:
         return None
     return next((s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)), None)
 
