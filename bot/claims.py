@@ -391,13 +391,27 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
         pieces.append([start, m.start(), joiner])
         start, joiner = m.end(), m.group(0).strip().lower()
     pieces.append([start, len(text), joiner])
-    out: list[list] = []
+    # An age or a figure set off by a comma belongs to the name before it: "Paolo, 41 tuổi, Sara,
+    # 38 tuổi và Sebastian, 29 tuổi" is three clauses, one per person.
+    named: list[list] = []
     for piece in pieces:
+        if named and piece[2] == "," and _APPOSITIVE.match(text[piece[0]:piece[1]]) \
+                and not _figures(text[named[-1][0]:named[-1][1]]):
+            named[-1][1] = piece[1]
+        else:
+            named.append(piece)
+    out: list[list] = []
+    for piece in named:
         if out and piece[2] in _JOINS and not _figures(text[piece[0]:piece[1]]):
             out[-1][1] = piece[1]
         else:
             out.append(piece)
     return tuple((s, e) for s, e, _ in out)
+
+
+# A piece opening with a figure after a comma ("41 tuổi", "SN 1990", "29 tuổi, đều làm ..."),
+# when the piece before has none of its own (a name, not "xe tải 50.000 đồng"): said of it.
+_APPOSITIVE = re.compile(r"^\s*(?:SN\s+)?\d+(?:[.,]\d+)*\s+[^\W\d_]+", re.I)
 
 
 def _runs(text: str, tokens: Sequence[_Token]) -> tuple[tuple[int, int, frozenset], ...]:

@@ -151,3 +151,17 @@ def test_a_sentence_that_negates_the_question_answers_it(question, key):
 ])
 def test_no_denial_where_the_negation_is_not_of_what_is_asked(question, texts):
     assert judge(question, texts) is None
+
+
+_FAMILY = ["Ông Paolo, 41 tuổi, cùng con gái Sara, 38 tuổi và con trai Sebastian, 29 tuổi đều làm việc tại trang trại."]
+
+
+@pytest.mark.parametrize(("question", "key", "found"), [
+    ("Sebastian 29 tuổi phải không?", "claim_matches", "29 tuổi"),
+    ("Sebastian 38 tuổi phải không?", "claim_differs", "29 tuổi"),   # not Sara's age before "và"
+    ("Paolo 41 tuổi phải không?", "claim_matches", "41 tuổi"),
+    ("co dung la Sara 41 tuoi khong?", "claim_differs", "38 tuổi"),
+])
+def test_an_age_set_off_by_a_comma_belongs_to_the_name_before_it(question, key, found):
+    judged = judge(question, _FAMILY, near=1)
+    assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
