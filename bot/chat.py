@@ -256,8 +256,8 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
 def _switched(session: ChatSession) -> ChatSession:
     """``session`` with the previous article open and the talk about the other one forgotten."""
     return dataclasses.replace(session, article=session.previous_article, article_text=session.previous_article_text,
-                               last_summary=None, last_summary_shown=(), last_result=None, last_question=None, last_question_shown=(),
-                               last_people=(), article_cut_at=None)
+                               last_summary=None, last_summary_shown=(), last_result=None, last_question=None,
+                               last_question_shown=(), last_people=(), article_cut_at=None)
 
 
 def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float):
