@@ -199,17 +199,15 @@ def _run_models(args: argparse.Namespace, settings: Settings) -> Exit:
 
 def _run_serve(args: argparse.Namespace, settings: Settings) -> Exit:
     logging.getLogger().setLevel(logging.INFO)
-    from bot.ui import PAGE_JS, build_demo
+    from bot.ui import build_demo, launch_options
 
     bot = _make_bot(settings)
     demo = build_demo(bot)
     if settings.preload:
         bot.hub.preload()
     try:
-        # Gradio refuses a file over its own limit with an English toast; up to twice tinbot's
-        # limit, the file reaches tinbot, whose reply says in the user's language what the limit is.
         demo.launch(server_name=settings.host, server_port=settings.port, share=settings.share, auth=settings.login(),
-                    max_file_size=2 * settings.limits.max_upload_bytes, js=PAGE_JS)
+                    **launch_options(settings))
     except OSError as error:
         if "port" not in str(error).lower():
             raise

@@ -22,12 +22,23 @@ from bot.reply import escape_text, failure_reply
 from bot.saved import restored_conversation, saved_conversation
 from bot.segment import normalize_text
 from bot.service import Tinbot
+from bot.settings import Settings
 
 log = logging.getLogger("tinbot.ui")
 
 QUICK_ACTIONS = ("summarize", "translate_en", "summarize_en")
 # Run when the page loads: the page is in Vietnamese (screen readers pick their voice by it).
 PAGE_JS = "() => { document.documentElement.lang = 'vi'; }"
+# On a phone the chat, the message box and Send fit the first screen: a shorter chat, the button
+# rows kept on one line (Gradio stacks them full width), and a shorter Article box.
+PAGE_CSS = """
+@media (max-width: 640px) {
+  #chat { height: 45vh !important; min-height: 240px !important; }
+  #quick-actions, #send-row { flex-wrap: nowrap !important; gap: 4px !important; }
+  #quick-actions > *, #send-row > * { min-width: 0 !important; flex: 1 1 0 !important; }
+  #article textarea { max-height: 30vh !important; }
+}
+"""
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LENGTH_CHOICES = [("ngắn / short", "short"), ("vừa / normal", "normal"), ("chi tiết / detailed", "detailed")]
 LANGUAGE_CHOICES = [("tự động / auto", "auto"), ("tiếng Việt", "vi"), ("English", "en")]
@@ -43,13 +54,13 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                 # "share" button (it posts the chat to Hugging Face: text would leave the machine).
                 chatbot = gr.Chatbot(label="tinbot", height="60vh", min_height=320, sanitize_html=True,
                                      render_markdown=True, buttons=["copy", "copy_all"], elem_id="chat")
-                with gr.Row():
+                with gr.Row(elem_id="quick-actions"):
                     buttons = {key: gr.Button(reply(f"button_{key}", "vi"), size="sm", elem_id=f"btn-{key}")
                                for key in QUICK_ACTIONS}
                 message = gr.Textbox(placeholder="Dán bài báo hoặc nhập yêu cầu… / Paste an article or ask…",
                                      label="Tin nhắn / Message", lines=1, max_lines=12, show_label=False,
                                      elem_id="message")
-                with gr.Row():
+                with gr.Row(elem_id="send-row"):
                     send = gr.Button("Gửi / Send", variant="primary", elem_id="send")
                     stop = gr.Button("Dừng / Stop", variant="stop", elem_id="stop")
                     clear = gr.Button("Xoá hội thoại / Clear", elem_id="clear")
@@ -148,6 +159,15 @@ def _remember(bot: Tinbot, demo: gr.Blocks, events: list, chatbot: gr.Chatbot, a
 
     demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session, *options], api_visibility="undocumented")
     return saving
+
+
+def launch_options(settings: Settings) -> dict:
+    """What ``Blocks.launch`` needs besides the address: the page's script and style, and the
+    upload limit. Gradio refuses a file over its own limit with an English toast; up to twice
+    tinbot's limit the file reaches tinbot, whose reply says in the user's language what the
+    limit is."""
+    limit = settings.limits.max_upload_bytes
+    return {"max_file_size": 2 * limit if limit is not None else None, "js": PAGE_JS, "css": PAGE_CSS}
 
 
 def _side_panel(bot: Tinbot) -> tuple:

@@ -307,3 +307,17 @@ def test_a_reload_brings_back_the_conversation_and_the_article(chat):
     chat.ask("Hội viên đã hỗ trợ vốn cho bao nhiêu phụ nữ khởi nghiệp?")   # the article is open again
     assert "1.250 phụ nữ khởi nghiệp" in chat.wait_for_reply(3)
     assert chat.errors == []
+
+
+def test_on_a_phone_the_chat_the_message_box_and_send_fit_the_first_screen(browser, app):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(app, wait_until="domcontentloaded")
+        page.wait_for_selector("#message textarea", state="visible")
+        send, chat = page.locator("#send").bounding_box(), page.locator("#chat").bounding_box()
+        assert send["y"] + send["height"] <= 844 and chat["height"] >= 240
+        rows = {round(page.locator(f"#{key}").bounding_box()["y"]) for key in ("send", "stop", "clear")}
+        assert len(rows) == 1   # the three buttons side by side, not stacked
+    finally:
+        context.close()

@@ -255,7 +255,7 @@ def test_a_taken_port_names_the_variable_the_port_is_read_from(offline, monkeypa
         raise OSError("Cannot find empty port in range: 7860-7860.")
 
     monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: types.SimpleNamespace(launch=launch),
-                                                                     PAGE_JS=""))
+                                                                     launch_options=lambda settings: {}))
     assert main(["serve", "--no-preload"]) == Exit.USAGE
     env = next(f.metadata["env"] for f in dataclasses.fields(Settings) if f.name == "port")
     assert capsys.readouterr().err == (f"tinbot: port 7860 on 127.0.0.1 is taken (is tinbot already running?); "
@@ -544,13 +544,21 @@ def test_serve_launches_the_chat_with_the_flag_settings(offline, monkeypatch):
 
     launched = []
     demo = types.SimpleNamespace(launch=lambda **kwargs: launched.append(kwargs))
+    options = lambda settings: {"max_file_size": 2 * settings.limits.max_upload_bytes, "js": "page js"}  # noqa: E731
     monkeypatch.setitem(sys.modules, "bot.ui", types.SimpleNamespace(build_demo=lambda bot: demo if bot is offline[0] else None,
-                                                                     PAGE_JS="page js"))
+                                                                     launch_options=options))
     assert main(["serve", "--port", "7999", "--auth", "bao:matkhau"]) == Exit.OK
     assert isinstance(offline[0], Tinbot) and offline[0].settings.port == 7999
-    # Gradio's own refusal is an English toast: a file up to twice tinbot's limit reaches tinbot's reply.
     assert launched == [{"server_name": "127.0.0.1", "server_port": 7999, "share": False, "auth": ("bao", "matkhau"),
                          "max_file_size": 20_000_000, "js": "page js"}]
+
+
+def test_the_page_is_launched_with_its_script_style_and_twice_the_upload_limit():
+    # Gradio's own refusal is an English toast: a file up to twice tinbot's limit reaches tinbot's reply.
+    from bot.ui import PAGE_CSS, PAGE_JS, launch_options
+
+    options = launch_options(Settings.from_env({}, limits={"max_upload_bytes": 5_000_000}))
+    assert options == {"max_file_size": 10_000_000, "js": PAGE_JS, "css": PAGE_CSS}
 
 
 def test_progress_bar_draws_fractions_and_says_each_message_once(capsys):

@@ -17,7 +17,7 @@ from bot.chat import ChatSession, respond
 from bot.engines.base import Engine, GenerationConfig, ModelUnavailable
 from bot.engines.hub import ModelHub
 from bot.service import Tinbot
-from bot.ui import build_demo
+from bot.ui import build_demo, launch_options
 from tests.helpers import fixture_article, gradio_queue, join_queue, queue_events
 
 
@@ -111,7 +111,8 @@ def serve_hub(hub: ModelHub):
     from test_app import free_port
 
     demo = build_demo(Tinbot(hub.settings, hub=hub))
-    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True,
+                **launch_options(hub.settings))
     return demo
 
 
