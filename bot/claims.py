@@ -37,6 +37,20 @@ _HOUR = r"(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?"
 _SPAN = re.compile(r"(?<![\w/])(?:từ\s+)?" + _HOUR + r"\s*(?:đến|tới|-|–|to)\s*" + _HOUR + r"(?!\w)", re.I)
 _ROUND_THE_CLOCK = re.compile(r"(?<![\w/.,])24\s*/\s*(?:24|7)(?![\w/])")
 _HOURS_UNIT = "@hours"
+# Points in time, checked like counts: a day of a month ("hôm 11/6", "ngày 11 tháng 6"), a year
+# ("năm 1991"), an hour of the day ("khoảng 22h", "lúc 8 giờ 30 tối"). Each kind is a unit of its own.
+_DATE_UNIT, _YEAR_UNIT, _CLOCK_UNIT = "@date", "@year", "@clock"
+_DATE = re.compile(r"(?:\b(?:ngày|ngay|hôm|hom)\s+)?(?<![\w/.,-])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{2,4})?(?![\w/])"
+                   r"|\b(?:ngày|ngay|hôm|hom)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?!\s*/)\b", re.I)
+_YEAR = re.compile(r"\b(?:năm|nam)\s+(\d{4})(?![\w/.,]\d)", re.I)
+_PARTS_OF_DAY = r"(sáng|trưa|chiều|tối|đêm|sang|trua|chieu|toi|dem)"
+_DAYTIME = r"(?:\s+" + _PARTS_OF_DAY + r")?"
+_CLOCK = re.compile(r"(?<![\w/.,])(\d{1,2})h(?:(\d{2})(?:p|')?)?(?!\w)" + _DAYTIME
+                    + r"|\b(?:lúc|vào|luc|vao)\s+(\d{1,2})\s*(?:giờ|gio)(?:\s*(\d{2})(?:\s*(?:phút|phut))?)?" + _DAYTIME
+                    + r"|(?<![\w/.,])(\d{1,2})\s*(?:giờ|gio)(?:\s*(\d{2})(?:\s*(?:phút|phut))?)?\s+" + _PARTS_OF_DAY + r"\b", re.I)
+_AFTERNOON = frozenset("chiều tối đêm chieu toi dem".split())
+# "hai trong 5 thuỷ thủ", "3 trong số 10 người": the count is the first number, of the whole after it.
+_OF_WHOLE = re.compile(r"\s+trong\s+(?:số\s+)?", re.I)
 _RESPECTIVELY = re.compile(r"\b(?:lần lượt|respectively)\b", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Clause boundaries inside a sentence that lists several people's figures. A piece after "và" with
@@ -263,8 +277,10 @@ def _decide(claim: _Claim, bounds: list[tuple[int, _Bound | None]]) -> Judgement
 
 def _claim(question: str) -> _Claim | None:
     figures = _figures(question)
-    if any(f.text[:1].isdigit() for f in figures):  # "ba thuy 43 tuoi": "ba" is bà, 43 the figure
-        figures = [f for f in figures if f.text[:1].isdigit()]
+    # "Năm 2015, ... 5 thuỷ thủ": a time set off before the claim frames it
+    figures = [f for f in figures if not (_moment(f) and question[f.end:].lstrip()[:1] == ",")] or figures
+    if any(f.text[:1].isdigit() or _moment(f) for f in figures):  # "ba thuy 43 tuoi": "ba" is bà, 43 the figure
+        figures = [f for f in figures if f.text[:1].isdigit() or _moment(f)]
     if len(figures) != 1:
         return None  # no figure, or several: nothing simple to check
     count = figures[0]
@@ -273,7 +289,7 @@ def _claim(question: str) -> _Claim | None:
     kept = _unframed(tokens)
     after = [t for t in kept if t.start >= count.end]
     # "300 người bị thương" → "thương", "8 làn xe cơ giới" → "xe", "cơ": what the figure counts
-    counted = () if count.unit == _HOURS_UNIT else tuple(t for t in after if not _stop(t))[:_COUNTED_REACH]
+    counted = () if _moment(count) else tuple(t for t in after if not _stop(t))[:_COUNTED_REACH]
     unit = _bare(count.unit)
     people, predicate = unit in _PEOPLE, counted
     if not people and after and f"{unit} {after[0].bare}" in _PEOPLE:  # "cầu thủ": the noun's rest is no predicate
@@ -283,7 +299,7 @@ def _claim(question: str) -> _Claim | None:
                     and not t.word.isdigit() and not _stop(t))
     # what the question claims: "5 người bị thương", "8 làn xe cơ giới", "24/24"
     ends = [count.end, *(t.end for t in counted)]
-    end = max(ends if count.unit == _HOURS_UNIT else [*ends, _counted_end(question, count, named)])
+    end = max(ends if _moment(count) else [*ends, _counted_end(question, count, named)])
     return _Claim(count, question[count.start:end].strip(), named, counted, predicate if people else (), people,
                   anchors, tuple(t for t in anchors if t.upper and t.start != first),
                   tuple(t for t in anchors if t.upper and t.start == first), bool(_PART.search(question)))
@@ -371,6 +387,7 @@ def _figures(text: str) -> list[Count]:
         spans.append(Count(m.group(0), frozenset({(start, end)}), _HOURS_UNIT, m.start(), m.end()))
     for m in _ROUND_THE_CLOCK.finditer(text):
         spans.append(Count(m.group(0), frozenset({(0.0, 24.0)}), _HOURS_UNIT, m.start(), m.end()))
+    spans += _moments(text, spans)
     out = list(spans)
     for m in _COUNT.finditer(text):
         number, unit = m.group(1), m.group(2)
@@ -381,7 +398,54 @@ def _figures(text: str) -> list[Count]:
         word = _NUMBER_WORDS.get(number.lower())
         values = frozenset({float(word)}) if word else frozenset(number_values(number))
         out.append(Count(m.group(0), values, unit, m.start(), m.end()))
-    return sorted(out, key=lambda c: c.start)
+    return _parts_of_wholes(text, sorted(out, key=lambda c: c.start))
+
+
+def _moments(text: str, taken: Sequence[Count]) -> list[Count]:
+    """The dates, years and hours of the day of ``text`` outside the spans ``taken``."""
+    out: list[Count] = []
+
+    def add(m: re.Match, value, unit: str) -> None:
+        if not any(c.start < m.end() and m.start() < c.end for c in [*taken, *out]):
+            out.append(Count(m.group(0), frozenset({value}), unit, m.start(), m.end()))
+
+    for m in _DATE.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            add(m, (int(day), int(month)), _DATE_UNIT)
+    for m in _YEAR.finditer(text):
+        add(m, float(m.group(1)), _YEAR_UNIT)
+    for m in _CLOCK.finditer(text):
+        g = m.groups()
+        hour, minute, part = next((g[i], g[i + 1], g[i + 2]) for i in (0, 3, 6) if g[i])
+        hour = int(hour) + (12 if part and part.lower() in _AFTERNOON and 1 <= int(hour) < 12 else 0)
+        if hour <= 24:
+            add(m, hour + int(minute or 0) / 60, _CLOCK_UNIT)
+    return out
+
+
+def _parts_of_wholes(text: str, figures: list[Count]) -> list[Count]:
+    """"hai trong 5 thuỷ thủ" counts 2 thuỷ thủ, "3 người trong số 10 người" 3 người: the figure
+    after "trong (số)" is the whole they are taken from, no count of what is said of them."""
+    out: list[Count] = []
+    i = 0
+    while i < len(figures):
+        c = figures[i]
+        whole = figures[i + 1] if i + 1 < len(figures) else None
+        joint = _OF_WHOLE.match(text, c.start + len(c.text.split()[0])) if whole and c.unit[:1] != "@" else None
+        if joint and joint.end() == whole.start and whole.unit[:1] != "@":
+            # "hai trong 5 thuỷ thủ": the count takes the whole's unit
+            out.append(Count(text[c.start:whole.end], c.values, whole.unit, c.start, whole.end))
+            i += 2
+            continue
+        joint = _OF_WHOLE.match(text, c.end) if whole and c.unit[:1] != "@" else None
+        if joint and joint.end() == whole.start and _unit_key(whole) == _unit_key(c):
+            out.append(c)  # "3 người trong số 10 người": the whole is no count of its own
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
 
 
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
@@ -436,6 +500,11 @@ def _has(token: _Token, tokens: Sequence[_Token]) -> bool:
     """Whether ``tokens`` say ``token``'s word; typed without marks, it matches any marks."""
     plain = token.word == token.bare
     return any(t.word == token.word or (plain and t.bare == token.bare) for t in tokens)
+
+
+def _moment(count: Count) -> bool:
+    """Hours, a date, a year: a figure that counts nothing after it."""
+    return count.unit[:1] == "@"
 
 
 def _unit_key(count: Count) -> str:
@@ -546,6 +615,10 @@ def _bind(claim: _Claim, read: _Read, loose: bool = False) -> _Bound | None:
         if set(telling) - own[chosen] - head:
             return None  # "taxi" stands in another clause than the figure: that clause says something else
     else:
+        # "Nhà máy được xây năm 1987 và mở rộng năm 2004": of times, the one whose clause says what is asked
+        said = [c for c in cands if _moment(c) and telling and all(c in where[a] for a in telling)]
+        if len(said) == 1 and len(cands) > 1:
+            return _bound(claim, read, said[0], len(present))
         if len(cands) != 1:
             return None
         chosen = cands[0]
@@ -589,13 +662,13 @@ def _comparable(claim: _Claim, figure: Count, read: _Read) -> bool:
     same unit, people for people, or a number too long to be there by chance ("1.800")."""
     if _unit_key(figure) == _unit_key(claim.count) or (claim.people and _people(read, figure)):
         return True
-    return figure.unit != _HOURS_UNIT and sum(ch.isdigit() for ch in figure.text.split()[0]) >= 3
+    return not _moment(figure) and not _moment(claim.count) and sum(ch.isdigit() for ch in figure.text.split()[0]) >= 3
 
 
 def _found(read: _Read, count: Count, claim: _Claim) -> str:
     """``count`` as the sentence writes it, with what it counts: "7 năm tù", "10 cầu thủ thiệt
     mạng", "10 người còn lại đã tử vong" (up to the question's counted words, when near)."""
-    if count.unit == _HOURS_UNIT:
+    if _moment(count):
         return count.text
     end = _counted_end(read.text, count, claim.named)
     clause_end = read.clauses[_clause_at(read, count.start)][1]
@@ -619,7 +692,7 @@ def _negation(question: str, texts: Sequence[str]) -> Judgement | None:
         return None
     said, denied = [], []
     for i, text in enumerate(texts):
-        every = _tokens(text)
+        every = _no_one(_tokens(text))
         for start, end in _pieces(text):
             tokens = [t for t in every if start <= t.start < end]
             if not all(_has(a, tokens) for a in asked):
@@ -640,13 +713,37 @@ def _negation(question: str, texts: Sequence[str]) -> Judgement | None:
 def _predicate(question: str) -> tuple[list[_Token], bool]:
     """The words a yes/no question asks about, without its frame and fillers, and whether it asks
     about a negation ("có đúng là không thu phí chiều ra không?")."""
-    tokens = _unframed(_tokens(question))
+    tokens = _no_one(_unframed(_tokens(question)))
     negated = bool(tokens) and tokens[0].word in _NEGATORS
     if negated:
         tokens.pop(0)
     if any(t.word in _NEGATORS for t in tokens):
         return [], False
     return [t for t in tokens if not _in(t, _FILLERS)], negated
+
+
+def _no_one(tokens: list[_Token]) -> list[_Token]:
+    """"ai" after "không (có)" or "có" read as "người": "không có ai bị thương" negates "có người bị
+    thương"; "có ai bị thương không?" asks it."""
+    out = list(tokens)
+    for k, t in enumerate(out):
+        if t.bare == "ai" and k and (out[k - 1].bare in _SOMEONE_BEFORE or _in(out[k - 1], _NEGATORS)):
+            out[k] = _Token("người", "nguoi", t.start, t.end, t.upper)
+    # "không có thương vong (về người)": no one died or was hurt
+    k = 0
+    while k + 1 < len(out):
+        if (out[k].bare, out[k + 1].bare) == ("thuong", "vong") and k and _in(out[k - 1], _CASUALTY_VERBS):
+            end = k + 2 + (2 if [t.bare for t in out[k + 2:k + 4]] == ["ve", "nguoi"] else 0)
+            span = (out[k].start, out[end - 1].end)
+            out[k:end] = [_Token(w, strip_diacritics(w), *span, False) for w in ("người", "chết", "thương")]
+            k += 3
+        else:
+            k += 1
+    return out
+
+
+_SOMEONE_BEFORE = frozenset({"co"})
+_CASUALTY_VERBS = frozenset("có gây".split())
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:

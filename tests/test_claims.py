@@ -165,3 +165,60 @@ _FAMILY = ["Ông Paolo, 41 tuổi, cùng con gái Sara, 38 tuổi và con trai S
 def test_an_age_set_off_by_a_comma_belongs_to_the_name_before_it(question, key, found):
     judged = judge(question, _FAMILY, near=1)
     assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
+
+
+# --- a part of a whole, points in time, "không ai" (written for these tests) -----------------------------------
+
+FERRY = ["Năm 2019, Indonesia trả tự do cho ba trong 7 ngư dân bị bắt giữ trên biển.",
+         "Đội cứu hộ đưa được 4 trong số 12 công nhân ra khỏi hầm sau hai ngày."]
+
+
+@pytest.mark.parametrize(("question", "key", "found"), [
+    ("Indonesia trả tự do cho 7 ngư dân phải không?", "claim_differs", "ba trong 7 ngư dân"),   # 7 is the whole
+    ("indonesia tra tu do cho 7 ngu dan phai khong?", "claim_differs", "ba trong 7 ngư dân"),
+    ("Indonesia trả tự do cho 3 ngư dân phải không?", "claim_matches", "ba trong 7 ngư dân"),
+    ("indonesia tra tu do cho 3 ngu dan phai khong?", "claim_matches", "ba trong 7 ngư dân"),
+    ("Năm 2019, Indonesia trả tự do cho 3 ngư dân phải không?", "claim_matches", "ba trong 7 ngư dân"),
+    ("có đúng là đưa được 12 công nhân ra khỏi hầm không?", "claim_differs", "4 trong số 12 công nhân"),
+    ("có đúng là đưa được 4 công nhân ra khỏi hầm không?", "claim_matches", "4 trong số 12 công nhân"),
+])
+def test_a_figure_after_a_number_and_trong_is_the_whole_not_the_count(question, key, found):
+    judged = judge(question, FERRY, near=1)   # the reply quotes what the sentence says of them
+    assert judged is not None and judged.verdict.key == key and judged.verdict.found.startswith(found)
+
+
+def test_a_count_of_a_part_of_the_same_noun_keeps_its_own_figure():
+    judged = judge("có đúng là 9 người được xuất viện không?", ["Có 2 người trong số 9 người được xuất viện."], near=1)
+    assert judged.verdict.key == "claim_differs" and judged.verdict.found.startswith("2 người")
+
+
+FLOOD = ["Hai anh em mắc kẹt trong hang được cứu hôm 8/9, sau 3 ngày mưa lớn.",
+         "Đám cháy bùng lên khoảng 21h tối, đến 23h30 thì được dập tắt.",
+         "Cây cầu được xây năm 1987 và mở rộng năm 2004."]
+
+
+@pytest.mark.parametrize(("question", "key", "found"), [
+    ("Được cứu ngày 9/9 phải không?", "claim_differs", "hôm 8/9"),
+    ("duoc cuu ngay 9/9 phai khong?", "claim_differs", "hôm 8/9"),
+    ("Hai anh em được cứu ngày 8/9 phải không?", "claim_matches", "hôm 8/9"),
+    ("duoc cuu ngay 8/9 phai khong?", "claim_matches", "hôm 8/9"),
+    ("có đúng là đám cháy bùng lên khoảng 20h không?", "claim_differs", "21h tối"),
+    ("có đúng là đám cháy bùng lên lúc 9 giờ tối không?", "claim_matches", "21h tối"),
+    ("co dung la dam chay bung len khoang 21h khong?", "claim_matches", "21h tối"),
+    ("có đúng là cây cầu được xây năm 1990 không?", "claim_differs", "năm 1987"),
+    ("co dung la cay cau duoc xay nam 1987 khong?", "claim_matches", "năm 1987"),
+])
+def test_a_date_a_year_or_an_hour_asked_is_checked_like_a_count(question, key, found):
+    judged = judge(question, FLOOD)
+    assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
+
+
+@pytest.mark.parametrize(("question", "texts", "key"), [
+    ("Có đúng là có người bị thương không?", ["Vụ va chạm không có ai bị thương, hai xe hư hỏng nặng."], "claim_denied"),
+    ("co dung la co nguoi bi thuong khong?", ["Không ai bị thương trong vụ sập giàn giáo."], "claim_denied"),
+    ("Có đúng là có người chết không?", ["Vụ sạt lở không gây thương vong về người."], "claim_denied"),
+    ("có đúng là có người bị thương không?", ["Rất may, vụ nổ không có thương vong."], "claim_denied"),
+])
+def test_no_one_negates_someone(question, texts, key):
+    judged = judge(question, texts, near=1)
+    assert judged is not None and judged.verdict.key == key
