@@ -668,8 +668,10 @@ def _comparable(claim: _Claim, figure: Count, read: _Read) -> bool:
 def _found(read: _Read, count: Count, claim: _Claim) -> str:
     """``count`` as the sentence writes it, with what it counts: "7 năm tù", "10 cầu thủ thiệt
     mạng", "10 người còn lại đã tử vong" (up to the question's counted words, when near)."""
+    qualifier = _QUALIFIER.search(read.text, 0, count.start)
+    start = qualifier.start(1) if qualifier else count.start
     if _moment(count):
-        return count.text
+        return read.text[start:count.end]
     end = _counted_end(read.text, count, claim.named)
     clause_end = read.clauses[_clause_at(read, count.start)][1]
     after = [t for t in read.tokens if count.end <= t.start < clause_end][:_FOUND_REACH + 1]
@@ -677,7 +679,13 @@ def _found(read: _Read, count: Count, claim: _Claim) -> str:
     for t in after:
         if any(_has(w, [t]) for w in wanted):
             end = max(end, t.end)
-    return read.text[count.start:end]
+    return read.text[start:end]
+
+
+# A word that says a figure is not exact ("hơn 3.000 người", "khoảng 22h"): kept in the reply, which
+# would otherwise claim the article gives the figure as it is.
+_QUALIFIER = re.compile(r"(?<!\w)(hơn|khoảng|gần|trên|dưới|ít nhất|tối đa|tối thiểu|chừng|xấp xỉ|ngót|"
+                        r"more than|about|nearly|over|under|at least|up to|around)\s+$", re.I)
 
 
 # --- negation -----------------------------------------------------------------------------

@@ -936,7 +936,7 @@ def test_a_yes_no_question_with_a_wrong_figure_is_told_what_the_article_says(off
     assert replies[-1].startswith(reply("claim_differs", "vi", found="7 năm tù", claimed="9 năm tù"))
     assert "Lê Văn Tùng 7 năm tù" in replies[-1]   # the sentence it rests on, quoted below
     replies, session = turn(offline_bot, "có đúng là 400 khách hàng không?", session)
-    assert replies[-1].startswith(reply("claim_differs", "vi", found="300 khách hàng", claimed="400 khách hàng"))
+    assert replies[-1].startswith(reply("claim_differs", "vi", found="hơn 300 khách hàng", claimed="400 khách hàng"))
     replies, _ = turn(offline_bot, "Hưng bị 15 năm tù phải không?", session)
     assert replies[-1].startswith(reply("claim_matches", "vi", found="15 năm tù"))
 

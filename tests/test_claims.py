@@ -202,9 +202,9 @@ FLOOD = ["Hai anh em mắc kẹt trong hang được cứu hôm 8/9, sau 3 ngày
     ("duoc cuu ngay 9/9 phai khong?", "claim_differs", "hôm 8/9"),
     ("Hai anh em được cứu ngày 8/9 phải không?", "claim_matches", "hôm 8/9"),
     ("duoc cuu ngay 8/9 phai khong?", "claim_matches", "hôm 8/9"),
-    ("có đúng là đám cháy bùng lên khoảng 20h không?", "claim_differs", "21h tối"),
-    ("có đúng là đám cháy bùng lên lúc 9 giờ tối không?", "claim_matches", "21h tối"),
-    ("co dung la dam chay bung len khoang 21h khong?", "claim_matches", "21h tối"),
+    ("có đúng là đám cháy bùng lên khoảng 20h không?", "claim_differs", "khoảng 21h tối"),   # the article's "khoảng" kept
+    ("có đúng là đám cháy bùng lên lúc 9 giờ tối không?", "claim_matches", "khoảng 21h tối"),   # the article's "khoảng" kept
+    ("co dung la dam chay bung len khoang 21h khong?", "claim_matches", "khoảng 21h tối"),   # the article's "khoảng" kept
     ("có đúng là cây cầu được xây năm 1990 không?", "claim_differs", "năm 1987"),
     ("co dung la cay cau duoc xay nam 1987 khong?", "claim_matches", "năm 1987"),
 ])
@@ -222,3 +222,13 @@ def test_a_date_a_year_or_an_hour_asked_is_checked_like_a_count(question, key, f
 def test_no_one_negates_someone(question, texts, key):
     judged = judge(question, texts, near=1)
     assert judged is not None and judged.verdict.key == key
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("Có đúng là 3.000 người tham gia không?", "hơn 3.000 người tham gia"),
+    ("Có đúng là đám cháy bùng lên lúc 22h không?", "khoảng 22h"),
+])
+def test_a_figure_the_article_gives_loosely_is_quoted_with_its_qualifier(question, found):
+    texts = ["Lễ hội năm nay có hơn 3.000 người tham gia.", "Đám cháy bùng lên vào khoảng 22h tại kho hàng."]
+    judged = judge(question, texts, near=2)
+    assert judged is not None and judged.verdict.found == found
