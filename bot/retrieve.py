@@ -161,14 +161,20 @@ def find_evidence(article: Article, question: str, k: int = 3, weights: Weights 
     if introduced is not None:  # "bà Lan là ai?": where the article first names her
         top = max([MIN_SCORE] + [e.score for e in found])
         return [Evidence(introduced, top)] + [e for e in found if e.sentence.index != introduced.index][: k - 1]
-    asked = asked_phrases(question)
-    if is_answerable(found) and all(says(found[0].sentence.text, words) for _, words in asked) \
-            and _counts(found[0].sentence, question) is not False:
+    said = _says_what_is_asked(found, question)
+    if said and _counts(found[0].sentence, question) is not False:
         return found
-    return _rephrased(article, question, found, k, weights)
+    return _rephrased(article, question, found, k, weights, said)
 
 
-def _rephrased(article: Article, question: str, found: list[Evidence], k: int, weights: Weights) -> list[Evidence]:
+def _says_what_is_asked(found: list[Evidence], question: str) -> bool:
+    """Whether the best of ``found`` answers and says each phrase of ``bot.paraphrase``'s groups
+    that ``question`` asks about, in its own or other words of the group."""
+    return is_answerable(found) and all(says(found[0].sentence.text, words) for _, words in asked_phrases(question))
+
+
+def _rephrased(article: Article, question: str, found: list[Evidence], k: int, weights: Weights,
+               said: bool) -> list[Evidence]:
     """``found``, or the best finding for ``question`` in other words (``find_evidence``).
 
     Other words are a guess: the sentence found must say the word put in, and score twice the
@@ -180,7 +186,7 @@ def _rephrased(article: Article, question: str, found: list[Evidence], k: int, w
     vong" for "bao nhiêu người chết?") beats one that does not, then the better scored wins.
     """
     best, best_key = found, None
-    if is_answerable(found) and all(says(found[0].sentence.text, words) for _, words in asked_phrases(question)):
+    if said:  # ``_says_what_is_asked``
         # says it, but counts nothing of it ("hơn 1.000 binh sĩ đang phục vụ" for "bao nhiêu binh sĩ
         # bị giết?"): only a finding that counts it will do
         best_key = (False, True, float("inf"))
