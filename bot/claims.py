@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.guard import number_values
+from bot.lexicon import SMALL_NUMBERS
 from bot.orthography import words
 from bot.question import is_yes_no
 from bot.textstats import STOP_WORDS, strip_diacritics
 
 # Vietnamese number words a count may be written with ("thi ba môn"); not "năm" (a year) nor "tư"
 # or "một" ("một số"), which are mostly other words.
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_NUMBER_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if w not in ("một", "năm")}
 # A scale word is no unit: "291 triệu bảng Anh" and "385 triệu USD" count other things.
 _COUNT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")\s+"
                     r"((?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|million|billion|thousand)\s+[^\W\d_]+|[^\W\d_]+)", re.I)

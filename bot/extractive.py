@@ -34,7 +34,7 @@ from typing import Callable, Mapping, Sequence
 from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
-from bot.lexicon import OUTLET_NAMES, SECTION_RANKS
+from bot.lexicon import OUTLET_NAMES, SECTION_RANKS, SMALL_NUMBERS
 from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
@@ -244,7 +244,7 @@ def opening(headline: str | None, chosen: Sequence[Sentence]) -> list[str]:
 
 
 _FIGURE = re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])")  # a count or an amount, not a date's "19/5"
-_SPELLED = dict(zip("1 2 3 4 5 6 7 8 9 10".split(), "một hai ba bốn năm sáu bảy tám chín mười".split()))
+_SPELLED = {str(n): w for w, n in SMALL_NUMBERS.items()}
 
 
 def _figures_left_out(headline: str, texts: Sequence[str]) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.article import Article
-from bot.lexicon import MONTH, MONTHS, english_word, other_names, vietnamese_shaped, vietnamese_surname
+from bot.lexicon import MONTH, MONTHS, SMALL_NUMBERS, english_word, other_names, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words as folded_words
 from bot.textstats import STOP_WORDS, is_acronym, is_shouted, normalize, strip_diacritics
 
@@ -44,8 +44,7 @@ _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "thousand": 1e3, "triệu": 1e6, "millio
            "tỷ": 1e9, "tỉ": 1e9, "billion": 1e9}
 _SCALE_AFTER = re.compile(r"\s*(" + "|".join(_SCALES) + r")\b", re.I)
 _NUMBER_WORDS = {
-    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-    "chín": 9, "mười": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    **SMALL_NUMBERS, "tư": 4, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "trăm": 100, "hundred": 100,
 }
 # English number words in English output ("thirteen people" where the article says 12). "One" is

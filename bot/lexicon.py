@@ -107,6 +107,9 @@ OUTLET_NAMES = (r"VnExpress|Tuổi\s+Trẻ|Thanh\s+Niên|Dân\s+trí|VietNamNet|
 # The parts a law, decree or report is divided into, as its headings write them ("Chương II",
 # "Điều 8. ...", "Article 3"), by rank: a part holds chapters, a chapter sections, a section articles.
 # Sentence splitting, the summarizer's heading test and "Điều 8 quy định gì?" all read this table.
+# Vietnamese number words from one to ten, as counts are spelled out ("bốn nữ đại sứ"): the summary's
+# headline check, the claim check, paraphrase counts and the guard read them from here.
+SMALL_NUMBERS = {w: n for n, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split(), start=1)}
 SECTION_RANKS = {"Phần": 0, "Part": 0, "Chương": 1, "Chapter": 1, "Mục": 2, "Section": 2, "Điều": 3, "Article": 3}
 
 

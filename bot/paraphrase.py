@@ -17,6 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.lexicon import SMALL_NUMBERS
 from bot.textstats import STOP_WORDS, normalize
 
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -132,7 +133,7 @@ def rewrites(question: str) -> list[str]:
 COUNT_REACH = 8
 ONE_REACH = 2
 _CLAUSE_BREAK = re.compile(r"[,;:.!?](?:\s|$)|[()\[\]\"“”–—]|\s-\s")
-_SMALL_NUMBERS = {w: str(i) for i, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split(), start=1)}
+_SMALL_NUMBERS = {w: str(n) for w, n in SMALL_NUMBERS.items()}
 _NUMBER_WORDS = frozenset(_SMALL_NUMBERS) | frozenset("mươi trăm nghìn ngàn triệu tỷ tỉ chục hàng".split())
 
 
