@@ -46,7 +46,7 @@ from bot.answer_type import NAME_KINDS, enumerates, has_unit
 from bot.article import Article, Sentence
 from bot.extractive import asks, rank
 from bot.guard import find_names
-from bot.lexicon import other_names, vietnamese_shaped, vietnamese_surname
+from bot.lexicon import english_word, other_names, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words
 from bot.paraphrase import alternatives, asked_phrases, counted, says
 from bot.question import Query, english_terms, has_type, parse_question, terms
@@ -332,9 +332,12 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
     question = _short_names(_renamed(_contracted(question, article), article), article)
+    question, respelt = _respelt(question, article)
     if not idx.accented and article.language != "en":
         question = strip_diacritics(question)  # an article typed without marks: the question's cannot match
     query = _with_acronyms(parse_question(question, article.language), question, article)
+    for variant in respelt:
+        query = _with_terms(query, parse_question(variant, article.language).terms)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]
     sentences = idx.sentences
@@ -384,10 +387,72 @@ def _with_acronyms(query: Query, question: str, article: Article) -> Query:
         if acronym not in vocabulary:
             for run in _spelled_out(article).get(acronym, ()):
                 added += list(run) + ngrams(list(run), 2)
+    return _with_terms(query, added)
+
+
+def _with_terms(query: Query, added) -> Query:
+    """``query`` also searching ``added`` (syllables and pairs), plain and unaccented."""
+    added = [t for t in added if t not in query.terms]
     if not added:
         return query
     bare = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in added]
     return dataclasses.replace(query, terms=query.terms + tuple(added), stripped_terms=query.stripped_terms + tuple(bare))
+
+
+# A foreign name spelt one way in the question and another in the article, one letter apart
+# ("Kuala Lumpur" asked, "Kula Lumpur" written once; a user's "Hawkin"), is searched under the
+# article's spellings too. Only names not shaped like a Vietnamese syllable (Vietnamese names one
+# letter apart are different people: "Trung", "Trang"; "Hoàn", "Hoàng"), with the same first
+# letter (a slip seldom hits it: "Gambia" is no "Zambia"), at least this long, and the longer
+# of the two at least one letter longer ("Iran" is no "Iraq").
+_RESPELT_SHORTEST = 4
+
+
+def _respelt(question: str, article: Article) -> tuple[str, tuple[str, ...]]:
+    """``question`` with a foreign name the article never writes replaced by the article's spelling
+    one edit away, and the questions that also ask it under the article's other spellings of a
+    name it does write."""
+    names, vocabulary = _foreign_names(article), _vocabulary(article)
+    out, variants = question, []
+    for m in re.finditer(r"\w+", question):
+        asked = strip_diacritics(m.group(0)).lower()
+        if len(asked) < _RESPELT_SHORTEST or vietnamese_shaped(asked) or asked not in names and (
+                asked in vocabulary or not m.group(0)[0].isupper() and english_word(asked)):
+            continue
+        near = sorted((n for n in names if n != asked and n[0] == asked[0] and _one_edit(asked, n)
+                       and max(len(n), len(asked)) > _RESPELT_SHORTEST), key=lambda n: -names[n][1])
+        if not near:
+            continue
+        if asked in names:  # the article writes it both ways: search both
+            variants += [question.replace(m.group(0), names[n][0]) for n in near]
+        else:
+            out = out.replace(m.group(0), names[near[0]][0])
+    return out, tuple(variants)
+
+
+@lru_cache(maxsize=16)
+def _foreign_names(article: Article) -> dict[str, tuple[str, int]]:
+    """Capitalised words of the article not shaped like a Vietnamese syllable, by their lowercase
+    unaccented spelling: (as first written, how often)."""
+    found: dict[str, tuple[str, int]] = {}
+    for s in article.sentences:
+        for w in re.findall(r"\w+", s.text):
+            bare = strip_diacritics(w).lower()
+            if w[0].isupper() and len(bare) >= _RESPELT_SHORTEST and bare.isalpha() and not vietnamese_shaped(bare):
+                written, count = found.get(bare, (w, 0))
+                found[bare] = (written, count + 1)
+    return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter put in, left out, changed, or two swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return (a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+            or a[i + 2:] == b[i + 2:] and a[i : i + 2] == b[i : i + 2][::-1])
 
 
 def _renamed(question: str, article: Article) -> str:

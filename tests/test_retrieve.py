@@ -5,7 +5,7 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, has_type, question_parts
 from bot.orthography import fold, words
-from bot.retrieve import (Evidence, Weights, _contracted, _renamed, _short_names, feature_table, find_evidence, index,
+from bot.retrieve import (Evidence, Weights, _contracted, _renamed, _respelt, _short_names, feature_table, find_evidence, index,
                           is_answerable, parse_question)
 
 ARTICLE = Article.from_paragraphs([
@@ -671,3 +671,38 @@ def test_what_something_is_called_is_answered_by_the_sentence_the_name_refers_to
     assert "khu chợ bán hàng đêm" in find_evidence(article, "Trái tim của Đà Lạt về đêm là gì?")[0].sentence.text
     # asked what it does, the naming sentence itself answers
     assert "hàng nghìn" in find_evidence(article, "Trái tim của Đà Lạt về đêm đón bao nhiêu du khách?")[0].sentence.text
+
+
+_CAPITAL = Article.from_paragraphs([
+    ["Thủ đô Kuala Lumpur của Malaysia đón hơn 20 triệu du khách năm ngoái.",
+     "Kuala Lumpur có nhiều tòa tháp cao và khu chợ đêm nổi tiếng.",
+     "Du lịch Kula Lumpur được thúc đẩy bởi ẩm thực đa dạng và chi phí thấp.",
+     "Chính quyền Kuala Lumpur mở thêm tuyến tàu điện tới sân bay.",
+     "Du lịch biển ở Penang phát triển nhờ các bãi cát dài.",
+     "Du lịch ở Iraq phát triển chậm vì an ninh."],
+], title="Kuala Lumpur hút khách")
+
+
+def test_a_name_the_article_also_misspells_is_searched_both_ways():
+    # The sentence that answers writes "Kula"; only the spelling one letter off ties it to the question.
+    evidence = find_evidence(_CAPITAL, "Yếu tố nào giúp du lịch ở Kuala Lumpur phát triển?")
+    assert any("Kula Lumpur" in e.sentence.text for e in evidence)
+
+
+@pytest.mark.parametrize("question", ["Chính quyền Kuala Lumpor mở tuyến tàu nào?", "Chính quyền Kuala Lumpurr mở tuyến tàu nào?"])
+def test_a_misspelt_foreign_name_in_the_question_is_read_as_the_articles(question):
+    respelt, _ = _respelt(question, _CAPITAL)
+    assert "Kuala Lumpur" in respelt and "tàu điện" in find_evidence(_CAPITAL, question)[0].sentence.text
+
+
+def test_a_short_name_one_letter_off_is_another_name_not_a_slip():
+    question = "Du lịch ở Iran thế nào?"  # the article writes "Iraq": another country
+    assert _respelt(question, _CAPITAL) == (question, ())
+    assert "Penang" in _respelt("Du lịch ở Penong thế nào?", _CAPITAL)[0]
+
+
+@pytest.mark.parametrize("asked, written", [("Trang", "Trung"), ("Hoàn", "Hoàng"), ("Zambia", "Gambia")])
+def test_names_one_letter_apart_stay_apart_when_they_are_vietnamese_or_differ_first(asked, written):
+    article = Article.from_paragraphs([[f"Ông {written} phát biểu tại hội nghị.", "Hội nghị kéo dài hai ngày."]])
+    question = f"{asked} nói gì?"
+    assert _respelt(question, article) == (question, ())
