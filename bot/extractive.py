@@ -238,23 +238,29 @@ def opening(headline: str | None, chosen: Sequence[Sentence]) -> list[str]:
     if headline:
         pairs = set(ngrams(syllables(headline), 2))
         said = set(ngrams([t for text in texts for t in syllables(text)], 2))
-        if _overlap(pairs, said) <= REDUNDANCY or _figures_left_out(headline, texts):
+        if _overlap(pairs, said) <= REDUNDANCY or leaves_out_figures(headline, texts):
             texts.insert(0, headline)
     return texts
 
 
 _FIGURE = re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])")  # a count or an amount, not a date's "19/5"
 _SPELLED = {str(n): w for w, n in SMALL_NUMBERS.items()}
+# A count the headline spells out ("tấn công hai tàu dầu", "Hai binh sĩ ..."): a number word before
+# a word in lower case (not "Ba Lan", "Thứ Hai"); not "một" (also "a") nor "năm" (also "year").
+_SPELLED_COUNT = re.compile(r"(?<![Tt]hứ )\b(" + "|".join(w for w in SMALL_NUMBERS if w not in ("một", "năm"))
+                            + r")\s+(\w)", re.I)
 
 
-def _figures_left_out(headline: str, texts: Sequence[str]) -> bool:
+def leaves_out_figures(headline: str, texts: Sequence[str]) -> bool:
     """Whether the headline gives a figure the chosen sentences do not ("14 binh sĩ ... bị sát
     hại" over a sentence on where the soldiers came from): the news itself, however many words
     they share. "4" is said by "bốn"."""
     said = " ".join(texts)
     numbers = set(_FIGURE.findall(said))
     words = set(syllables(said))
-    return any(f not in numbers and _SPELLED.get(f) not in words for f in _FIGURE.findall(headline))
+    figures = _FIGURE.findall(headline) + [str(SMALL_NUMBERS[w.lower()]) for w, after in _SPELLED_COUNT.findall(headline)
+                                           if after.islower()]
+    return any(f not in numbers and _SPELLED.get(f) not in words for f in figures)
 
 
 def choose(found: Candidates, budget: Budget, weights: Mapping[str, float] = WEIGHTS) -> list[Sentence]:
@@ -306,9 +312,16 @@ def _body(article: Article) -> list[Sentence]:
     question the article asks (an interviewer's, or a rhetorical one), a section's heading or
     the announcement of a list: what follows is the point (unless the article has nothing else)."""
     title = syllables(article.title or "")
-    body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title]
+    body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title
+            and not _IN_PHOTO.search(s.text)]
     # Not ``asks``: an answer may quote an announcement ("... như sau:"), with its list after it.
     return [s for s in body if not asks(s.text) and not _ANNOUNCES.search(s.text)] or body
+
+
+# Where someone stands in a photo ("Sebastian (ngoài cùng bên phải) chụp ảnh cùng anh chị",
+# "(thứ hai từ trái)", "(từ trái sang phải)"): a caption, even glued to the text it captions.
+_IN_PHOTO = re.compile(r"\((?:ngoài cùng |đứng |ngồi )?(?:bên |phía )?(?:trái|phải|giữa)\)"
+                       r"|\((?:người )?thứ \w+ từ (?:trái|phải)(?: sang)?\)|\(từ trái (?:sang|qua) phải\)", re.I)
 
 
 def asks(text: str) -> bool:

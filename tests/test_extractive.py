@@ -317,6 +317,9 @@ def test_a_first_person_column_still_gets_a_summary():
     ("14 binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", True),        # the count is the news
     ("4 binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),        # "bốn" says it
     ("Tin thế giới 19/5: binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),  # a date is no news
+    ("Hai binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", True),       # spelled out, still not four
+    ("Bốn binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),
+    ("Một năm sau, binh sĩ gìn giữ hòa bình bị sát hại ở Congo.", False),  # "một", "năm": no count
 ])
 def test_a_headline_that_repeats_the_sentences_opens_the_summary_only_for_a_figure_they_leave_out(headline, kept):
     chosen = [Sentence("Bốn binh sĩ gìn giữ hòa bình bị sát hại ở Congo là người Tanzania, theo quân đội nước này.", 3, 0)]
@@ -330,3 +333,16 @@ def test_a_sentence_drawing_a_conclusion_from_the_one_before_waits_for_it(opener
              "Phiên tòa dự kiến kéo dài thêm hai ngày."]]
     chosen = summarize_extractive(article(body, title="Bị cáo Lương mong được tuyên vô tội trong sự cố chạy thận"), max_sentences=1)
     assert [s.index for s in chosen] == [0]
+
+
+@pytest.mark.parametrize("caption", [
+    "Anh Tùng (ngoài cùng bên phải) chụp ảnh cùng đồng đội trước trận chung kết.",
+    "Các cầu thủ (từ trái sang phải) Tùng, Hải và Nam nhận huy chương vàng.",
+    "Huấn luyện viên Park (thứ hai từ trái) trao đổi với trợ lý.",
+])
+def test_a_caption_saying_where_people_stand_in_the_photo_is_no_summary_point(caption):
+    # Glued before the lead as pasted from some pages; it describes a photo, not the news.
+    body = [[caption, "Đội tuyển bóng đá nữ Việt Nam giành huy chương vàng SEA Games sau khi thắng Thái Lan 2-1.",
+             "Đây là lần thứ tư liên tiếp đội vô địch.", "Bàn thắng quyết định do Tùng ghi ở phút 80."]]
+    chosen = summarize_extractive(article(body, title="Đội tuyển nữ Việt Nam giành huy chương vàng"), max_sentences=3)
+    assert chosen and all(s.index != 0 for s in chosen)

@@ -15,6 +15,7 @@ NOTICES = {
     "used_extractive": {},
     "used_extractive_trimmed": {},
     "used_extractive_headline": {},
+    "used_extractive_headline_only": {},
     "used_extractive_headline_trimmed": {},
     "fewer_points": {"count": 2, "asked": 5},
     "points_capped": {"limit": 12, "asked": 100},

@@ -328,6 +328,20 @@ def test_a_prose_summary_opens_with_the_headline_and_says_so(empty_hub):
         assert "Cù Lao Chàm" not in final.text and not final.notices[0].key.startswith("used_extractive_headline")
 
 
+def test_a_short_summary_is_the_headline_when_the_best_sentence_leaves_out_its_figure(empty_hub):
+    # The sentence that repeats most of the headline is about an earlier attack on four ships.
+    body = [["Ông Karim cũng cáo buộc nhóm vũ trang tấn công 4 tàu cá ở vịnh Bengal hôm 12/5.",
+             "Ngư dân địa phương cho biết họ lo ngại ra khơi trong mùa này.",
+             "Lực lượng tuần duyên đã tăng cường tuần tra trên vùng biển."]]
+    short = Intent(IntentKind.SUMMARIZE, length=Length.SHORT)
+    for title, headline_only in (("Ông Karim cáo buộc nhóm vũ trang tấn công hai tàu cá ở vịnh Bengal", True),
+                                 ("Ông Karim cáo buộc nhóm vũ trang tấn công tàu cá ở vịnh Bengal", False)):
+        final = list(summarize_article(build_article(*body, title=title, language="vi"), short, empty_hub))[-1]
+        assert (final.text == title + ".") is headline_only
+        assert (final.notices[0].key == "used_extractive_headline_only") is headline_only
+        assert bool(final.evidence) is not headline_only
+
+
 def test_points_asked_for_without_a_count_are_a_list_of_several(empty_hub):
     intent = Intent(IntentKind.SUMMARIZE, bullets=True)    # "ý chính là gì?"
     final = list(summarize_article(ARTICLE, intent, empty_hub))[-1]

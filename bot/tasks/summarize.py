@@ -15,7 +15,7 @@ from typing import Callable, Generator, Iterator
 from bot.article import Article, Sentence
 from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.extractive import article_headline, opening, summarize_extractive
+from bot.extractive import article_headline, leaves_out_figures, opening, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
@@ -83,8 +83,8 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
 
 def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...]) -> Summary:
     """The article's most important sentences; a prose summary of the default or a detailed
-    length opens with the headline (``bot.extractive.opening``), a short one or a list of points
-    does not."""
+    length opens with the headline (``bot.extractive.opening``), a list of points does not, and
+    a short one is the headline only when the best sentence leaves out the headline's figure."""
     points = intent.sentences
     if points is None and intent.bullets and intent.length is Length.NORMAL:
         points = DEFAULT_POINTS  # "ý chính là gì?": a list of one would be no list
@@ -93,13 +93,22 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
         chosen = [s for s in chosen if s.index not in intent.skip]
         notice = Notice("summary_more_points" if chosen else "summary_nothing_more")
         return Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen), (notice, *why), by_model=False)
-    prose = intent.sentences is None and not intent.bullets and intent.length is not Length.SHORT
+    prose = intent.sentences is None and not intent.bullets
     headline = article_headline(article) if prose else None
+    if intent.length is Length.SHORT:
+        # One line: the best sentence, or the headline when that sentence leaves out the figure the
+        # headline gives ("hai tàu dầu" against a sentence on an earlier attack on "4 tàu").
+        if headline and chosen and leaves_out_figures(headline, [s.text for s in chosen]):
+            chosen = []
+        else:
+            headline = None
     texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
     written = {s.index: s.text for s in article.sentences}
     trimmed = any(s.text != written[s.index] for s in chosen)
     key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
+    if headed and not chosen:
+        key = "used_extractive_headline_only"
     # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
     fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
         if intent.sentences and len(chosen) < intent.sentences else ()
