@@ -44,6 +44,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("giảm", "sụt giảm", "giảm xuống"),
     ("yêu cầu", "đề nghị", "kiến nghị", "chỉ đạo"),
     ("phản đối", "không đồng ý", "bác bỏ"),
+    # how a side reacts: "X phản ứng thế nào?" is answered by what X denied, condemned or called it
+    ("phản ứng", "phản bác", "bác bỏ", "phủ nhận", "lên án", "đáp trả", "gọi đây là", "phản đối"),
     ("ủng hộ", "tán thành", "đồng tình"),
     ("thông qua", "phê duyệt", "chấp thuận"),
     ("ảnh hưởng", "tác động"),
@@ -67,6 +69,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("start", "starts", "begin", "begins", "launch"),
     ("finish", "finished", "complete", "completed"),
     ("arrested", "detained"),
+    ("react", "reacted", "reaction", "responded", "denied", "condemned"),
     ("scored", "goal", "goals", "equaliser", "equalizer"),
     ("won", "beat", "defeated"),
     ("last year", "previous year", "a year earlier"),

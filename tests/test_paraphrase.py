@@ -122,3 +122,14 @@ def test_a_count_of_people_is_the_number_next_to_what_happened_to_them():
     assert counted("Một ngư dân đã tử vong khi ra biển.", "bao nhiêu người chết?", one=True) == {"1"}
     # a cost is no count of people: its figure may stand far from it
     assert counted("Tổng chi phí cho dự án mở rộng đường ven biển là 2.000 tỷ đồng.", "chi phí bao nhiêu?") is None
+
+
+def test_how_a_side_reacted_is_answered_by_what_it_denied_or_condemned():
+    article = Article.from_paragraphs([[
+        "Hải quân nước A cáo buộc tàu nước B xâm nhập vùng biển của mình hôm 3/4.",
+        "Tàu nước B rời khu vực sau hai giờ theo dõi.",
+        "Bộ Ngoại giao nước B bác bỏ thông tin này và lên án các hành động khiêu khích.",
+        "Các chuyên gia cho rằng căng thẳng khó leo thang.",
+    ]])
+    evidence = find_evidence(article, "Nước B phản ứng thế nào?")
+    assert is_answerable(evidence) and "bác bỏ" in evidence[0].sentence.text
