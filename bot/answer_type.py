@@ -58,12 +58,21 @@ _REASON = re.compile(r"\b(?:vì|do|bởi|nhờ|nên|nguyên nhân|lý do|lí do|
 _SPEECH = re.compile(r"[“\"«]|\b(?:nói|cho biết|cho hay|chia sẻ|khẳng định|nhấn mạnh|cho rằng|bày tỏ|phát biểu|"
                      r"said|says|told)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:để|nhằm|mục đích|mục tiêu|in order to|so that|aims? to)\b", re.I)
-# A name right after a place preposition, perhaps with a place noun between: "tại châu Phi".
+# A name right after a place preposition, perhaps with place nouns between: "tại châu Phi",
+# "chìm ngoài khơi thành phố Sokcho", "lật trên quốc lộ 1A đoạn qua huyện Hàm Thuận Nam", "gần bờ
+# biển tỉnh Quảng Ngãi"; or right after an administrative noun, which names a place whatever
+# stands before it ("UBND huyện Tuy An", "TP.HCM").
+_PLACE_PREPOSITIONS = (r"ở|tại|từ|đến|tới|sang|khắp|ngoài khơi|ngoài|trên|dưới|gần|giữa|quanh|ven|thuộc|đoạn qua"
+                       r"|đi qua|khu vực|địa bàn|in|at|from|to|near|off")
+_ADMINISTRATIVE = r"thành phố|TP\.?|thủ đô|tỉnh|huyện|quận|thị xã|thị trấn|xã|phường|bang|vùng biển"
+_PLACE_NOUNS = (_ADMINISTRATIVE + r"|nước|quốc gia|châu|vùng|miền|đảo|làng|thôn|ấp|khu vực|địa bàn|bờ biển|biển|cửa biển"
+                r"|sông|đèo|núi|hồ|vịnh|quốc lộ|tỉnh lộ|cao tốc|đường|phố|cầu|khu|\w*\d\w*")
 _PLACE_WORD = re.compile(
-    r"\b(?:ở|tại|từ|đến|tới|sang|khắp|in|at|from|to)\s+"
-    r"(?:(?:thành phố|thủ đô|tỉnh|nước|quốc gia|châu|vùng|miền|đảo|bang|huyện|quận|làng|xã)\s+)?$",
+    rf"(?:\b(?:{_PLACE_PREPOSITIONS})\s+(?:(?:{_PLACE_NOUNS})\s+){{0,4}}|(?<!\w)(?:{_ADMINISTRATIVE})\s*)$",
     re.I,
 )
+PLACE_REACH = 40  # characters before a name where its preposition may stand: "ngoài khơi thành phố "
+
 # An enumeration: "A, B, C và D" or "gồm: A, B". Items are short runs between commas,
 # semicolons or a colon; the last may join two with a coordinator ("C và D").
 _ITEM_SEPARATOR = re.compile(r"[;:]|(?<!\d),|,(?!\d)")  # not a decimal comma: "11,4"
@@ -97,7 +106,7 @@ def has_type(text: str, query: "Query") -> bool:
         if folded <= query.asked or {strip_diacritics(w) for w in folded} <= query.asked:
             continue  # "Việt Nam" in "ai là trưởng đoàn Việt Nam?" is not the answer
         start = text.find(name)
-        if kind != "place" or _PLACE_WORD.search(text[max(0, start - 20) : start]):
+        if kind != "place" or _PLACE_WORD.search(text[max(0, start - PLACE_REACH) : start]):
             return True
     return False
 

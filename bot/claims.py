@@ -14,6 +14,10 @@ it stands in the best evidence, the reply says so rather than ✅ (``Verdict.sur
 
 A question with no figure may still be denied by a sentence that negates its words: "có đúng là
 thu phí chiều ra không?" on "Không thu phí đối với chiều xe ra trung tâm" (``_negation``).
+
+"Có ai bị thương không?" asks whether anyone was hurt (``bot.question.existence_predicate``): a
+clause that says so answers Yes ("khiến người phụ nữ này bị thương nặng"), one that negates it No
+("không có ai bị thương", "không gây thương vong"; ``_existence``).
 """
 from __future__ import annotations
 
@@ -24,7 +28,8 @@ from typing import Sequence
 from bot.guard import number_values
 from bot.lexicon import SMALL_NUMBERS
 from bot.orthography import words
-from bot.question import is_yes_no
+from bot.paraphrase import GROUPS
+from bot.question import existence_predicate, is_yes_no
 from bot.textstats import STOP_WORDS, strip_diacritics
 
 # Vietnamese number words a count may be written with ("thi ba môn"); not "năm" (a year) nor "tư"
@@ -92,8 +97,8 @@ _PART = re.compile(r"(?:^|(?<=\W))(?:trong\s+(?:số\s+)?(?:đó|này|ấy)|riê
                    r"|of\s+which|of\s+these|among\s+them)\b", re.I)
 # Negation of a verb ("không thu phí"), but not "không chỉ", "không những", "không ít" ...
 _NEGATORS = frozenset("không chưa chẳng chả".split())
-# ("chưa kể": besides; "không ngờ": unexpectedly)
-_NOT_NEGATING = frozenset("chỉ những ít ngừng khỏi kém lâu xa hề kể ngờ".split())
+# ("chưa kể": besides; "không ngờ": unexpectedly; "không may": unluckily)
+_NOT_NEGATING = frozenset("chỉ những ít ngừng khỏi kém lâu xa hề kể ngờ may".split())
 _NEGATION_REACH = 2  # words between the negator and the question's first word ("không được thu")
 # Words of a question's predicate that do not tell what it is about ("thu phí cả chiều ra").
 _FILLERS = frozenset("là thì mà có được bị cả cũng đều vẫn luôn đã đang sẽ các những một này đó rằng nữa "
@@ -122,10 +127,13 @@ class Verdict:
     sure: bool = True     # False: the figure is there, but not tied to what the question names
     stated: bool = True   # False: the article never gives the claimed figure; ``found`` is what it says instead
     negation: bool = False  # decided by a sentence that says the question's words with "không"
+    existence: bool = False  # whether anyone did or suffered something: "Có ai bị thương không?"
 
     @property
     def key(self) -> str:
         """The reply (prompts/replies.toml) that gives this verdict."""
+        if self.existence:
+            return "exists_yes" if self.matches else "exists_no"
         if self.negation:
             return "claim_confirmed" if self.matches else "claim_denied"
         if not self.sure:
@@ -211,6 +219,9 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
     if not is_yes_no(question):
         return None
     claim = _claim(question)
+    predicate = existence_predicate(question) if claim is None else None
+    if predicate:
+        return _existence(predicate, texts)
     if claim is None:
         return _negation(question, texts)
     reads = [_read(t) for t in texts]
@@ -762,3 +773,125 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return spans
+
+
+# --- existence ----------------------------------------------------------------------------
+
+# "Thương vong" (casualties) are the dead and the injured: "Vụ cháy không gây thương vong" answers
+# "Có ai chết không?" and "Có ai bị thương không?" alike.
+_CASUALTIES = ("thương vong",)
+_CASUALTY_GROUPS = frozenset({"chết", "bị thương"})
+_EXISTENCE_REACH = 5  # words from a negator to what it negates: "không ghi nhận trường hợp nào bị thương"
+# A word that opens another clause between them: "không đội mũ bảo hiểm nên bị thương" was hurt.
+_CLAUSE_OPENERS = frozenset("nên rồi thì mà và nhưng khi sau vì do".split())
+# Negated with one of these between, it is said of everyone: "không có ai", "không một người
+# nào"; else of the ones named only ("99 hành khách ... không bị thương"), which a Yes elsewhere beats.
+_EVERYONE = frozenset("ai người nào".split())
+# What was averted, feared, pursued or is to come did not happen, nor is it denied: "thoát chết",
+# "suýt chết", "nguy cơ tử vong", "đang truy bắt", "sẽ bị bắt".
+_NOT_DONE = frozenset("suýt thoát tránh nguy nếu sợ truy sẽ".split())
+
+
+def _existence(predicate: str, texts: Sequence[str]) -> Judgement | None:
+    """Whether anyone did or suffered ``predicate`` ("bị thương"), from the first clause of
+    ``texts`` (best evidence first) that says it, or negates it for everyone; else from one that
+    negates it for some ("hành khách không bị thương"). None when no clause says either."""
+    cores, needs = _cores(predicate)
+    if not cores:
+        return None
+    first: dict[str, tuple[int, str]] = {}
+    for i, text in enumerate(texts):
+        if text.rstrip().endswith("?"):
+            continue  # the article's own question ("Liệu có ai bị thương?") says nothing
+        if not all(_has(t, _tokens(text)) for t in needs):
+            continue  # "phản đối việc thu phí" for "Có ai phản đối dự án không?"
+        for start, end in _pieces(text):
+            piece = text[start:end]
+            tokens = _tokens(piece)
+            for reading, (at, stop) in _readings(tokens, cores):
+                first.setdefault(reading, (i, _quoted(text, (start + tokens[0].start, start + tokens[-1].end),
+                                                      start + tokens[at].start, start + tokens[stop - 1].end)))
+    said, everyone = first.get("said"), first.get("everyone")
+    if said and (not everyone or said[0] <= everyone[0]):
+        return Judgement(Verdict(True, predicate, said[1], existence=True), (said[0],))
+    denied = everyone or first.get("some")
+    return Judgement(Verdict(False, predicate, denied[1], existence=True), (denied[0],)) if denied else None
+
+
+def _cores(predicate: str) -> tuple[list[tuple[_Token, ...]], list[_Token]]:
+    """The phrases that say ``predicate`` in a clause, and the words its sentence must also have.
+    The first phrase of a paraphrase group says it in any of the group's words ("bị thương":
+    "trọng thương", "nhập viện", ...; and "thương vong"), else the first content words do
+    ("phản đối"); the rest of the predicate's content words must be in the sentence ("dự án" of
+    "phản đối dự án", "vụ cháy" of "bị thương trong vụ cháy")."""
+    asked = _tokens(predicate)
+    content = [t for t in asked if not (_stop(t) or _in(t, _FILLERS))]
+    for k in range(len(asked)):
+        members = [m for group in GROUPS for m in group if _at(asked, k, _tokens(m))]
+        if members:
+            longest = max(members, key=lambda m: len(_tokens(m)))
+            phrases = {m for group in GROUPS if longest in group for m in group}
+            if phrases & _CASUALTY_GROUPS:
+                phrases |= set(_CASUALTIES)
+            said = asked[k:k + len(_tokens(longest))]
+            return [tuple(_tokens(m)) for m in sorted(phrases)], [t for t in content if t not in said]
+    run: list[_Token] = []
+    for t in asked[asked.index(content[0]):] if content else []:
+        if t not in content or len(run) == _COUNTED_REACH:
+            break
+        run.append(t)
+    return ([tuple(run)], [t for t in content if t not in run]) if run else ([], [])
+
+
+def _at(tokens: Sequence[_Token], k: int, phrase: Sequence[_Token]) -> bool:
+    """Whether ``phrase`` stands in ``tokens`` at ``k``; a word typed without marks matches any marks."""
+    return bool(phrase) and len(tokens) - k >= len(phrase) and all(
+        a.word == b.word or (a.word == a.bare and a.bare == b.bare) or (b.word == b.bare and a.bare == b.bare)
+        for a, b in zip(tokens[k:], phrase))
+
+
+def _readings(tokens: list[_Token], cores: list[tuple[_Token, ...]]) -> list[tuple[str, tuple[int, int]]]:
+    """How a clause says each mention of the predicate ("said", negated for "everyone" or for
+    "some"; none for one averted or pending: "thoát chết", "đang truy bắt"), with the tokens it spans."""
+    out = []
+    at = 0
+    while at < len(tokens):
+        core = max((c for c in cores if _at(tokens, at, c)), key=len, default=None)
+        if core is None:
+            at += 1
+            continue
+        before = []
+        for k in range(at - 1, max(-1, at - 1 - _EXISTENCE_REACH), -1):
+            if _in(tokens[k], _CLAUSE_OPENERS):
+                break
+            before.append(k)
+        negator = next((k for k in before if _in(tokens[k], _NEGATORS)
+                        and not (k + 1 < len(tokens) and _in(tokens[k + 1], _NOT_NEGATING))), None)
+        end = at + len(core)
+        if negator is not None:
+            casualties = [t.word for t in core] in ([t.word for t in _tokens(c)] for c in _CASUALTIES)
+            everyone = casualties or any(_in(t, _EVERYONE) for t in tokens[negator + 1:at])
+            out.append(("everyone" if everyone else "some", (negator, end)))
+        elif not any(_in(tokens[k], _NOT_DONE) for k in [*before, *range(at, end)]):
+            out.append(("said", (at, end)))
+        at = end
+    return out
+
+
+_QUOTE_BEFORE, _QUOTE_AFTER = 10, 10  # words quoted before and after what a clause says
+_CLAUSE_SUBJECT = 2  # fewer words than this before it in its clause: the words before the clause say of whom
+
+
+def _quoted(text: str, clause: tuple[int, int], start: int, end: int) -> str:
+    """What the reply quotes of ``text`` for the words from ``start`` to ``end`` (characters) in
+    the ``clause`` (characters): the clause, cut to ``_QUOTE_BEFORE`` words before them and
+    ``_QUOTE_AFTER`` after, with "…" where cut inside it; a clause that says little before them
+    ("một bị thương") takes the words before it too ("khiến một người chết, một bị thương")."""
+    tokens = _tokens(text)
+    at = next(k for k, t in enumerate(tokens) if t.start >= start)
+    opening = next(k for k, t in enumerate(tokens) if t.start >= clause[0])
+    last = max(k for k, t in enumerate(tokens) if t.end <= clause[1])
+    tail = min(last, max(k for k, t in enumerate(tokens) if t.end <= end) + _QUOTE_AFTER)
+    first = max(0 if at - opening < _CLAUSE_SUBJECT else opening, at - _QUOTE_BEFORE)
+    cut = first not in (0, opening)  # a clause quoted from its start is whole there
+    return ("… " if cut else "") + text[tokens[first].start:tokens[tail].end] + (" …" if tail < last else "")

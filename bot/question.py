@@ -21,7 +21,7 @@ from bot.answer_type import has_type
 from bot.orthography import words
 from bot.textstats import STOP_WORDS, ngrams, strip_diacritics
 
-__all__ = ["Query", "about_article", "english_terms", "has_type", "parse_question", "terms"]
+__all__ = ["Query", "about_article", "english_terms", "existence_predicate", "has_type", "parse_question", "terms"]
 
 # Question phrase → expected answer type. Longer phrases are matched first, so "năm nào"
 # wins over "nào". A question typed without diacritics is matched on the unaccented forms.
@@ -113,6 +113,7 @@ _DURATIONS = ("bao lau", "how long")
 _YES_NO_PAIRS = frozenset({("co", "phai"), ("phai", "khong"), ("dung", "khong")})
 _CLOSING_PARTICLES = frozenset("không chưa à hả nhỉ chứ".split())
 _BARE_CLOSING_PARTICLES = frozenset("khong chua ha nhi".split())
+_OR = frozenset({"hay", "hoac"})  # "... hay không?", "... hoặc chưa?": the closing's "or"
 _SCORE_WORDS = re.compile(r"\b(?:ti so|score)\b")  # "tỷ số" folds to "tỉ số"; "tỉ lệ" is a rate
 _MATCH_TIMES = frozenset({"phut", "giay", "hiep", "thu", "minute"})  # "phút mấy", "phút thứ mấy": a time, not the score
 _LENGTH_WORDS = frozenset("dai cao rong sau xa".split())
@@ -130,6 +131,17 @@ _IRREGULAR = {
         "shut": "shut", "sink": "sank sunk", "break": "broke broken", "choose": "chose chosen", "steal": "stole stolen",
     }.items() for past in forms.split()
 }
+# Typed without marks, "may" is "mấy" (how many) only where a question word stands: before what it
+# counts ("may nguoi", "may gio", "gap may lan") or after an ordinal ("lan thu may", "ngay may").
+# It is the "máy" / "may" of a compound after a noun it belongs to ("nha may" a factory, "tho may"
+# a tailor, "khong may" unluckily; not "co": "co may mon" is "có mấy môn") or before the rest of
+# one ("may bay", "may man", "may mac"), and counts nothing before a function word ("nha may o
+# dau", "may nay cua ai"). ``_asks_how_many`` applies the lists.
+_ORDINALS = frozenset("thu hang so tang lop phut hiep ngay thang".split())
+_MAY_COMPOUNDS_BEFORE = frozenset("nha tho bo khong rui chay dam long".split())
+_MAY_COMPOUNDS_AFTER = frozenset("bay moc tinh anh cay xuc chu lanh in bom phat no giat quay ui keo khoan man mac va rui "
+                                 "do mu may".split())
+_COUNTS_NOTHING = frozenset("o la thi duoc da co vao trong cua nua the nao nay kia ay do dau gi ai khong chua".split())
 _LONGEST_PHRASE = max(len(k.split()) for k in _QUESTION_WORDS)
 _BARE_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS)
 
@@ -187,9 +199,15 @@ def parse_question(question: str, language: str = "vi") -> Query:
     # Unaccented matching only for unaccented questions: "máy" must not be taken for "mấy".
     phrases, heads, nouns = _TABLES[not accented]
     spans = _question_spans(tokens, phrases)
+    if not accented:  # "nha may o dau": a factory, no "mấy"
+        spans = [span for span in spans if tokens[span[0]] != "may" or _asks_how_many(tokens, span[0])]
     dropped = {i for start, end, _ in spans for i in range(start, end)}
     if language != "en":
         dropped |= _yes_no_frame(tokens)
+        someone = _someone(tokens)
+        if someone:  # "Có ai bị thương không?": a yes/no question; its "ai" asks for nobody by name
+            spans = [span for span in spans if not set(range(*span[:2])) & someone]
+            dropped |= someone
     # Unaccented, "nam" may be "năm" (a stop word) or a name: "ong Nam la ai" asks about Nam.
     names = {strip_diacritics(w).lower() for w in re.findall(r"\w+", question)[1:] if w[:1].isupper()}
     stop = STOP_WORDS if accented else _BARE_STOP_WORDS - names
@@ -304,6 +322,18 @@ def english_terms(tokens: list[str], dropped: set[int] | frozenset[int] = frozen
         stems += [s for s in run if s]
         pairs += [(a, b) for a, b in zip(run, run[1:]) if a and b]
     return stems + pairs
+
+
+def _asks_how_many(bare: list[str], i: int) -> bool:
+    """Whether the unaccented "may" at ``i`` is the question word "mấy" (``_ORDINALS`` and the
+    compound lists above): after an ordinal, or before a word it may count that makes no compound."""
+    before = bare[i - 1] if i else ""
+    after = bare[i + 1] if i + 1 < len(bare) else ""
+    if after in _MAY_COMPOUNDS_AFTER:
+        return False
+    if before in _ORDINALS:
+        return True
+    return bool(after) and before not in _MAY_COMPOUNDS_BEFORE and after not in _COUNTS_NOTHING
 
 
 def _category_positions(tokens: list[str], accented: bool) -> set[int]:
@@ -428,6 +458,42 @@ def _optional(tokens: list[str], exact: list) -> frozenset:
                                  for t in optional})
 
 
+# An existence question: "Có ai bị thương không?", "Có người nào bị bắt không?", "Có nạn nhân nào
+# tử vong không?". "có" then "ai", or a noun of one or two syllables and "nào", in a yes/no frame.
+_SOMEONE_REACH = 2  # syllables of the noun before "nào": "có hành khách nào"
+_PEOPLE_WORDS = frozenset({"nguoi"})  # "người nào" is "ai": no word to search for
+
+
+def _someone(tokens: list[str]) -> set[int]:
+    """Where an existence question's "có ai" / "có <noun> nào" stands (its question word, "có" and
+    a bare "người"); empty for any other question."""
+    bare = [strip_diacritics(t) for t in tokens]
+    closing = len(bare) >= 3 and (tokens[-1] in _CLOSING_PARTICLES or bare[-1] in _BARE_CLOSING_PARTICLES)
+    if not closing:
+        return set()
+    for i, word in enumerate(bare[:-2]):
+        if word != "co":
+            continue
+        if bare[i + 1] == "ai":
+            return {i, i + 1}
+        which = next((k for k in range(i + 2, min(i + 2 + _SOMEONE_REACH, len(bare) - 1)) if bare[k] == "nao"), None)
+        if which is not None:
+            return {i, which} | {k for k in range(i + 1, which) if bare[k] in _PEOPLE_WORDS}
+    return set()
+
+
+def existence_predicate(question: str) -> str | None:
+    """What an existence question asks anyone did or suffered: "bị thương" of "Có ai bị thương
+    không?", "nạn nhân tử vong" of "Có nạn nhân nào tử vong không?"; None for any other question."""
+    typed = words(question)
+    someone = _someone(typed)
+    if not someone:
+        return None
+    frame = _yes_no_frame(typed)
+    rest = [t for i, t in enumerate(typed) if i > min(someone) and i not in someone | frame]
+    return " ".join(rest) or None
+
+
 def _yes_no_frame(tokens: list[str]) -> set[int]:
     """Where a yes/no question's frame stands, which no answer repeats: "có phải", "phải không",
     "đúng không", and a closing particle ("... có phải đi tù không?", "... xong chưa?")."""
@@ -435,6 +501,8 @@ def _yes_no_frame(tokens: list[str]) -> set[int]:
     frame = {i + k for i in range(len(bare) - 1) if (bare[i], bare[i + 1]) in _YES_NO_PAIRS for k in (0, 1)}
     if len(bare) >= 3 and (tokens[-1] in _CLOSING_PARTICLES or bare[-1] in _BARE_CLOSING_PARTICLES):
         frame.add(len(bare) - 1)
+        if bare[-2] in _OR:  # "... hay không?"
+            frame.add(len(bare) - 2)
     return frame
 
 

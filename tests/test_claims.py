@@ -232,3 +232,35 @@ def test_a_figure_the_article_gives_loosely_is_quoted_with_its_qualifier(questio
     texts = ["Lễ hội năm nay có hơn 3.000 người tham gia.", "Đám cháy bùng lên vào khoảng 22h tại kho hàng."]
     judged = judge(question, texts, near=2)
     assert judged is not None and judged.verdict.found == found
+
+
+# Written for these tests: whether anyone was hurt, killed or arrested ("Có ai bị thương không?").
+FIRE = ["Rạng sáng 9/5, một kho gỗ ở xã Tân Phú bốc cháy dữ dội.",
+        "Lửa lan sang dãy nhà trọ bên cạnh, một công nhân bị thương nặng khi tìm cách thoát ra.",
+        "Rất may, không có ai tử vong.",
+        "Cảnh sát đang truy bắt người đã châm lửa."]
+BUS = ["Xe khách lật xuống ruộng, 28 hành khách không bị thương.", "Tài xế bị thương ở chân.",
+       "Vụ va chạm không gây thương vong về người."]
+
+
+@pytest.mark.parametrize(("question", "texts", "key", "found", "rests_on"), [
+    ("Có ai bị thương không?", FIRE, "exists_yes", "một công nhân bị thương nặng khi tìm cách thoát ra", (1,)),
+    ("co ai bi thuong khong", FIRE, "exists_yes", "một công nhân bị thương nặng khi tìm cách thoát ra", (1,)),
+    ("Có ai chết không?", FIRE, "exists_no", "Rất may, không có ai tử vong", (2,)),   # "tử vong" says "chết"
+    ("Có ai bị thương không?", BUS[:2], "exists_yes", "Tài xế bị thương ở chân", (1,)),  # some unhurt, one hurt
+    ("Có hành khách nào bị thương không?", BUS[:2], "exists_no", "28 hành khách không bị thương", (0,)),
+    ("Có ai thiệt mạng hay không?", BUS[2:], "exists_no", "Vụ va chạm không gây thương vong về người", (0,)),
+])
+def test_whether_anyone_did_or_suffered_something_is_answered_by_the_clause_that_says(question, texts, key, found,
+                                                                                      rests_on):
+    judged = judge(question, texts)
+    assert judged is not None and (judged.verdict.key, judged.verdict.found, judged.rests_on) == (key, found, rests_on)
+
+
+@pytest.mark.parametrize(("question", "texts"), [
+    ("Có người nào bị bắt không?", FIRE),               # pursued ("đang truy bắt") is not arrested
+    ("Có ai chết không?", ["Ba ngư dân may mắn thoát chết."]),   # escaped death
+    ("Có ai bị bắt không?", ["Vụ cháy thiêu rụi 4 phòng trọ."]),  # the article does not say
+])
+def test_no_clause_that_says_it_leaves_an_existence_question_undecided(question, texts):
+    assert judge(question, texts) is None

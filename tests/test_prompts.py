@@ -55,6 +55,8 @@ NOTICES = {
     "claim_not_said": {"found": "10 người còn lại đã tử vong", "claimed": "20 cầu thủ chết"},
     "claim_denied": {},
     "claim_confirmed": {},
+    "exists_yes": {"found": "khiến 2 người bị thương"},
+    "exists_no": {"found": "không có ai bị thương"},
     "claim_matches_headline": {"found": "1 người chết", "title": "Tai nạn trên đèo, 1 người chết"},
     "claim_differs_headline": {"found": "1 người chết", "claimed": "2 người chết", "title": "Tai nạn trên đèo, 1 người chết"},
 }

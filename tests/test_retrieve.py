@@ -3,7 +3,7 @@ import pytest
 
 from bot.article import Article
 from bot.answer_type import enumerates, has_unit
-from bot.question import about_article, english_terms, has_type, question_parts
+from bot.question import about_article, english_terms, existence_predicate, has_type, is_yes_no, question_parts
 from bot.orthography import fold, words
 from bot.retrieve import (Evidence, Weights, _contracted, _renamed, _respelt, _short_names, feature_table, find_evidence, index,
                           is_answerable, parse_question)
@@ -706,3 +706,41 @@ def test_names_one_letter_apart_stay_apart_when_they_are_vietnamese_or_differ_fi
     article = Article.from_paragraphs([[f"Ông {written} phát biểu tại hội nghị.", "Hội nghị kéo dài hai ngày."]])
     question = f"{asked} nói gì?"
     assert _respelt(question, article) == (question, ())
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("nha may o dau?", "place"), ("nha may nay cua ai?", "person"),   # "nhà máy" (a factory), no "mấy"
+    ("may bay cat canh luc may gio?", "time"), ("tho may lam viec o dau?", "place"),
+    ("lu lam chet may nguoi?", "number"), ("co may mon thi dau?", "number"),   # "mấy" before what it counts
+    ("lan thu may?", "number"), ("xep thu may?", "number"), ("may gio thong xe?", "time"),   # after an ordinal
+])
+def test_unaccented_may_is_how_many_only_where_a_question_word_stands(question, kind):
+    assert parse_question(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("question", "predicate"), [
+    ("Có ai bị thương không?", "bị thương"), ("co ai chet khong", "chet"), ("Có người nào bị bắt không?", "bị bắt"),
+    ("Có nạn nhân nào tử vong hay không?", "nạn nhân tử vong"), ("Vụ cháy có ai bị thương không?", "bị thương"),
+    ("Ai bị thương?", None), ("Có bao nhiêu người bị thương?", None), ("Thành phố nào có ai bị thương?", None),
+])
+def test_whether_anyone_did_something_is_a_yes_no_question(question, predicate):
+    assert existence_predicate(question) == predicate
+    assert is_yes_no(question) is (predicate is not None)
+    if predicate:   # its "ai" / "nào" asks for nobody by name, and is searched for by no one
+        assert parse_question(question).answer_type is None
+        assert not {"ai", "nào", "người"} & {t for t in parse_question(question).terms if isinstance(t, str)}
+
+
+PLACE_QUESTION = parse_question("Sự việc xảy ra ở đâu?")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Một tàu cá bị chìm ngoài khơi thành phố Sokcho rạng sáng 3/5.", True),
+    ("Xe khách lật trên quốc lộ 1A đoạn qua huyện Hàm Thuận Bắc tối qua.", True),
+    ("Máy bay rơi gần bờ biển tỉnh Quảng Ngãi.", True),
+    ("Đám cháy bùng phát trên địa bàn xã Ea Tân.", True),
+    ("Vụ va chạm xảy ra giữa TP.HCM và Bình Dương.", True),
+    ("Ông Lâm cho biết đã báo cáo sự việc.", False),   # a person, no place
+])
+def test_a_place_is_a_name_after_a_place_preposition_or_an_administrative_noun(text, expected):
+    assert has_type(text, PLACE_QUESTION) is expected

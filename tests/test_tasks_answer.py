@@ -507,3 +507,29 @@ def test_a_question_about_the_story_as_a_whole_is_answered_from_its_lead(empty_h
     # a question naming something the story does not say is not answered from the lead
     other = dataclasses.replace(intent, question="Phiên tòa xét xử tài xế diễn ra khi nào?")
     assert not any(s.index == 0 for s in list(answer_question(_STORY, other, empty_hub))[-1].evidence)
+
+
+# Written for these tests: a lead whose place stands after "ngoài khơi", not "ở" / "tại".
+_WRECK = Article.from_paragraphs([
+    ["Rạng sáng 3/5, một tàu cá chở 12 thuyền viên bị chìm ngoài khơi thành phố Sokcho.",
+     "Lực lượng tuần duyên đã cứu được 9 người sau nhiều giờ tìm kiếm.",
+     "Ba thuyền viên còn lại được đưa về cảng tại Donghae."],
+    ["Không có ai thiệt mạng, một thuyền viên bị thương nhẹ ở tay."],
+], title="Tàu cá chìm, 12 thuyền viên được cứu")
+
+
+@pytest.mark.parametrize("question", ["Sự việc xảy ra ở đâu?", "ở đâu?", "tàu chìm ở đâu?"])
+def test_the_storys_place_is_found_after_any_place_preposition_in_its_lead(empty_hub, question):
+    final = list(answer_question(_WRECK, Intent(IntentKind.ASK, language="vi", question=question, extractive=True),
+                                 empty_hub))[-1]
+    assert final.evidence and final.evidence[0].index == 0
+
+
+@pytest.mark.parametrize(("question", "key", "found"), [
+    ("Có ai bị thương không?", "exists_yes", "một thuyền viên bị thương nhẹ ở tay"),
+    ("Có ai chết không?", "exists_no", "Không có ai thiệt mạng"),
+])
+def test_whether_anyone_was_hurt_is_answered_yes_or_no_quoting_the_sentence(empty_hub, question, key, found):
+    final = list(answer_question(_WRECK, Intent(IntentKind.ASK, language="vi", question=question), empty_hub))[-1]
+    assert final.text == reply(key, "vi", found=found)
+    assert [s.index for s in final.evidence] == [3] and final.notices == ()

@@ -339,6 +339,7 @@ def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence]
 # What each claim reply names: the figure found, the one claimed, the headline quoted.
 _CLAIM_FIELDS = {"claim_matches": ("found",), "claim_differs": ("found", "claimed"), "claim_unsure": ("found", "claimed"),
                  "claim_not_said": ("found", "claimed"), "claim_denied": (), "claim_confirmed": (),
+                 "exists_yes": ("found",), "exists_no": ("found",),
                  "claim_matches_headline": ("found", "title"), "claim_differs_headline": ("found", "claimed", "title")}
 
 
