@@ -18,7 +18,7 @@ from typing import Generator, Iterator
 
 from bot.article import Article
 from bot.export import TaskResult, task_result
-from bot.followup import follow_up, people_by_mentions, people_named, points_at_someone
+from bot.followup import answering_person, follow_up, people_by_mentions, people_named, points_at_someone
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
@@ -67,6 +67,7 @@ class ChatSession:
     last_question: str | None = None    # the question the last reply answered, for "còn gì nữa?"
     last_question_shown: tuple[int, ...] = ()  # the sentences (indices) quoted for it so far
     last_people: tuple[str, ...] = ()   # who the last answers named ("ông Trần Văn Hùng"), for "ông ấy ...?"
+    last_person: str = ""               # whom the last answer was about (who answered "ai ...?"), for "người đó ...?"
     article_cut_at: int | None = None   # characters of the pasted text kept when it was over the length limit
     previous_article: Article | None = None  # the article the open one replaced, for "quay lại bài trước"
     previous_article_text: str = ""
@@ -257,7 +258,7 @@ def _switched(session: ChatSession) -> ChatSession:
     """``session`` with the previous article open and the talk about the other one forgotten."""
     return dataclasses.replace(session, article=session.previous_article, article_text=session.previous_article_text,
                                last_summary=None, last_summary_shown=(), last_result=None, last_question=None,
-                               last_question_shown=(), last_people=(), article_cut_at=None)
+                               last_question_shown=(), last_people=(), last_person="", article_cut_at=None)
 
 
 def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float):
@@ -293,7 +294,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if intent.kind is IntentKind.ASK and (session.last_question or points_at_someone(intent.question or "")):
         # "hắn lấy trộm những gì?" before any answer named him: the story's most named people
         intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question or "",
-                                                                language, session.last_people, _story_people(session.article)))
+                                                                language, session.last_people, _story_people(session.article),
+                                                                session.last_person))
     unchanged_note = None  # "ngắn hơn nữa" that gives the same summary again says why
     refine = intent.refine
     if intent.kind is IntentKind.SUMMARIZE:
@@ -324,11 +326,12 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
                 session = dataclasses.replace(session, last_summary_points=points, last_summary_shown=shown_points,
                                               last_question=None)
             elif intent.kind is IntentKind.ASK:
-                named = people_named([s.text for s in update.evidence] + [intent.question or ""],
-                                     _story_people(session.article))
+                quoted = [s.text for s in update.evidence]
+                named = people_named(quoted + [intent.question or ""], _story_people(session.article))
                 session = dataclasses.replace(session, last_question=intent.question,
                                               last_question_shown=tuple(sorted({*intent.skip, *(s.index for s in update.evidence)})),
-                                              last_people=named or session.last_people)
+                                              last_people=named or session.last_people,
+                                              last_person=_person_of(intent.question or "", quoted, named, session))
         yield join(text), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating
@@ -337,6 +340,19 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
         elif timeout is not None and not update.done and time.monotonic() - started > timeout:
             yield join(text + "\n\n" + reply("timeout", language, seconds=round(timeout))), session
             return
+
+
+def _person_of(question: str, quoted: list[str], named: tuple[str, ...], session: ChatSession) -> str:
+    """Whom an answer was about, for a pronoun asked next: who answers a "who" question in the
+    sentences quoted (``answering_person``); else the person the question itself names ("anh Lộc
+    làm nghề gì?", as "anh ấy ..." was resolved); else, when the answer named nobody, the one
+    before; else nobody (the pronoun then stands for one of the people the answer named)."""
+    answering = answering_person(question, quoted, named)
+    if answering:
+        return answering
+    given = {w for w in re.findall(r"\w+", question) if w[:1].isupper()}
+    asked = next((p for p in (session.last_person, *named) if p and p.split()[-1] in given), "")
+    return asked or ("" if named else session.last_person)
 
 
 @lru_cache(maxsize=8)
@@ -477,7 +493,8 @@ def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) ->
     # (a 4 MB upload would otherwise travel to the page and back with every turn), a page's text
     # rather than its HTML.
     session = dataclasses.replace(session, article=article, article_text=read, last_summary=None, last_summary_shown=(),
-                                  last_result=None, last_question=None, last_question_shown=(), last_people=(), article_cut_at=truncated_at,
+                                  last_result=None, last_question=None, last_question_shown=(), last_people=(), last_person="",
+                                  article_cut_at=truncated_at,
                                   ignored_box="")
     if revised:
         return session, reply("article_updated", language)

@@ -18,9 +18,14 @@ thu phí chiều ra không?" on "Không thu phí đối với chiều xe ra trun
 "Có ai bị thương không?" asks whether anyone was hurt (``bot.question.existence_predicate``): a
 clause that says so answers Yes ("khiến người phụ nữ này bị thương nặng"), one that negates it No
 ("không có ai bị thương", "không gây thương vong"; ``_existence``).
+
+What the article only reports as an accusation, a suspicion or a rumour ("Công ty X bị tố lừa đảo
+200 khách hàng", "nghi trộm xe", "Theo đơn tố cáo, ...") is never confirmed as fact: ``reported``
+says so instead of ✅.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -128,10 +133,14 @@ class Verdict:
     stated: bool = True   # False: the article never gives the claimed figure; ``found`` is what it says instead
     negation: bool = False  # decided by a sentence that says the question's words with "không"
     existence: bool = False  # whether anyone did or suffered something: "Có ai bị thương không?"
+    other: str = ""  # where the claimed figure counts something else: "12 người khác bị thương"
+    reported: bool = False  # the article only reports it as an accusation or a suspicion ("bị tố ...")
 
     @property
     def key(self) -> str:
         """The reply (prompts/replies.toml) that gives this verdict."""
+        if self.reported:
+            return "claim_reported"
         if self.existence:
             return "exists_yes" if self.matches else "exists_no"
         if self.negation:
@@ -140,7 +149,19 @@ class Verdict:
             return "claim_unsure"
         if not self.stated:
             return "claim_not_said"
+        if self.other and not self.matches:
+            return "claim_differs_other"
         return "claim_matches" if self.matches else "claim_differs"
+
+    @property
+    def other_number(self) -> str:
+        """The claimed figure as the article writes it where it counts something else ("12")."""
+        return self.other.split(maxsplit=1)[0] if self.other else ""
+
+    @property
+    def other_counted(self) -> str:
+        """What it counts there: "người khác bị thương" of "12 người khác bị thương"."""
+        return self.other.split(maxsplit=1)[1] if " " in self.other else ""
 
 
 @dataclass(frozen=True)
@@ -213,9 +234,10 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
 
     In turn: a figure bound to what the question names in a sentence, or in the title; one of
     people bound to what happened to them ("10 người tử vong" for "20 cầu thủ chết") where the
-    claimed figure is nowhere in the article; the claimed figure standing unbound in the best
-    evidence (no ✅ then, only the sentence). Without a figure, a sentence that negates the
-    question's words."""
+    claimed figure is nowhere in the article (as a count of people: "15 xe" is none), or stands
+    only where it counts something else ("12 người khác bị thương", ``_elsewhere``, which a No
+    from a sentence names too); the claimed figure standing unbound in the best evidence (no ✅
+    then, only the sentence). Without a figure, a sentence that negates the question's words."""
     if not is_yes_no(question):
         return None
     claim = _claim(question)
@@ -240,13 +262,20 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
             rests = (i,) + tuple(j for j in decided.rests_on if j != i)
             return Judgement(Verdict(True, claim.text, _found(reads[i], c, claim), sure=False), rests)
     if decided:
-        return decided
-    said = any(claim.count.values & number_values(n) for t in [*texts, title or ""] for n in _NUMBER.findall(t))
-    if claim.people and not said:
+        return _elsewhere(claim, reads, decided, near) if not decided.headline else decided
+    said = any(_says(claim, r) for r in [*reads, _read(title or "")])
+    if claim.people:
         loose = [(i, b) for i, b in ((i, _bind(claim, r, loose=True)) for i, r in enumerate(reads)) if b]
         if loose and len({b.count.values for _, b in loose}) == 1:
             i, b = loose[0]
-            return Judgement(Verdict(False, claim.text, b.found, stated=False), (i,))
+            if not said:
+                return Judgement(Verdict(False, claim.text, b.found, stated=False), (i,))
+            if not b.matches:
+                # "12 người chết?" on "3 công nhân tử vong và 12 người khác bị thương": the dead have
+                # a figure of their own, and the 12 are the injured. No, and what the 12 count.
+                denied = _elsewhere(claim, reads, Judgement(Verdict(False, claim.text, b.found), (i,)), near)
+                if denied.verdict.other:
+                    return denied
     for i, r in enumerate(reads[:near]):
         for f in r.figures:
             if f.values & claim.count.values and _comparable(claim, f, r):
@@ -254,8 +283,75 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
     return None
 
 
+def _says(claim: _Claim, read: _Read) -> bool:
+    """Whether ``read`` gives the claimed number, unless as a count of another kind of thing of
+    which nothing asked is said: "15 xe chữa cháy" is no 15 people dead, "12 thợ mỏ thiệt mạng"
+    may be."""
+    for m in _NUMBER.finditer(read.text):
+        if not claim.count.values & number_values(m.group(0)):
+            continue
+        figure = next((f for f in read.figures if f.start <= m.start() < f.end), None)
+        if figure is None or not claim.people:
+            return True
+        if _unit_key(figure) == _unit_key(claim.count) or _people(read, figure) or _says_asked(claim, read, figure):
+            return True
+    return False
+
+
+def _says_asked(claim: _Claim, read: _Read, figure: Count) -> bool:
+    """Whether the clause of ``figure`` has a word of what the question asks happened or is counted."""
+    start, end = read.clauses[_clause_at(read, figure.start)]
+    clause = [t for t in read.tokens if start <= t.start < end]
+    return any(_has(w, clause) for w in claim.predicate or claim.counted)
+
+
 def _verdict(claim: _Claim, bound: _Bound) -> Verdict:
     return Verdict(bound.matches, claim.text, bound.found)
+
+
+def _elsewhere(claim: _Claim, reads: Sequence[_Read], judged: Judgement, near: int) -> Judgement:
+    """A No, with where the article gives the claimed figure for something else: "12 người chết?"
+    on "Vụ cháy làm 3 người chết, 12 người bị thương" is the injured count (``_counts_else``),
+    looked for in the sentences the No rests on, then in the best evidence; quoted after them."""
+    verdict = judged.verdict
+    if verdict.matches or not verdict.sure or verdict.negation:
+        return judged
+    for i in dict.fromkeys([*judged.rests_on, *range(min(near, len(reads)))]):
+        other = _counts_else(claim, reads[i])
+        if other:
+            rests = judged.rests_on + (() if i in judged.rests_on else (i,))
+            return Judgement(dataclasses.replace(verdict, other=other), rests)
+    return judged
+
+
+def _counts_else(claim: _Claim, read: _Read) -> str:
+    """The claimed figure in ``read`` where its clause says it counts something other than the
+    question asks: of the same unit (or people, for people), with none of the question's words of
+    what it counts or what happened ("chết") in its clause, nor counting a part ("Trong đó, ..."),
+    and words of its own after it ("12 người khác bị thương"). "" when there is none, or nothing
+    tells what it counts."""
+    wanted = claim.predicate or claim.counted
+    if not wanted or _moment(claim.count):
+        return ""
+    for f in read.figures:
+        if not f.values & claim.count.values or _moment(f):
+            continue
+        if _unit_key(f) != _unit_key(claim.count) and not (claim.people and _people(read, f)):
+            continue
+        if _says_asked(claim, read, f):
+            continue  # a count of what was asked, not bound: binding says so, not this
+        start, end = read.clauses[_clause_at(read, f.start)]
+        if read.part or _PART.match(read.text[start:]):
+            continue  # "Trong đó, có 3 điểm đặt ở cửa ngõ": a part of what was asked, no other thing
+        after = [t for t in read.tokens if f.end <= t.start < end][:_OTHER_REACH]
+        while after and _stop(after[-1]):
+            after.pop()
+        if any(not _stop(t) for t in after):
+            return read.text[f.start:after[-1].end]
+    return ""
+
+
+_OTHER_REACH = 3  # words after a figure that say what it counts ("người khác bị thương")
 
 
 def _decide(claim: _Claim, bounds: list[tuple[int, _Bound | None]]) -> Judgement | None:
@@ -895,3 +991,102 @@ def _quoted(text: str, clause: tuple[int, int], start: int, end: int) -> str:
     first = max(0 if at - opening < _CLAUSE_SUBJECT else opening, at - _QUOTE_BEFORE)
     cut = first not in (0, opening)  # a clause quoted from its start is whole there
     return ("… " if cut else "") + text[tokens[first].start:tokens[tail].end] + (" …" if tail < last else "")
+
+# --- reported, not stated -----------------------------------------------------------------
+
+# Words that report an accusation, a suspicion, a rumour or someone's view, not a fact: "bị tố
+# lừa đảo", "tố cáo", "bị cáo buộc", "nghi trộm", "tình nghi", "nghi vấn", "tin đồn", "được cho
+# là", "khách hàng cho rằng công ty lừa đảo". Not "bị cáo" (a defendant), "yếu tố", "tố tụng",
+# "nghi lễ", "thích nghi" (``_REPORTING_ALONE``).
+_REPORTING = tuple(tuple(phrase.split()) for phrase in (
+    "tố cáo", "tố giác", "cáo buộc", "nghi vấn", "nghi ngờ", "tin đồn", "lời đồn", "đồn đoán", "đồn thổi",
+    "được cho là", "bị cho là", "cho rằng",
+    # an English article's
+    "accused of", "accused", "alleged", "allegedly", "allegation", "allegations", "suspected of", "suspected",
+    "reportedly", "rumoured", "rumored", "rumour", "rumor", "rumours", "rumors"))
+# One syllable that reports only where no compound reads it otherwise: the syllables before and
+# after that make "tố" and "nghi" other words.
+_REPORTING_ALONE = {
+    "tố": (frozenset("yếu nhân nguyên độc kích sắc hồng diệp vi nội hoóc men thành".split()),
+           frozenset("tụng chất nữ hữu khổ lục tâm nga".split())),
+    "nghi": (frozenset("thích hoài tiện uy lễ".split()),
+             frozenset("thức lễ ngút vệ dung trượng binh môn".split())),
+}
+# Before a comma, these open a piece that says whose word the sentence gives: "Theo đơn tố cáo,
+# công ty đã nhận ..." reports all that follows.
+_ATTRIBUTION = frozenset({"theo", "according"})
+_REPORTED_REACH = 2  # words after a reporting word that say what it reports ("bị tố đã lừa đảo")
+
+
+def reported(question: str, texts: Sequence[str], title: str | None = None, whole: bool = True) -> Judgement | None:
+    """A yes/no question about what the article only reports as an accusation, a suspicion or a
+    rumour: "Công ty X lừa đảo phải không?" on the headline "Công ty X bị tố lừa đảo 200 khách
+    hàng". The first of ``texts`` (the best evidence), then the ``title``, that says the
+    question's words with such a word before them (``_reports``) decides; none does where one
+    of ``texts`` says them plainly first (the article states it). With ``whole`` false, a text
+    need say only half the question's words (it was chosen for binding the figure). None when the
+    question asks about the accusation itself ("bị tố lừa đảo phải không?")."""
+    if not is_yes_no(question):
+        return None
+    asked, _ = _predicate(question)
+    if len(asked) < 2 or _markers(_tokens(question)):
+        return None
+    for i, text in enumerate(texts):
+        found = _reports(asked, text, whole)
+        if found is not None:
+            return Judgement(Verdict(False, "", "", reported=True), (i,)) if found else None
+    if title and _reports(asked, title, whole):
+        return Judgement(Verdict(False, "", "", reported=True), (), headline=True)
+    return None
+
+
+def _reports(asked: Sequence[_Token], text: str, whole: bool) -> bool | None:
+    """Whether ``text`` says the ``asked`` words as reported (a reporting word just before one of
+    them, or anywhere before them after "Theo ...,"); False where it says them plainly; None where
+    it does not say (enough of) them."""
+    tokens = _tokens(text)
+    present = [a for a in asked if _has(a, tokens)]
+    if len(present) < len(asked) if whole else 2 * len(present) < len(asked):
+        return None
+    pieces = _pieces(text)
+
+    def piece(position: int) -> int:
+        return next((k for k, (s, e) in enumerate(pieces) if s <= position <= e), len(pieces) - 1)
+
+    for start, end in _markers(tokens):
+        after = [t for t in tokens if t.start >= end]
+        if not _attributed(tokens, pieces, piece(start)):
+            # what it reports follows it: "nghi trộm xe" reports the theft, not the "bị bắt" after it
+            after = [t for t in after if piece(t.start) == piece(start) and not _in(t, _FILLERS)][:_REPORTED_REACH]
+        if any(_has(a, after) for a in present):
+            return True
+    return False
+
+
+def _attributed(tokens: Sequence[_Token], pieces: Sequence[tuple[int, int]], k: int) -> bool:
+    """Whether piece ``k`` of a sentence opens with "Theo" and more of the sentence follows."""
+    start = pieces[k][0]
+    first = next((t for t in tokens if t.start >= start), None)
+    return k + 1 < len(pieces) and first is not None and first.word in _ATTRIBUTION
+
+
+def _markers(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """Where ``tokens`` hold a reporting word (``_REPORTING``, ``_REPORTING_ALONE``): (start, end)."""
+    low = [t.word.lower() for t in tokens]
+    out = []
+    for k, word in enumerate(low):
+        phrase = next((p for p in _REPORTING if tuple(low[k:k + len(p)]) == p), None)
+        if phrase:
+            out.append((tokens[k].start, tokens[k + len(phrase) - 1].end))
+        elif word in _REPORTING_ALONE:
+            before, after = _REPORTING_ALONE[word]
+            if (k and low[k - 1] in before) or (k + 1 < len(low) and low[k + 1] in after) or _in_name(tokens, k):
+                continue
+            out.append((tokens[k].start, tokens[k].end))
+    return out
+
+
+def _in_name(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether token ``k`` is part of a name ("huyện Nghi Xuân", "nhà thơ Tố Hữu"): capitalised inside
+    the text, or opening it before another capitalised word."""
+    return tokens[k].upper and (k > 0 or (k + 1 < len(tokens) and tokens[k + 1].upper))

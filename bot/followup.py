@@ -16,15 +16,17 @@ from bot.textstats import is_acronym, strip_diacritics
 
 
 def follow_up(question: str, last_question: str, language: str = "vi", people: tuple[str, ...] = (),
-              story_people: tuple[str, ...] = ()) -> str:
+              story_people: tuple[str, ...] = (), last_person: str = "") -> str:
     """The question as it is meant after the last one.
 
     "ông ấy bao nhiêu tuổi?" after an answer quoting "ông Trần Văn Hùng" is about him: the
     pronoun is replaced by the person of that title the answer (or the question) named first,
     ``people``, as "ông Hùng"; "hắn", "gã", "y" by a man named without a title (news names a
     suspect so), "thị" by such a woman, "người này" by the first named, "họ" by the people named
-    (``_named_person``). A pronoun with nobody to point at, after a question about someone
-    ("thủ tướng nói gì?"), is that question's subject: "ông ấy là ai?" is "thủ tướng là ai?";
+    (``_named_person``); but first by ``last_person``, whom the last answer was about (the one
+    who answers "Ai quay video?", ``answering_person``), where the pronoun fits them. A pronoun
+    with nobody to point at, after a question about someone ("thủ tướng nói gì?"), is that
+    question's subject: "ông ấy là ai?" is "thủ tướng là ai?";
     else one of ``story_people``, the article's most named people (``people_by_mentions``), as
     a pronoun asked before any answer named anybody ("hắn lấy trộm những gì?") means.
     A question that names nothing to search ("ai?", "khi nào?", "ông ấy nói gì?"
@@ -32,7 +34,7 @@ def follow_up(question: str, last_question: str, language: str = "vi", people: t
     bao nhiêu?", "khi nào?" is "giá xăng RON95 khi nào?". A question that names something of its
     own ("ông ấy chỉ đạo gì?", "who is funding it?") is asked as it is: adding the last question's
     words would find the last answer again."""
-    resolved = _named_person(question, people)
+    resolved = _named_person(question, people, last_person)
     if resolved != question or not question.strip():
         return resolved
     pointer = _pointer(question)
@@ -145,21 +147,31 @@ def people_by_mentions(texts: list[str]) -> tuple[str, ...]:
     return tuple(sorted(people, key=lambda p: -count[p]))
 
 
-def _named_person(question: str, people: tuple[str, ...]) -> str:
+def _named_person(question: str, people: tuple[str, ...], last_person: str = "") -> str:
     """``question`` with its pointer (``_PERSON_POINTER``) replaced by the one of ``people`` it
     stands for: "ông ấy" by the first titled "ông" (else the first man named without a title),
     as news refers to someone after naming them: by title and given name, "ông Tuấn" for "Nguyễn
     Minh Tuấn" (the full name would only find the sentence that introduced him again); "hắn" by
     the given name of the first man named without a title ("Hoà"), "thị" of such a woman, "người
     này" of the first named, "họ" of the first ``MOST_THEY``. Unchanged when there is no pointer
-    or nobody to point at."""
+    or nobody to point at. ``last_person``, whom the last answer was about, comes before them
+    all where the pronoun fits (``_fits``): after "Ai quay video?" answered "Theo ông Phúc, anh
+    Lộc đã quay ...", "người đó" and "hắn" are anh Lộc, not the first named."""
     pointer = _pointer(question)
-    if not pointer or not people:
+    if not pointer or not (people or last_person):
         return question
     question = unicodedata.normalize("NFC", question)
     start, end, kinds = pointer
     untitled = [p for p in people if p.split()[0] not in _TITLES]
-    if "they" in kinds:
+    if last_person and _fits(last_person, kinds):
+        # by title and given name, as the article goes on calling them ("anh Lộc"); a suspect
+        # named without a title by the given name alone
+        own = last_person.split()[0]
+        title = kinds.get("title", "").lower() or (own if own in _TITLES else "")
+        named = f"{title} {last_person.split()[-1]}" if title else last_person.split()[-1]
+    elif not people:
+        return question
+    elif "they" in kinds:
         chosen = list(dict.fromkeys(p.split()[-1] for p in people[:MOST_THEY]))
         named = " và ".join([", ".join(chosen[:-1]), chosen[-1]] if len(chosen) > 1 else chosen)
     elif "anyone" in kinds:
@@ -180,3 +192,69 @@ def _named_person(question: str, people: tuple[str, ...]) -> str:
             return question
         named = f"{title} {chosen.split()[-1]}" if title else chosen.split()[-1]
     return f"{question[:start]}{named}{question[end:]}"
+
+
+def _is_woman(person: str) -> bool:
+    """Whether ``person`` ("bà Nguyễn Thị Lan", "Ngô Thị Hồng") is a woman: by title, or by "Thị",
+    a woman's middle name, when named without one."""
+    first = person.split()[0]
+    return first in _WOMEN or (first not in _TITLES and " Thị " in f" {person} ")
+
+
+def _fits(person: str, kinds: dict) -> bool:
+    """Whether a pointer of ``kinds`` (``_PERSON_POINTER``'s groups) may stand for ``person``:
+    "người đó" for anyone; "anh ấy" for an "anh", or a man named without a title; "hắn" for a
+    man, "thị" for a woman; "họ" for nobody alone."""
+    if "they" in kinds:
+        return False
+    if "anyone" in kinds:
+        return True
+    first = person.split()[0]
+    title = kinds.get("title", "").lower()
+    if title:
+        return first == title or (first not in _TITLES and _is_woman(person) == (title in _WOMEN))
+    return _is_woman(person) == ("woman" in kinds)
+
+
+def answering_person(question: str, texts: list[str], people: tuple[str, ...]) -> str:
+    """Who answers a "who" question in the sentences quoted for it: of ``people`` (those the
+    sentences name, ``people_named``), the one standing nearest the question's words, as the one
+    who did something stands by the verb: "Ai quay video?" over "Theo ông Lê Hoàng Phúc, Trưởng
+    công an phường, anh Nguyễn Văn Lộc, một người dân, đã quay lại video" is anh Lộc, not the
+    source named first. A sentence with more of the question's words goes first. Someone the
+    question names is no answer to it ("Ai đã cứu anh Quân?"). "" when the question asks no
+    "who" or the sentences name nobody else."""
+    query = parse_question(question)
+    if query.answer_type != "person":
+        return ""
+    asked = {t for t in query.stripped_terms if isinstance(t, str)}
+    in_question = {strip_diacritics(w).lower() for w in re.findall(r"\w+", question) if w[:1].isupper()}
+    best, nearest = "", None
+    for text in texts:
+        tokens = [strip_diacritics(w).lower() for w in re.findall(r"\w+", text)]
+        said = [i for i, t in enumerate(tokens) if t in asked]
+        for person in people:
+            name = [strip_diacritics(w).lower() for w in person.split() if w not in _TITLES]
+            spans = _where(name, tokens) if said and name and name[-1] not in in_question else []
+            if not spans:
+                continue
+            gaps: dict[str, int] = {}  # each word of the question, from the nearest mention of the person
+            for i in said:
+                gaps[tokens[i]] = min(gaps.get(tokens[i], len(tokens)), min(_gap(i, span) for span in spans))
+            rank = (-len(gaps), sum(gaps.values()))
+            if nearest is None or rank < nearest:
+                best, nearest = person, rank
+    return best
+
+
+def _where(name: list[str], tokens: list[str]) -> list[tuple[int, int]]:
+    """Where ``tokens`` name the person of ``name`` (bare syllables), as (first, last) positions:
+    the whole name, else its last word, as news calls someone after naming them ("Lộc")."""
+    size = len(name)
+    whole = [(i, i + size - 1) for i in range(len(tokens) - size + 1) if tokens[i:i + size] == name]
+    return whole or [(i, i) for i, t in enumerate(tokens) if t == name[-1]]
+
+
+def _gap(position: int, span: tuple[int, int]) -> int:
+    """Words between ``position`` and ``span`` (0 inside it)."""
+    return max(span[0] - position, position - span[1], 0)

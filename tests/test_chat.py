@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.chat import LONGER_POINTS, ChatSession, refine_summary, respond, with_options
-from bot.followup import follow_up, people_by_mentions, people_named
+from bot.followup import answering_person, follow_up, people_by_mentions, people_named
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.reply import article_label
@@ -753,6 +753,49 @@ def test_a_pronoun_right_after_the_paste_is_the_storys_suspect(offline_bot):
     assert session.last_question == "vợ Tâm là ai?" and "Ngô Thị Hồng" in replies[-1]
 
 
+# Written for these tests: the sentence that answers "ai quay video?" names its source first.
+_VIDEO = ("Nam thanh niên bị đánh hội đồng trước cổng chợ\n\n"
+          "Chiều 5/3, anh Trần Minh Quân bị nhóm thanh niên đánh hội đồng trước cổng chợ Cái Răng.\n\n"
+          "Theo ông Lê Hoàng Phúc, Trưởng công an phường, anh Nguyễn Văn Lộc, một người dân bán hàng ở chợ, đã quay "
+          "lại video vụ việc.\n\n"
+          "Anh Quân được đưa đi cấp cứu tại bệnh viện đa khoa thành phố.\n\n"
+          "Anh Lộc làm nghề bán trái cây ở chợ Cái Răng hơn 10 năm nay.\n\n"
+          "Ông Phúc cho biết công an đang truy bắt các đối tượng còn lại.")
+
+
+def test_who_answers_a_who_question_is_the_one_nearest_its_words():
+    said = ["Theo ông Lê Hoàng Phúc, Trưởng công an phường, anh Nguyễn Văn Lộc, một người dân, đã quay lại video."]
+    people = people_named(said)
+    assert people == ("ông Lê Hoàng Phúc", "anh Nguyễn Văn Lộc")
+    assert answering_person("Ai quay video?", said, people) == "anh Nguyễn Văn Lộc"
+    # whom the question names is no answer to it; a question that asks no "who" has none
+    assert answering_person("Ai nói anh Lộc quay video?", said, people) == "ông Lê Hoàng Phúc"
+    assert answering_person("Video dài bao lâu?", said, people) == ""
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Người đó làm nghề gì?", "anh Lộc làm nghề gì?"), ("Hắn bị bắt chưa?", "anh Lộc bị bắt chưa?"),
+    ("Anh ấy ở đâu?", "anh Lộc ở đâu?"),
+    ("Ông ấy nói gì?", "ông Phúc nói gì?"),   # "ông ấy" is no "anh": the one named "ông"
+])
+def test_a_pronoun_after_a_who_answer_is_the_one_who_answered_it(question, expected):
+    people = ("ông Lê Hoàng Phúc", "anh Nguyễn Văn Lộc")
+    assert follow_up(question, "Ai quay video?", "vi", people, (), "anh Nguyễn Văn Lộc") == expected
+
+
+def test_a_pronoun_in_the_chat_after_a_who_answer_is_the_one_who_answered_it(offline_bot):
+    _, session = turn(offline_bot, _VIDEO)
+    _, asked = turn(offline_bot, "Ai quay video?", session)
+    assert asked.last_person == "anh Nguyễn Văn Lộc"
+    replies, session = turn(offline_bot, "Người đó làm nghề gì?", asked)
+    assert session.last_question == "anh Lộc làm nghề gì?" and "bán trái cây" in replies[-1]
+    # and he stays the one meant while the questions are about him
+    _, session = turn(offline_bot, "Anh ta ở đâu?", session)
+    assert session.last_question == "anh Lộc ở đâu?"
+    _, session = turn(offline_bot, "Hắn làm nghề gì?", asked)
+    assert session.last_question == "anh Lộc làm nghề gì?"
+
+
 @pytest.mark.parametrize(("text", "first", "then", "quoted"), [
     # the answer named nobody: "ông ấy" is the prime minister the last question asked about
     ("Chính phủ lùi thời gian trình dự án luật\n\nChính phủ thống nhất lùi thời gian trình dự án luật lên Quốc hội sang "
@@ -959,6 +1002,35 @@ def test_a_yes_no_question_is_checked_against_what_the_article_says_of_its_subje
     for question, expected in checks:
         replies, session = turn(offline_bot, question, session)
         assert replies[-1].startswith(expected), question
+
+
+def test_a_figure_that_counts_something_else_in_the_article_is_a_no(offline_bot):
+    # Written for this test.
+    story = ("Cháy xưởng gỗ ở Tân Uyên\n\nKhoảng 14h ngày 20/10, xưởng gỗ của một công ty ở thị xã Tân Uyên bốc cháy. "
+             "Theo Công an tỉnh, vụ cháy làm 3 công nhân tử vong và 12 người khác bị thương. "
+             "Hơn 100 cảnh sát và 15 xe chữa cháy được điều động đến hiện trường.")
+    _, session = turn(offline_bot, story)
+    replies, _ = turn(offline_bot, "Có 12 người chết phải không?", session)
+    assert replies[-1].startswith(reply("claim_differs_other", "vi", found="3 công nhân tử vong", claimed="12 người chết",
+                                        number="12", counted="người khác bị thương"))
+
+
+def test_what_the_article_only_reports_as_an_accusation_is_not_confirmed(offline_bot):
+    # Written for this test.
+    story = ("Công ty Phúc Hưng bị tố lừa đảo 200 khách hàng\n\n"
+             "Hơn 200 người mua căn hộ tại dự án Phúc Hưng Garden vừa gửi đơn đến công an quận. "
+             "Theo đơn tố cáo, công ty đã nhận tiền đặt cọc hơn 150 tỷ đồng nhưng không giao nhà. "
+             "Đại diện công ty cho biết dự án chậm tiến độ vì vướng thủ tục. Công an quận đang xác minh nội dung đơn.")
+    _, session = turn(offline_bot, story)
+    title = "Công ty Phúc Hưng bị tố lừa đảo 200 khách hàng"
+    for question in ("Phúc Hưng lừa đảo 200 khách hàng phải không?", "Công ty Phúc Hưng lừa đảo phải không?"):
+        replies, _ = turn(offline_bot, question, session)
+        assert replies[-1].startswith(reply("claim_reported_headline", "vi", title=title)), question
+    replies, _ = turn(offline_bot, "Có đúng là công ty nhận 150 tỷ đồng tiền đặt cọc không?", session)
+    assert replies[-1].startswith(reply("claim_reported", "vi")) and "Theo đơn tố cáo" in replies[-1]
+    # what the article states as it is keeps its ✅ or its quote
+    replies, _ = turn(offline_bot, "Có đúng là hơn 200 người gửi đơn không?", session)
+    assert not replies[-1].startswith("⚠️")
 
 
 def test_who_wrote_the_article_is_answered_from_its_byline(offline_bot):

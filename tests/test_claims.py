@@ -1,7 +1,7 @@
 """A yes/no question's figure checked against the sentence that answers it (bot.claims)."""
 import pytest
 
-from bot.claims import check_claim, judge
+from bot.claims import check_claim, judge, reported
 
 # Written for these tests.
 VERDICT = ("Ngày 20/11, TAND tỉnh Đồng Nai tuyên phạt Nguyễn Văn Hưng 15 năm tù, Trần Thị Mai 9 năm tù "
@@ -264,3 +264,67 @@ def test_whether_anyone_did_or_suffered_something_is_answered_by_the_clause_that
 ])
 def test_no_clause_that_says_it_leaves_an_existence_question_undecided(question, texts):
     assert judge(question, texts) is None
+
+# --- a figure of something else (written for these tests) --------------------------------------------------
+
+BLAZE = ["Rạng sáng 8/9, dãy nhà trọ ở quận Bình Tân bốc cháy dữ dội.",
+         "Vụ cháy làm 3 người chết, 12 người bị thương.",
+         "Hơn 60 chiến sĩ và 15 xe chữa cháy được điều đến hiện trường."]
+WORKSHOP = ["Theo Công an tỉnh, vụ cháy làm 3 công nhân tử vong và 12 người khác bị thương.",
+            "Trong số 12 người bị thương, có 4 người bị bỏng nặng."]
+
+
+@pytest.mark.parametrize(("question", "texts", "found", "other"), [
+    # the dead have a figure of their own; 12 is the injured
+    ("Có 12 người chết phải không?", BLAZE, "3 người chết", "12 người bị thương"),
+    ("Có 3 người bị thương phải không?", BLAZE, "12 người bị thương", "3 người chết"),
+    # told apart only by what happened to them: "3 công nhân tử vong" are the dead
+    ("Có 12 người chết phải không?", WORKSHOP, "3 công nhân tử vong", "12 người khác bị thương"),
+    ("Có 4 người chết phải không?", WORKSHOP, "3 công nhân tử vong", "4 người bị bỏng nặng"),
+])
+def test_a_figure_that_counts_something_else_is_a_no_that_says_what_it_counts(question, texts, found, other):
+    judged = judge(question, texts)
+    verdict = judged.verdict
+    assert (verdict.key, verdict.found, verdict.other) == ("claim_differs_other", found, other)
+    assert verdict.other_number == other.split()[0] and verdict.other_counted == other.split(maxsplit=1)[1]
+
+
+def test_a_number_that_counts_things_of_another_kind_is_no_figure_of_people():
+    # 15 fire engines are no 15 dead: the article gives the dead, and not 15 of them
+    judged = judge("Có 15 người chết phải không?", WORKSHOP[:1] + BLAZE[2:])
+    assert (judged.verdict.key, judged.verdict.found) == ("claim_not_said", "3 công nhân tử vong")
+
+
+# --- reported, not stated (written for these tests) ---------------------------------------------------------
+
+ACCUSED = "Công ty Phúc Hưng bị tố lừa đảo 200 khách hàng"
+
+
+@pytest.mark.parametrize(("question", "texts", "title", "rests_on", "headline"), [
+    ("Công ty Phúc Hưng lừa đảo phải không?", ["Khách hàng gửi đơn đến công an quận."], ACCUSED, (), True),
+    ("Phúc Hưng lừa đảo 200 khách hàng phải không?", [], ACCUSED, (), True),
+    ("Có đúng là công ty đã nhận tiền đặt cọc không?",
+     ["Theo đơn tố cáo, công ty đã nhận tiền đặt cọc hơn 150 tỷ đồng."], None, (0,), False),
+    ("Nam thanh niên trộm xe máy phải không?", [], "Nam thanh niên nghi trộm xe máy bị bắt", (), True),
+    ("Vụ cháy do chập điện phải không?", ["Vụ cháy được cho là do chập điện trong kho."], None, (0,), False),
+    ("Ca sĩ Minh Thư kết hôn phải không?", ["Tin đồn ca sĩ Minh Thư kết hôn lan nhanh trên mạng."], None, (0,), False),
+])
+def test_what_the_article_only_reports_as_an_accusation_is_said_to_be_one(question, texts, title, rests_on, headline):
+    judged = reported(question, texts, title)
+    assert judged is not None and judged.verdict.key == "claim_reported"
+    assert (judged.rests_on, judged.headline) == (rests_on, headline)
+
+
+@pytest.mark.parametrize(("question", "texts", "title"), [
+    ("Công ty Phúc Hưng bị tố lừa đảo phải không?", [], ACCUSED),   # asks about the accusation itself
+    # the arrest is told as a fact; only the theft is suspected
+    ("Nam thanh niên bị bắt phải không?", [], "Nam thanh niên nghi trộm xe máy bị bắt"),
+    # the body states it plainly: the court's finding, not the headline's accusation
+    ("Công ty Phúc Hưng lừa đảo khách hàng phải không?",
+     ["Tòa kết luận Công ty Phúc Hưng đã lừa đảo 200 khách hàng."], ACCUSED),
+    ("Yếu tố thời tiết gây tai nạn phải không?", ["Yếu tố thời tiết gây tai nạn."], None),   # "yếu tố" is no "tố"
+    ("Bị cáo Hưng nhận 15 năm tù phải không?", ["Bị cáo Hưng nhận 15 năm tù."], None),       # "bị cáo" is no "cáo buộc"
+    ("Công an huyện bắt Thành phải không?", ["Công an huyện Nghi Xuân bắt Thành."], None),     # "Nghi Xuân" is a place
+])
+def test_what_the_article_states_or_the_accusation_itself_is_not_hedged(question, texts, title):
+    assert reported(question, texts, title) is None

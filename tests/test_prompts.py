@@ -52,12 +52,15 @@ NOTICES = {
     "ask_in_article_language": {"language": "vi"},
     # claim verdicts (bot.claims, bot.tasks.answer._checked_claim): the answer's text, with their fields
     "claim_unsure": {"found": "1.800 người", "claimed": "1.800 công chức"},
+    "claim_differs_other": {"found": "3 người chết", "claimed": "12 người chết", "number": "12", "counted": "người bị thương"},
     "claim_not_said": {"found": "10 người còn lại đã tử vong", "claimed": "20 cầu thủ chết"},
     "claim_denied": {},
     "claim_confirmed": {},
     "exists_yes": {"found": "khiến 2 người bị thương"},
     "exists_no": {"found": "không có ai bị thương"},
     "claim_matches_headline": {"found": "1 người chết", "title": "Tai nạn trên đèo, 1 người chết"},
+    "claim_reported": {},
+    "claim_reported_headline": {"title": "Công ty X bị tố lừa đảo 200 khách hàng"},
     "claim_differs_headline": {"found": "1 người chết", "claimed": "2 người chết", "title": "Tai nạn trên đèo, 1 người chết"},
 }
 

@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from bot.answer_type import has_type, has_unit
 from bot.article import Article, Sentence
-from bot.claims import judge
+from bot.claims import judge, reported
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.guard import check_output, unmentioned
@@ -132,8 +132,10 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     unread = cross and translator is None  # "Did Hanoi win?" read as it is: no claim about what only the headline says
     if not strangers and not intent.skip and not unread and ((not is_answerable(evidence) or missing_value(evidence, question))
                                                              and _headline_answers(article, question)
-                                                             or _only_headline_counts(article, question, evidence)):
-        # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương"
+                                                             or _only_headline_counts(article, question, evidence)) \
+            and not reported(question, (), article.title):
+        # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương" (not "X lừa
+        # đảo phải không?" when it says "X bị tố lừa đảo": the claim's check says it is an accusation)
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
         return
     # A figure the question claims is checked even where too few of its words match to answer it.
@@ -320,24 +322,37 @@ def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence]
                    language: str) -> tuple[str, tuple[Sentence, ...]] | None:
     """The verdict on a yes/no question's claim (``bot.claims.judge``) and the sentences it rests
     on: the best evidence is judged first, then the rest of the article, where the clause about
-    what the question names may stand ("bà Thuý (46 tuổi" below "ông Anh (43 tuổi"), then the
-    headline, quoted in the reply."""
+    what the question names may stand ("bà Thuý (46 tuổi" below "ông Anh (43 tuổi", then the
+    headline, quoted in the reply. What the text a ✅ would rest on (or, with no verdict, the
+    best evidence or the headline) only reports as an accusation is said to be one
+    (``bot.claims.reported``)."""
     near = [e.sentence for e in evidence[:EVIDENCE_K]]
     order = near + [s for s in article.sentences if s not in near]
     judged = judge(question, [s.text for s in order], near=len(near), title=article.title)
+    if judged is None or judged.verdict.matches:
+        # no ✅, nor a bare quote, for what the article only reports as an accusation or a suspicion
+        texts = near if judged is None else [order[i] for i in judged.rests_on]
+        title = article.title if judged is None or judged.headline else None
+        hedged = reported(question, [s.text for s in texts], title, whole=judged is None)
+        if hedged:
+            order, judged = texts, hedged
     if judged is None:
         return None
     verdict = judged.verdict
     key = verdict.key
     if judged.headline:
-        key = "claim_matches_headline" if verdict.matches else "claim_differs_headline"
-    known = {"found": verdict.found, "claimed": verdict.claimed, "title": article.title}
+        key = {"claim_reported": "claim_reported_headline", "claim_matches": "claim_matches_headline"}.get(
+            key, "claim_differs_headline")
+    known = {"found": verdict.found, "claimed": verdict.claimed, "title": article.title,
+             "number": verdict.other_number, "counted": verdict.other_counted}
     text = reply(key, language, **{field: known[field] for field in _CLAIM_FIELDS[key]})
     return text, tuple(order[i] for i in judged.rests_on)
 
 
 # What each claim reply names: the figure found, the one claimed, the headline quoted.
 _CLAIM_FIELDS = {"claim_matches": ("found",), "claim_differs": ("found", "claimed"), "claim_unsure": ("found", "claimed"),
+                 "claim_differs_other": ("found", "claimed", "number", "counted"),
+                 "claim_reported": (), "claim_reported_headline": ("title",),
                  "claim_not_said": ("found", "claimed"), "claim_denied": (), "claim_confirmed": (),
                  "exists_yes": ("found",), "exists_no": ("found",),
                  "claim_matches_headline": ("found", "title"), "claim_differs_headline": ("found", "claimed", "title")}
