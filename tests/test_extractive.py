@@ -1,10 +1,11 @@
 """The offline summarizer picks the gist, skips clutter and repeats, and honours its budget."""
 import pytest
+from helpers import RIVER_BUS
 
 from bot.article import Article, Sentence
 from bot.extractive import (
-    FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
-    summarize_extractive, trim_sentence,
+    FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, quotes_whole,
+    rank, select, summarize_extractive, trim_sentence,
 )
 from bot.intent import Length
 
@@ -330,3 +331,18 @@ def test_a_sentence_drawing_a_conclusion_from_the_one_before_waits_for_it(opener
              "Phiên tòa dự kiến kéo dài thêm hai ngày."]]
     chosen = summarize_extractive(article(body, title="Bị cáo Lương mong được tuyên vô tội trong sự cố chạy thận"), max_sentences=1)
     assert [s.index for s in chosen] == [0]
+
+
+@pytest.mark.parametrize("marks", ["“”", '""'])
+def test_a_quotation_cut_into_sentences_is_summarized_whole_with_its_speaker_or_not_at_all(marks):
+    pasted = Article.from_text(RIVER_BUS.replace("“", marks[0]).replace("”", marks[1]))
+    assert len(pasted.sentences) == 9   # the splitter cut both quotations
+    chosen = summarize_extractive(pasted, max_sentences=5)
+    texts = [s.text for s in chosen]
+    assert any("ba tuyến" in t and "Trần Văn Minh" in t and t.startswith(marks[0]) for t in texts)
+    assert not any(set(range(4, 8)) & {s.index for s in chosen})   # four sentences: too long to quote
+    opened, closed = marks
+    for text in texts:   # every quote that opens closes, and no point starts in the middle of one
+        assert text.count(opened) == text.count(closed) if opened != closed else text.count(opened) % 2 == 0
+        assert text[0].isupper() or text[0] == opened
+    assert [s.index for s in quotes_whole(pasted)] == [0, 1, 3, 8]
