@@ -35,6 +35,7 @@ from bot.article import Article, Sentence
 from bot.compress import compress
 from bot.intent import Length
 from bot.lexicon import OUTLET_NAMES, SECTION_RANKS, SMALL_NUMBERS
+from bot.segment import quotation_runs
 from bot.textstats import STOP_WORDS, is_shouted, ngrams, opens_with_reference, syllables
 
 # Signal → weight. Title closeness and centrality dominate: a news lead restates the headline
@@ -159,6 +160,32 @@ def _dangles(sentence: Sentence) -> bool:
     return opens_with_reference(sentence.text, _REFERS_BACK)
 
 
+# A quotation the splitter cut into sentences (``bot.segment.quotation_runs``) is one summary
+# candidate, its speaker and all, when it is at most this long; a longer one is left out: each
+# piece alone opens a quote it never closes, or closes one with no start (found by a user test).
+MAX_QUOTE_SENTENCES = 3
+MAX_QUOTE_SYLLABLES = 60
+
+
+def quotes_whole(article: Article) -> list[Sentence]:
+    """``article``'s sentences, each quotation of several sentences joined into one (its first
+    sentence's ``index``) or, past ``MAX_QUOTE_SENTENCES`` or ``MAX_QUOTE_SYLLABLES``, left out."""
+    out: list[Sentence] = []
+    for paragraph in article.paragraphs:
+        sentences = paragraph.sentences
+        runs = dict(quotation_runs([s.text for s in sentences]))
+        i = 0
+        while i < len(sentences):
+            end = runs.get(i, i)
+            text = " ".join(s.text for s in sentences[i : end + 1])
+            if end == i:
+                out.append(sentences[i])
+            elif end - i < MAX_QUOTE_SENTENCES and len(syllables(text)) <= MAX_QUOTE_SYLLABLES:
+                out.append(dataclasses.replace(sentences[i], text=text))
+            i = end + 1
+    return out
+
+
 def rank(sentences: Sequence[Sentence], rate: Rate) -> list[Sentence]:
     """Sentences best first; ties go to the earlier sentence."""
     return sorted(sentences, key=lambda s: (-rate(s), s.index))
@@ -176,7 +203,8 @@ def summarize_extractive(
     count (and then lifts the syllable cap unless ``max_syllables`` is given). Returned sentences
     keep their ``index`` and ``paragraph`` but may be trimmed of a dateline, a source lead-in,
     asides in parentheses, a closing attribution or an opening framing phrase
-    (``bot.compress``), never of a headline word.
+    (``bot.compress``), never of a headline word. A quotation the splitter cut into sentences is
+    one of them, or none (``quotes_whole``).
     """
     size = sum(len(syllables(s.text)) for s in article.sentences)
     return choose(candidates(article), budget_for(length, max_sentences, max_syllables, size))
@@ -197,7 +225,7 @@ def candidates(article: Article) -> Candidates:
     keep = headline_words(article)
     # Vietnamese typed without diacritics is trimmed by the same rules, read without marks.
     unmarked = article.language == "vi" and not article.written_with_marks
-    sentences = tuple(trim_sentence(s, keep, unmarked) for s in _body(article))
+    sentences = tuple(trim_sentence(s, keep, unmarked) for s in _body(article, quotes_whole(article) or article.sentences))
     return Candidates(sentences, tuple(_signals(article, sentences)), article_headline(article))
 
 
@@ -307,12 +335,12 @@ def headline_words(article: Article) -> frozenset[str]:
     return frozenset(t for t in syllables(article.title or "") if t not in STOP_WORDS)
 
 
-def _body(article: Article) -> list[Sentence]:
-    """Sentences worth summarizing: not the title repeated, not empty of words, and not a
+def _body(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Of ``sentences``, those worth summarizing: not the title repeated, not empty of words, and not a
     question the article asks (an interviewer's, or a rhetorical one), a section's heading or
     the announcement of a list: what follows is the point (unless the article has nothing else)."""
     title = syllables(article.title or "")
-    body = [s for s in article.sentences if (tokens := syllables(s.text)) and tokens != title
+    body = [s for s in sentences if (tokens := syllables(s.text)) and tokens != title
             and not _IN_PHOTO.search(s.text)]
     # Not ``asks``: an answer may quote an announcement ("... như sau:"), with its list after it.
     return [s for s in body if not asks(s.text) and not _ANNOUNCES.search(s.text)] or body

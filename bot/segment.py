@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Sequence
 
 from bot.lexicon import SECTION_RANKS
 
@@ -385,3 +386,57 @@ def _pack(text: str, max_chars: int, separators: tuple[str, ...]) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+# Double quotation marks, curly and straight alike ("..." typed, “...” from a CMS, mixed in one
+# quote by careless editing): a straight one opens after a space or a colon, else it closes.
+_QUOTE_OPENERS = "“«"
+_QUOTE_CLOSERS = "”»"
+
+
+def _quote_steps(text: str) -> list[int]:
+    """+1 for each double quotation mark of ``text`` that opens a quote, -1 for each that closes
+    one, 0 for a straight one that could do either (" sao ", spaced out as some sites write it)."""
+    steps = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_OPENERS:
+            steps.append(1)
+        elif ch in _QUOTE_CLOSERS:
+            steps.append(-1)
+        elif ch == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before == ":" or (before.isspace() or before in "([{–—-/") and (after.isalnum() or after in _QUOTE_OPENERS + "'‘"):
+                steps.append(1)
+            elif after in ",.;:!?)]}" or not before.isspace() and (after.isspace() or after in "…-–—"):
+                steps.append(-1)
+            else:
+                steps.append(0)
+    return steps
+
+
+def quotation_runs(sentences: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quotation that runs over several of ``sentences`` (one
+    paragraph's, in order), overlapping runs joined: the splitter cuts a quotation longer than
+    ``MAX_QUOTE_CHARS`` into its sentences, and each piece alone either opens a quote it never
+    closes or closes one with its speaker and no start. A mark left open or closed without a
+    partner in the paragraph is a typo, and links nothing; a straight mark that could open or
+    close closes only a quote another one like it opened."""
+    runs: list[tuple[int, int]] = []
+    opened: list[tuple[int, bool]] = []  # the sentence each open quotation opened in; by an unclear mark?
+    for i, text in enumerate(sentences):
+        for step in _quote_steps(text):
+            if step > 0 or step == 0 and not (opened and opened[-1][1]):
+                opened.append((i, step == 0))
+            elif opened:
+                start = opened.pop()[0]
+                if start < i:
+                    runs.append((start, i))
+    runs.sort()
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

@@ -13,6 +13,19 @@ from bot.article import Article
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
 
+# A quotation too long for the splitter to keep whole (``bot.segment.MAX_QUOTE_CHARS``) comes out
+# as pieces: "“Tuyến buýt ... ùn tắc." opens a quote it never closes, "Thành phố sẽ mở ...”, ông
+# Minh ... nói." closes one with no start. A four-sentence one is longer still.
+RIVER_BUS = (
+    "Đà Nẵng mở tuyến buýt đường sông đầu tiên\n\n"
+    "Sáng 5/4, Đà Nẵng khai trương tuyến buýt đường sông đầu tiên chạy dọc sông Hàn, nối cầu Rồng với chợ Hàn. "
+    "“Tuyến buýt đường sông giúp người dân và du khách đi lại nhanh hơn vào giờ cao điểm, khi các cây cầu qua sông "
+    "Hàn thường xuyên ùn tắc. Thành phố sẽ mở thêm ba tuyến buýt đường sông nữa trước cuối năm nay”, ông Trần Văn "
+    "Minh, giám đốc Sở Giao thông vận tải, nói. Giá vé mỗi lượt là 15.000 đồng, trẻ em dưới 6 tuổi được miễn phí. "
+    "Ông Minh cho biết thêm: “Mỗi ngày tàu chạy 20 chuyến, từ 6h đến 22h. Nếu lượng khách tăng, chúng tôi sẽ tăng "
+    "lên 30 chuyến. Thành phố cũng tính mở bến tàu mới ở bán đảo Sơn Trà. Người dân có thể mua vé tàu qua ứng dụng "
+    "trên điện thoại”. Trong ngày đầu, hơn 2.000 lượt khách đã đi thử tuyến buýt đường sông.")
+
 
 def fixture_article(name: str) -> str:
     """The raw text of ``tests/fixtures/articles/<name>.txt``, byte for byte (CRLF and NFD kept)."""

@@ -1,10 +1,11 @@
 """The offline summarizer picks the gist, skips clutter and repeats, and honours its budget."""
 import pytest
+from helpers import RIVER_BUS
 
 from bot.article import Article, Sentence
 from bot.extractive import (
-    FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, rank, select,
-    summarize_extractive, trim_sentence,
+    FILLER_SHARE, WEIGHTS, Budget, asks, budget_for, candidates, choose, headline_statement, headline_words, opening, quotes_whole,
+    rank, select, summarize_extractive, trim_sentence,
 )
 from bot.intent import Length
 
@@ -346,3 +347,18 @@ def test_a_caption_saying_where_people_stand_in_the_photo_is_no_summary_point(ca
              "Đây là lần thứ tư liên tiếp đội vô địch.", "Bàn thắng quyết định do Tùng ghi ở phút 80."]]
     chosen = summarize_extractive(article(body, title="Đội tuyển nữ Việt Nam giành huy chương vàng"), max_sentences=3)
     assert chosen and all(s.index != 0 for s in chosen)
+
+
+@pytest.mark.parametrize("marks", ["“”", '""'])
+def test_a_quotation_cut_into_sentences_is_summarized_whole_with_its_speaker_or_not_at_all(marks):
+    pasted = Article.from_text(RIVER_BUS.replace("“", marks[0]).replace("”", marks[1]))
+    assert len(pasted.sentences) == 9   # the splitter cut both quotations
+    chosen = summarize_extractive(pasted, max_sentences=5)
+    texts = [s.text for s in chosen]
+    assert any("ba tuyến" in t and "Trần Văn Minh" in t and t.startswith(marks[0]) for t in texts)
+    assert not any(set(range(4, 8)) & {s.index for s in chosen})   # four sentences: too long to quote
+    opened, closed = marks
+    for text in texts:   # every quote that opens closes, and no point starts in the middle of one
+        assert text.count(opened) == text.count(closed) if opened != closed else text.count(opened) % 2 == 0
+        assert text[0].isupper() or text[0] == opened
+    assert [s.index for s in quotes_whole(pasted)] == [0, 1, 3, 8]

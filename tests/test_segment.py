@@ -2,7 +2,8 @@ import unicodedata
 
 import pytest
 
-from bot.segment import flatten_markup, normalize_text, split_long_text, split_paragraphs, split_run_on, split_sentences
+from bot.segment import (flatten_markup, normalize_text, quotation_runs, split_long_text, split_paragraphs, split_run_on,
+                         split_sentences)
 
 
 
@@ -215,3 +216,23 @@ def test_a_tab_separated_table_reads_as_labelled_rows():
         "RON95: Giá mới: 20.510; Thay đổi: -450. Dầu diesel: Giá mới: 18.740; Thay đổi: -210.", "Áp dụng từ 15 giờ."]
     # one line with a tab in it is no table
     assert normalize_text("Giá RON95\t20.510 đồng.") == "Giá RON95 20.510 đồng."
+
+
+@pytest.mark.parametrize(("sentences", "runs"), [
+    # closed with its speaker after it, curly or straight, or the two mixed by careless editing
+    (["“Cây cầu sẽ xong trong tháng 6.", "Dân hai bờ chờ đã lâu”, ông Hải nói.", "Trời mưa."], [(0, 1)]),
+    (['"Cây cầu sẽ xong trong tháng 6.', 'Dân hai bờ chờ đã lâu", ông Hải nói.', "Trời mưa."], [(0, 1)]),
+    (['“Cây cầu sẽ xong trong tháng 6.', 'Dân hai bờ chờ đã lâu", ông Hải nói.'], [(0, 1)]),
+    # opened after "nói:", even glued to it or spaced out as some sites write quotes
+    (['Trời mưa.', 'Ông Hải nói:"Cây cầu sẽ xong.', 'Dân chờ đã lâu".'], [(1, 2)]),
+    (['Ông Hải nói: " Cây cầu sẽ xong.', 'Dân chờ đã lâu ".', 'Bà Lan gọi đó là " tin vui ".'], [(0, 1)]),
+    # a quoted word inside the quotation, and a quotation kept whole by the splitter, link nothing more
+    (["Ông nói: “Họ gọi đây là “cây cầu ước mơ”.", "Nó sẽ xong”.", "Bà nói “không”. Hết."], [(0, 1)]),
+    (['Bà Lan nói: “Cây cầu sẽ xong.', 'Dân chờ đã lâu ".', 'Hết.'], [(0, 1)]),
+    # a mark left open or closed without its partner is a typo: it links nothing
+    (["Tài liệu tên “Báo cáo năm 2023.", "Trời mưa.", "Đường ngập."], []),
+    (["Tài liệu tên “Báo cáo năm 2023.", "Trời mưa.", 'Dân gọi đó là " tin vui " rồi.'], []),
+    (["Trời mưa.", "Đường ngập”.", "Hết."], []),
+])
+def test_a_quotation_the_splitter_cut_is_found_across_its_sentences(sentences, runs):
+    assert quotation_runs(sentences) == runs

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from helpers import build_article, fixture_article
+from helpers import RIVER_BUS, build_article, fixture_article
 from tiny_models import VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 from bot.answer_type import has_type
@@ -293,6 +293,19 @@ def test_a_sentence_announcing_a_list_is_quoted_with_the_list(empty_hub):
     assert [s.text for s in final.evidence][-3:] == ["Cấm đốt rơm rạ ở ngoại thành.", "Trồng thêm 1 triệu cây xanh.",
                                                     "Lắp 300 trạm quan trắc."]
     assert "15.000 tỷ" not in final.text   # the paragraph after the list is not part of it
+
+
+def test_a_piece_of_a_quotation_is_quoted_with_the_rest_of_it(empty_hub):
+    # "Thành phố sẽ mở thêm ba tuyến ...”, ông Minh ... nói." answers; alone it closes a quote with no start
+    article = Article.from_text(RIVER_BUS)
+    ask = Intent(IntentKind.ASK, language="vi", question="Thành phố sẽ mở thêm mấy tuyến buýt đường sông?", extractive=True)
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert [s.index for s in final.evidence][:2] == [1, 2]
+    assert final.text.startswith("“Tuyến buýt đường sông") and "ông Trần Văn Minh" in final.text
+    # a quotation of four sentences is too long to quote whole: the piece that answers stands alone
+    ask = Intent(IntentKind.ASK, language="vi", question="Thành phố tính mở bến tàu mới ở đâu?", extractive=True)
+    final = list(answer_question(article, ask, empty_hub))[-1]
+    assert 6 in {s.index for s in final.evidence} and not {4, 5, 7} <= {s.index for s in final.evidence}
 
 
 @pytest.mark.parametrize(("thing", "mentioned"), [("sản lượng hàng hóa", True), ("giá vàng", False)])

@@ -4,10 +4,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from helpers import build_article
+from helpers import RIVER_BUS, build_article
 from tiny_models import EN_SENTENCES, VI_SENTENCES, RecordingEngine, spy_on, tiny_settings
 
 import bot.tasks.summarize as summarize_module
+from bot.article import Article
 from bot.engines.base import GenerationConfig
 from bot.engines.hub import ModelHub
 from bot.guard import check_output
@@ -275,6 +276,15 @@ def test_missing_model_falls_back_to_extractive_sentences(empty_hub):
     assert final.evidence[0].text != ARTICLE.sentences[0].text and ARTICLE.sentences[0].text.startswith("Sáng 12/3, ")
     assert [n.key for n in final.notices] == ["used_extractive_trimmed", "model_folder_missing"]   # empty_hub: no folder
     assert final.notices[1].args["env"] == "TINBOT_SUMMARIZE_MODEL"
+
+
+def test_a_quotation_cut_by_the_splitter_is_one_point_quoted_as_written(empty_hub):
+    article = Article.from_text(RIVER_BUS.replace("Sáng 5/4, Đà Nẵng", "Đà Nẵng"))   # no dateline to trim
+    final = list(summarize_article(article, Intent(IntentKind.SUMMARIZE, sentences=2, bullets=True), empty_hub))[-1]
+    points = final.text.split("\n")
+    assert points[1].startswith("- “Tuyến buýt") and points[1].endswith("ông Trần Văn Minh, giám đốc Sở Giao thông vận tải, nói.")
+    assert [s.index for s in final.evidence] == [0, 1]
+    assert final.notices[0].key == "used_extractive"   # the two sentences joined are not "trimmed"
 
 
 def test_an_article_in_a_language_the_model_cannot_read_gets_the_extractive_summary(tiny_hub):

@@ -18,6 +18,7 @@ from bot.article import Article, Sentence
 from bot.claims import judge, reported
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
+from bot.extractive import MAX_QUOTE_SENTENCES
 from bot.guard import check_output, unmentioned
 from bot.intent import Intent
 from bot.lexicon import other_names, vietnamese_shaped
@@ -29,6 +30,7 @@ from bot.paraphrase import counted
 from bot.retrieve import MIN_SCORE, Evidence, find_evidence, is_answerable, parse_question
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.sections import without_reference
+from bot.segment import quotation_runs
 from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
@@ -156,7 +158,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     doubtful = bool(absent or strangers)  # no model: it would have to invent the answer
     engine = None if intent.extractive or doubtful else (yield from wait_for_engine(hub, "answer"))
     if engine is None:
-        used = [s for s in with_list(article, best_sentences(evidence)) if s.index not in intent.skip]
+        used = [s for s in with_list(article, with_quotation(article, best_sentences(evidence))) if s.index not in intent.skip]
         text, name, by_model = " ".join(s.text for s in used), "extractive", False
         if not (intent.extractive or doubtful):
             notices += (missing_notice(hub.settings.answer, hub.unavailable("answer")),)
@@ -465,6 +467,22 @@ def with_list(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]
         following = paragraphs.get(sentence.paragraph + 1)
         if sentence.text.rstrip().endswith(":") and sentence == paragraphs[sentence.paragraph].sentences[-1] and following:
             out.extend(following.sentences[:MAX_LIST_ITEMS])
+    return sorted(dict.fromkeys(out), key=lambda s: s.index)
+
+
+def with_quotation(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """``sentences`` with the rest of each quotation one of them is a piece of, when it runs over
+    at most ``MAX_QUOTE_SENTENCES`` (``bot.segment.quotation_runs``): a piece alone would open a quote
+    it never closes, or close one with its speaker and no start. A longer one stays in pieces."""
+    wanted = {s.paragraph for s in sentences}
+    out = list(sentences)
+    for paragraph in article.paragraphs:
+        if paragraph.index not in wanted:
+            continue
+        for start, end in quotation_runs([s.text for s in paragraph.sentences]):
+            run = paragraph.sentences[start : end + 1]
+            if end - start < MAX_QUOTE_SENTENCES and any(s in sentences for s in run):
+                out.extend(run)
     return sorted(dict.fromkeys(out), key=lambda s: s.index)
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Generator, Iterator
 from bot.article import Article, Sentence
 from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.extractive import article_headline, leaves_out_figures, opening, summarize_extractive
+from bot.extractive import article_headline, leaves_out_figures, opening, quotes_whole, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
@@ -104,7 +104,7 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
             headline = None
     texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
-    written = {s.index: s.text for s in article.sentences}
+    written = {s.index: s.text for s in (*article.sentences, *quotes_whole(article))}  # a quotation as one
     trimmed = any(s.text != written[s.index] for s in chosen)
     key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
     if headed and not chosen:
