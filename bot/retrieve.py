@@ -248,24 +248,28 @@ _RESIDENCE = r"(?:ngụ|trú|thường\s+trú|tạm\s+trú|cư\s+trú|sống|sin
 _LIVES = rf"(?:(?:đang\s+)?{_RESIDENCE}(?:\s+(?:ở|tại))?|tại)"
 _WHERE = r"(?:đâu|(?:quận|huyện|tỉnh|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố|ấp|thôn|làng|nơi)\s+nào)"
 _RESIDENCE_AFTER = re.compile(rf"\s*(?:\((?:[^()]*?[,;]\s*)?|,\s*(?:[^,()]{{0,25}},\s*)?|\s)(?:{_RESIDENCE})\b", re.I)
+# What someone does for a living, which news gives with the name: "anh Hậu, một công nhân ca đêm".
+_JOB = r"(?:(?:làm|lam)\s+(?:nghề|nghe|công\s+việc|cong\s+viec|việc|viec)\s+(?:gì|gi|nào|nao)|(?:có\s+)?(?:nghề|nghe)(?:\s+nghiệp|\s+nghiep)?(?:\s+là|\s+la)?\s+(?:gì|gi))"
 _WHO_IS = re.compile(rf"^\W*{_HONORIFIC}{_NAME}\s+(?:là\s+ai|la\s+ai)\W*$"
                      r"|^\W*who\s+(?:is|was)\s+(?P<english>[^?]+?)\W*$"
                      rf"|^\W*{_HONORIFIC}(?P<holder>(?:[^\W\d_]+\s+){{0,4}}?[^\W\d_]+)\s+(?:(?:đang\s+)?(?:giữ|đảm\s+nhiệm|có|làm)\s+)?"
                      rf"{_OFFICE}\s+(?:gì|nào)\W*$"
                      rf"|^\W*{_OFFICE}\s+(?:của\s+)?{_HONORIFIC}(?P<office_of>(?:[^\W\d_]+\s+){{0,4}}?[^\W\d_]+)\s+là\s+gì\W*$"
-                     rf"|^\W*{_HONORIFIC}(?P<resident>(?:[^\W\d_]+\s+){{0,4}}?[^\W\d_]+)\s+{_LIVES}\s*{_WHERE}\W*$", re.I)
+                     rf"|^\W*{_HONORIFIC}(?P<resident>(?:[^\W\d_]+\s+){{0,4}}?[^\W\d_]+)\s+{_LIVES}\s*{_WHERE}\W*$"
+                     rf"|^\W*{_HONORIFIC}(?P<worker>(?:[^\W\d_]+\s+){{0,4}}?[^\W\d_]+)\s+{_JOB}\W*$", re.I)
 
 
 def _introduction(article: Article, question: str) -> Sentence | None:
     """For a question asking who someone is, the first sentence naming them: the whole name, or
-    a fuller name that ends with it ("Long" in "Phạm Văn Long"); for where they live, the first
+    a fuller name that ends with it ("Long" in "Phạm Văn Long"), also for what they do ("anh Hậu
+    làm nghề gì?": news gives the job with the name); for where they live, the first
     that gives it after their name ("Hoà (SN 1971, ngụ quận 10)"). For "thủ tướng là ai?", asking
     who holds an office, the first sentence that names someone right after it ("Thủ tướng Nguyễn
     Xuân Phúc cho biết ...")."""
     match = _WHO_IS.match(unicodedata.normalize("NFC", question.strip()))
     if not match:
         return None
-    name = next((g for g in match.group("name", "english", "holder", "office_of", "resident") if g), "").strip()
+    name = next((g for g in match.group("name", "english", "holder", "office_of", "resident", "worker") if g), "").strip()
     asked = name.split()
     if not asked:
         return None

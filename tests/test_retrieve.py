@@ -569,6 +569,18 @@ def test_where_someone_lives_is_where_the_article_gives_it_after_their_name(ques
     assert found[0].sentence.text.startswith(opening) and is_answerable(found)
 
 
+@pytest.mark.parametrize("question", ["Anh Hậu làm nghề gì?", "anh Hau lam nghe gi?", "Hậu làm công việc gì?",
+                                      "anh Hậu có nghề gì?"])
+def test_what_someone_does_for_a_living_is_where_the_article_introduces_them(question):
+    article = Article.from_paragraphs([[
+        "Rạng sáng 5/3, một vụ cháy lớn xảy ra tại xưởng gỗ ở thị xã Tân Uyên.",
+        "Anh Trần Văn Hậu, một công nhân ca đêm, đã quay lại video lúc đám cháy bùng phát.",
+        "Đoạn video của anh Hậu được chia sẻ nhiều trên mạng xã hội.",
+    ]])
+    found = find_evidence(article, question)
+    assert "công nhân ca đêm" in found[0].sentence.text and is_answerable(found)
+
+
 def test_an_office_named_before_no_one_is_ranked_as_any_question():
     # "Thủ tướng Chính phủ" names an office, not its holder
     article = Article.from_paragraphs([["Thủ tướng Chính phủ vừa ký quyết định thành lập tổ công tác.",
