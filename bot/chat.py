@@ -23,7 +23,7 @@ from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
-from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, notice_id, source_problem
+from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, language_name, notice_id, source_problem
 from bot.route import bare_name, named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
@@ -75,6 +75,7 @@ class ChatSession:
     # Options the user set in the page; the message itself still wins ("tóm tắt chi tiết").
     summary_length: Length = Length.NORMAL  # the length of a summary when the message names none
     reply_language: str = "auto"            # "auto" (the language the user wrote in), "vi" or "en"
+    page_reply_language: str = "auto"       # what the page's option last said ("please reply in English" may differ)
     last_language: str = ""                 # the language of the user's last message that showed one
     extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
     shown_notices: frozenset[str] = frozenset()     # long notices already shown once (bot.reply.notice_id)
@@ -92,7 +93,11 @@ def with_options(session: ChatSession, summary_length: str | None, reply_languag
     language = reply_language if reply_language in LANGUAGES else "auto"
     chosen = set(MODEL_CHOICE_TASKS) if model_tasks is None else set(model_tasks)
     off = frozenset(task for task in MODEL_CHOICE_TASKS if task not in chosen)
-    return dataclasses.replace(session, summary_length=length, reply_language=language, extractive_tasks=off)
+    # The page sends its option with every turn: only a change of it overrides the reply language
+    # asked for in the chat ("please reply in English"), which the option does not show.
+    current = language if language != session.page_reply_language else session.reply_language
+    return dataclasses.replace(session, summary_length=length, reply_language=current, page_reply_language=language,
+                               extractive_tasks=off)
 
 
 def apply_options(intent: Intent, session: ChatSession) -> Intent:
@@ -183,6 +188,10 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         elif intent.kind is not IntentKind.ARTICLE:  # a paste is in the article's language, not the user's
             session = dataclasses.replace(session, last_language=intent.language)
         language = intent.language
+        if intent.kind is IntentKind.LANGUAGE:  # "please reply in English": a setting, acknowledged in it
+            session = dataclasses.replace(session, reply_language=intent.target_language or session.reply_language)
+            yield "\n\n".join([*preface, _language_set(session, bot)]), session
+            return
         if intent.kind in CONVERSATION_KINDS:
             for text, session in _conversation(intent, session, bot, preface):
                 yield text, session
@@ -192,8 +201,9 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 preface.append(reply("no_previous_article", language))
             else:
                 kept, earlier = session, _switched(session)
-                preface.append(reply("from_previous_article", language, title=article_label(earlier.article)))
-                for text, session in _answer(dataclasses.replace(intent, earlier=False), earlier, bot, preface, started):
+                header = reply("from_previous_article", language, title=article_label(earlier.article))
+                for text, session in _answer(dataclasses.replace(intent, earlier=False), earlier, bot, preface, started,
+                                             header=header):
                     yield text, dataclasses.replace(kept, shown_notices=session.shown_notices)
                 return
         if intent.article_text and _one_off(intent, session):
@@ -226,7 +236,8 @@ def _conversation(intent: Intent, session: ChatSession, bot: Tinbot, preface: li
     lead = "".join(f"{p}\n\n---\n\n" for p in preface)
     if intent.kind is IntentKind.RESET:  # the page's options stay: they are the user's settings, not the talk
         fresh = ChatSession(summary_length=session.summary_length, reply_language=session.reply_language,
-                            last_language=session.last_language, extractive_tasks=session.extractive_tasks)
+                            page_reply_language=session.page_reply_language, last_language=session.last_language,
+                            extractive_tasks=session.extractive_tasks)
         yield lead + reply("conversation_reset", language), fresh
         return
     if session.article is None:  # "quay lại bài trước" after "xóa": no article at all
@@ -261,9 +272,30 @@ def _switched(session: ChatSession) -> ChatSession:
                                last_question_shown=(), last_people=(), last_person="", article_cut_at=None)
 
 
-def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float):
-    lead = "\n\n".join(preface)
-    join = (lambda text: f"{lead}\n\n---\n\n{text}") if lead else (lambda text: text)
+def _language_set(session: ChatSession, bot: Tinbot) -> str:
+    """The reply to "please reply in English": the language set, and what stays untranslated when
+    the translation model is missing."""
+    chosen = session.reply_language
+    said = reply("reply_language_set", chosen, language=language_name(chosen, chosen))
+    article = session.article.language if session.article is not None else ""
+    if article in LANGUAGES and article != chosen and bot.hub.state("translate") == "missing":
+        said += "\n\n" + reply("reply_language_untranslated", chosen, article=language_name(article, chosen))
+    return said
+
+
+# Replies that refuse the question rather than answer it (it could not be read, or asks nothing):
+# no header saying which article they come from.
+REFUSAL_NOTICES = {"ask_in_article_language", "story_not_in_lead", "question_too_vague", "translate_unavailable"}
+
+
+def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str], started: float, header: str = ""):
+    """The reply to a task's turn. ``header`` goes above the reply unless the reply is a refusal
+    ("📰 From the previous article" over "I can't read this question" would promise an answer)."""
+    def join(text: str, refused: bool = False) -> str:
+        lead = "\n\n".join([*preface, *([header] if header and not refused else [])])
+        return f"{lead}\n\n---\n\n{text}" if lead else text
+
+    lead = "\n\n".join([*preface, *([header] if header else [])])
     language = intent.language
     if intent.kind is IntentKind.ARTICLE or (intent.kind not in TASKS and lead):
         yield lead, session
@@ -332,7 +364,8 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
                                               last_question_shown=tuple(sorted({*intent.skip, *(s.index for s in update.evidence)})),
                                               last_people=named or session.last_people,
                                               last_person=_person_of(intent.question or "", quoted, named, session))
-        yield join(text), session
+        refused = update.done and not (update.text or update.evidence) and any(n.key in REFUSAL_NOTICES for n in update.notices)
+        yield join(text, refused), session
         if any(n.key in LOADING_NOTICES for n in update.notices):
             loading = True  # a first download can take minutes: the limit is for generating
         elif loading:

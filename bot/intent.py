@@ -21,6 +21,7 @@ class IntentKind(str, Enum):
     COMPARE = "compare"       # "so sánh hai bài": the open article and the one before, side by side
     COMMENT = "comment"       # the reader's own words about the news ("Năm nào cũng lũ, ... Cảm ơn admin"): no request
     UNCLEAR = "unclear"       # "hả?", "ý bạn là sao?", "tôi không hiểu", "huh?": the last reply did not help
+    LANGUAGE = "language"     # "please reply in English", "trả lời bằng tiếng Việt": the reply language, set (target_language)
 
 
 class Length(str, Enum):

@@ -106,6 +106,10 @@ def source_problem(reason: str, detail: str, language: str, limit: int | None) -
 # Notices whose full text (how to download a model, which variable to set) is shown once per
 # chat session; later replies say the same in one line (``<key>_again`` in prompts/replies.toml).
 ONCE_PER_SESSION = MODEL_NOTICES
+# What the one line still says, so that it stands on its own (a later reply may be read far from
+# the first): the download command, or the setting to fix.
+_AGAIN_FIELDS = {"model_missing": ("task", "model", "command"), "model_folder_missing": ("task", "model", "env"),
+                 "model_broken": ("task", "model", "env")}
 
 
 def notice_id(notice: Notice) -> str:
@@ -121,7 +125,7 @@ def render_notice(notice: Notice, language: str, *, seen: frozenset[str] = froze
         args["language"] = language_name(args["language"], language)
     key = notice.key
     if key in ONCE_PER_SESSION and notice_id(notice) in seen:
-        key, args = key + "_again", {"task": args["task"], "model": args["model"]}
+        key, args = key + "_again", {name: args[name] for name in _AGAIN_FIELDS[key]}
     return reply(key, language, **args)
 
 
@@ -143,8 +147,10 @@ def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = F
             reply("evidence_item", language, text=escape_text(s.text), paragraph=s.paragraph + 1)
             for s in update.evidence
         ]
-        header = reply("evidence_answer" if quoted_answer else "evidence_header", language)
-        parts.append("\n".join([header, *quotes]))
+        # A reply of tinbot's own that ends in a colon introduces the quotes itself.
+        introduced = not update.engine and update.text.rstrip().endswith(":")
+        header = [] if introduced else [reply("evidence_answer" if quoted_answer else "evidence_header", language)]
+        parts.append("\n".join([*header, *quotes]))
     # A reply the extractive engine wrote says so in its footer: the one-line reminder that the
     # model is still missing is for replies that came back empty (a translation).
     answered = update.engine == "extractive" and bool(update.text or update.evidence)

@@ -28,6 +28,7 @@ from bot.route_keywords import (
     _ACK_MARKED,
     _ACK_WORDS,
     _ANSWER_LANGUAGE,
+    _REPLY_LANGUAGE,
     _BULLETS,
     _EN_WORDS,
     _GOODBYE,
@@ -128,10 +129,12 @@ class _Rule:
 
 
 _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
-assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE, K.COMMENT}, "every keyword kind has rules"
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE, K.COMMENT, K.LANGUAGE}, \
+    "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
+_REPLY_LANGUAGE_RE = re.compile(_REPLY_LANGUAGE)
 _TOPIC_RE = _compile(_TOPIC)
 _SUMMARY_TOPIC_RE = _compile(_SUMMARY_TOPIC)
 _EARLIER_RE = _compile(_EARLIER)
@@ -321,6 +324,10 @@ def _written_out(message: str) -> str:
 def _route_request(message: str, has_article: bool) -> Intent:
     """Route a message that carries no article: a keyword rule, a question, or help."""
     text = _Text.of(_written_out(message))
+    wanted = _REPLY_LANGUAGE_RE.fullmatch(text.plain)
+    if wanted:  # "please reply in English": no question, a setting
+        code = "en" if wanted["lang"] in ("english", "tieng anh") else "vi"
+        return Intent(K.LANGUAGE, language=_guess_language(text), target_language=code)
     thanked = _thanks_for_done(text)
     if thanked:
         language, rest = thanked

@@ -228,6 +228,18 @@ _QUESTION = (r"\?|\b(?:ai|{gi}|{nao}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+nao|o
 # Said after the question, not part of it: "..., trả lời bằng tiếng Anh", "... in English please".
 _ANSWER_LANGUAGE = (r"\s*[,.;:!-]?\s*(?:(?:hay|vui\s+long|please)\s+)?(?:(?:tra\s+loi|answer|reply)\s+)?"
                     r"(?:bang|in)\s+(?:tieng\s+(?:anh|viet)|english|vietnamese)(?:\W+(?:nhe|nha|di|please|pls))*\W*$")
+# A whole message that sets the language of the replies: "please reply in English", "can you answer
+# in English please?", "trả lời bằng tiếng Việt nhé", "từ giờ nói tiếng Anh nha" (a space stands
+# for any run of spaces). Not "dịch sang tiếng Anh" / "in English please" (a translation).
+_REPLY_LANGUAGE = (
+    r"\W*(?:(?:ok|okay|oh|thoi|vay|from now on|tu (?:bay )?gio(?: tro di)?)\W+)*"
+    r"(?:(?:can|could|would|will) you (?:please )?|please |pls |(?:ban )?(?:hay|vui long|xin|lam on) |ban )?"
+    r"(?:(?:answer|reply|respond|talk|speak|chat|write back)(?: (?:to|with) me)?"
+    r"|(?:tra loi|noi|noi chuyen|tro chuyen|chat|phan hoi)(?: (?:voi|cho) (?:minh|toi|em|tui))?)"
+    r" (?:(?:in|bang) )?(?P<lang>english|vietnamese|tieng (?:anh|viet))"
+    r"(?:\W+(?:please|pls|instead|only|from now on|thanks|thank you|nhe|nha|di|duoc khong|duoc ko|dc ko|duoc chu"
+    r"|tu (?:bay )?gio(?: tro di)?|thoi|ban|giup (?:minh|toi|em)|voi))*\W*"
+).replace(" ", r"\s+")
 # "Nói rõ hơn về X", "giải thích thêm về X", "tell me more about X": a question about X.
 # A summary of what the article says about something: "tóm tắt phần nói về Cà Mau", "tóm tắt về
 # giá lúa", "tóm tắt phần Cà Mau", "summarize the part about exports" (``topic`` keeps its case).

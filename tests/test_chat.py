@@ -63,11 +63,84 @@ def test_offline_answer_quotes_the_sentence_it_rests_on(offline_bot):
 
 def test_english_question_without_a_translator_says_what_is_missing_in_english(offline_bot):
     session = with_article(offline_bot)
-    replies, _ = turn(offline_bot, "How long is the coastal road?", session)
+    replies, session = turn(offline_bot, "How long is the coastal road?", session)
     final = replies[-1]
-    assert "Please ask in Vietnamese" in final
+    assert "asking in Vietnamese" in final
     assert "hf download VietAI/envit5-translation" in final
     assert "does not say" not in final  # we could not read the question; that is not the article's fault
+    # it says what does work without the model, in English
+    assert "*who is involved?*" in final and "**summarize**" in final and "naming a person, place or number" in final
+    # each refusal stands on its own: nothing "below" or "in the earlier message" to look for
+    replies, _ = turn(offline_bot, "Why is the road being built?", session)
+    again = replies[-1]
+    assert "asking in Vietnamese" in again and "hf download VietAI/envit5-translation" in again
+    assert not re.search(r"shown below|earlier message", final + again)
+
+
+@pytest.mark.parametrize("question", ["when did this happen?", "who is involved?", "When was this?",
+                                      "who is the article about?"])
+def test_story_questions_in_english_are_answered_like_their_vietnamese_forms(offline_bot, question):
+    """"when did this happen?" needs no translation model: its answer is the lead sentence that
+    "Sự việc xảy ra khi nào?" quotes, framed in English."""
+    session = with_article(offline_bot)
+    vietnamese = turn(offline_bot, "Sự việc xảy ra khi nào?", session)[0][-1]
+    lead = "Sáng 11/3, UBND TP. Đà Nẵng tổ chức lễ khởi công"
+    assert lead in vietnamese
+    replies, _ = turn(offline_bot, question, session)
+    assert replies[-1].startswith("The article says:") and lead in replies[-1]
+    assert "can't read" not in replies[-1]
+
+
+def test_a_story_question_the_lead_does_not_answer_says_so_not_that_it_cannot_be_read(offline_bot):
+    _, session = turn(offline_bot, "Giá vàng tăng mạnh đầu tuần\n\nGiá vàng miếng sáng thứ Hai tăng thêm 500.000 đồng "
+                                   "mỗi lượng so với cuối tuần trước. Giới đầu tư cho rằng giá còn biến động mạnh. "
+                                   "Nhiều người mua vàng nhẫn để tích trữ.")
+    assert "Bài báo không nói" in turn(offline_bot, "Sự việc xảy ra ở đâu?", session)[0][-1]  # no place in the lead
+    replies, _ = turn(offline_bot, "where did it happen?", session)
+    assert replies[-1].startswith(reply("story_not_in_lead", "en", language="Vietnamese"))
+
+
+def test_an_english_claim_with_a_figure_is_checked_on_the_figure_alone(offline_bot):
+    session = with_article(offline_bot)
+    replies, _ = turn(offline_bot, "is it true that the road is 12.5 km long?", session)
+    final = replies[-1]
+    # "12.5" is the article's "12,5": the sentences holding it are quoted, with no verdict
+    assert final.startswith(reply("figure_in_article", "en", figures="12.5"))
+    assert "> Sáng 11/3, UBND TP. Đà Nẵng" in final and "dài 12,5 km" in final
+    assert not re.search("✅|❌|Based on", final)
+    replies, _ = turn(offline_bot, "were 9 lanes built?", session)
+    assert replies[-1] == reply("figure_not_said", "en", figures="9")
+
+
+def test_a_topic_in_english_on_a_vietnamese_article_is_not_called_absent(offline_bot):
+    session = with_article(offline_bot)  # it says "6 làn xe": lanes, in Vietnamese
+    replies, _ = turn(offline_bot, "summarize the part about lanes", session)
+    assert replies[-1] == reply("topic_other_language", "en", topic="lanes", language="Vietnamese")
+    # a name reads the same in both languages: one the article lacks is absent
+    replies, _ = turn(offline_bot, "summarize the part about Hanoi", session)
+    assert replies[-1] == reply("topic_not_in_article", "en", topic="Hanoi")
+
+
+@pytest.mark.parametrize("message, language, framing", [
+    ("can you answer in English please?", "en", "The article says:"),
+    ("please reply in English", "en", "The article says:"),
+    ("trả lời bằng tiếng Việt nhé", "vi", "Bài báo viết:"),
+])
+def test_asking_for_replies_in_a_language_sets_the_reply_language(offline_bot, message, language, framing):
+    session = with_options(with_article(offline_bot), "normal", "auto")
+    turn(offline_bot, "dịch sang tiếng Anh", session)  # the translation model is looked for: it is missing
+    replies, session = turn(offline_bot, message, session)
+    assert replies[-1].startswith(reply("reply_language_set", language, language="English" if language == "en" else "tiếng Việt"))
+    assert session.reply_language == language
+    if language == "en":  # no translator: what is quoted stays Vietnamese, and the reply says so
+        assert reply("reply_language_untranslated", "en", article="Vietnamese") in replies[-1]
+    # the page sends its unchanged option with the next turn: the language asked for stays
+    session = with_options(session, "normal", "auto")
+    replies, _ = turn(offline_bot, "Ai là Giám đốc Sở Giao thông vận tải?", session)
+    assert replies[-1].startswith(framing) and "Lê Văn Hòa" in replies[-1]
+    # a change of the page's option wins again
+    other = "vi" if language == "en" else "en"
+    assert with_options(session, "normal", other).reply_language == other
 
 
 def test_english_question_on_an_english_article_is_answered_in_english(offline_bot):
@@ -91,8 +164,12 @@ def test_missing_model_instructions_come_once_per_session_then_in_one_line(offli
     second, session = turn(offline_bot, "dịch sang tiếng Anh", session)
     third, session = turn(offline_bot, "tóm tắt", session)
     assert "hf download VietAI/envit5-translation" in first[-1]
-    assert "hf download" not in second[-1] and "envit5-translation" in second[-1]
-    assert "tin nhắn trước" in second[-1]
+    # the one line still says how to get it (the first message may be far above), not the whole block
+    assert "hf download VietAI/envit5-translation" in second[-1] and "TINBOT_TRANSLATE_MODEL=" not in second[-1]
+    assert "tin nhắn trước" not in second[-1]
+    # and both say plainly first what still works
+    plain = reply("translate_unavailable", "vi", language="tiếng Việt")
+    assert first[-1].startswith(plain) and second[-1].startswith(plain)
     # another task's model is another notice: its instructions still come once in full
     assert "hf download VietAI/vit5-base-vietnews-summarization" in third[-1]
     fresh, _ = turn(offline_bot, "dịch sang tiếng Anh", with_article(offline_bot))
@@ -107,7 +184,9 @@ def test_a_missing_local_model_folder_is_said_to_be_missing_not_to_be_downloaded
     second, _ = turn(bot, "dịch sang tiếng Anh", session)
     assert f"Không có thư mục mô hình dịch `{folder}`" in first[-1] and "TINBOT_TRANSLATE_MODEL" in first[-1]
     assert "hf download" not in first[-1]
-    assert second[-1].startswith(f"ℹ️ Vẫn không có thư mục mô hình dịch `{folder}`")   # once in full, then one line
+    # once in full, then one line, which still names the setting to fix
+    plain = reply("translate_unavailable", "vi", language="tiếng Việt")
+    assert second[-1] == f"{plain}\n\nℹ️ Vẫn không có thư mục mô hình dịch `{folder}`: hãy đặt `TINBOT_TRANSLATE_MODEL` tới một thư mục mô hình có sẵn."
 
 
 def test_request_before_any_article_asks_for_one(offline_bot):
@@ -408,7 +487,7 @@ def test_reply_language_option_overrides_the_guess(offline_bot):
     # A question is still read in the language it is written in (here: no translator to read it),
     # and the reply, in the language chosen, says so.
     replies, _ = turn(offline_bot, "How long is the coastal road?", with_options(session, "normal", "vi"))
-    assert "Bạn hãy hỏi bằng tiếng Việt" in replies[-1]
+    assert "hoặc hỏi bằng tiếng Việt" in replies[-1]
     # A Vietnamese question, with English chosen: answered (quoted) with English framing.
     replies, _ = turn(offline_bot, "Con đường ven biển dài bao nhiêu?", session)
     assert "The article says:" in replies[-1]
@@ -904,6 +983,12 @@ def test_the_article_before_can_be_asked_about_opened_again_and_set_beside_the_o
     assert replies[-1].startswith("🔙")
 
 
+def test_a_refusal_about_the_article_before_has_no_header_promising_an_answer(offline_bot):
+    _, session = turn(offline_bot, fixture_article("vi-plain"), with_article(offline_bot, "vi-clutter"))
+    replies, _ = turn(offline_bot, "in the previous article, why was the road built?", session)
+    assert replies[-1].startswith("I can't read this question") and "previous article" not in replies[-1]
+
+
 def test_without_an_article_before_there_is_nothing_to_go_back_to(offline_bot):
     session = with_article(offline_bot)
     for message in ("quay lại bài trước", "so sánh hai bài"):
@@ -930,8 +1015,8 @@ def test_a_missing_model_is_explained_once_and_then_only_when_nothing_came_back(
     assert reply("engine_footer", "vi", engine=reply("engine_extractive", "vi")) in second[-1]
     translated, session = turn(offline_bot, "dịch sang tiếng Anh", session)
     again, session = turn(offline_bot, "dịch sang tiếng Anh", session)
-    assert "hf download" in translated[-1] and "hf download" not in again[-1]
-    assert again[-1].startswith("ℹ️")   # nothing was translated: the one-line reminder says why
+    assert "TINBOT_TRANSLATE_MODEL=" in translated[-1] and "TINBOT_TRANSLATE_MODEL=" not in again[-1]
+    assert again[-1].split("\n\n")[-1].startswith("ℹ️")   # nothing was translated: the one-line reminder says why
 
 
 def test_more_detail_after_an_answer_goes_on_with_the_question_not_the_summary(offline_bot):

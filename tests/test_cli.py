@@ -147,11 +147,12 @@ def test_a_question_the_article_does_not_answer_exits_1(offline, article_file, c
 @pytest.mark.parametrize(
     ("argv", "name", "lang", "before"),
     [
-        (["translate", "{file}"], "dịch", "vi", ""),
+        # a translation says plainly first that it cannot be done, and what still can
+        (["translate", "{file}"], "dịch", "vi", "tinbot: " + reply("translate_unavailable", "vi", language="tiếng Việt") + "\n"),
         (["translate", "{file}", "--to", "en", "--json"], "dịch", "vi", ""),
         # an English question needs the translator to read a Vietnamese article, and says so first
         (["ask", "{file}", "How long is the bridge?"], "translation", "en",
-         "tinbot: " + reply("ask_in_article_language", "en", language="Vietnamese") + "\n"),
+         "tinbot: " + strip_emphasis(reply("ask_in_article_language", "en", language="Vietnamese")) + "\n"),
     ],
 )
 def test_a_missing_model_exits_4_with_the_download_hint_as_one_line_per_notice(offline, article_file, capsys, argv, name, lang, before):
@@ -607,7 +608,8 @@ def test_run_summarize_plain_from_stdin_and_json_from_a_file(tmp_path, article_f
 def test_run_translate_with_the_tiny_model_and_without_any(tmp_path, port_file, copy_model_dir):
     missing = tinbot("translate", str(port_file), "--to", "en", cwd=tmp_path)
     assert (missing.returncode, missing.stdout) == (Exit.MODEL, "")
-    assert missing.stderr == missing_line("translate", "dịch", "VietAI/envit5-translation") + "\n"   # one line, no traceback
+    plain = "tinbot: " + reply("translate_unavailable", "vi", language="tiếng Việt") + "\n"
+    assert missing.stderr == plain + missing_line("translate", "dịch", "VietAI/envit5-translation") + "\n"   # no traceback
 
     done = tinbot("translate", str(port_file), "--to", "en", "--json", "--translate-model", str(copy_model_dir),
                   "--config", str(tiny_config(tmp_path / "tiny.toml")), cwd=tmp_path)

@@ -50,6 +50,14 @@ NOTICES = {
     "answer_untranslated": {},
     "summary_untranslated": {},
     "ask_in_article_language": {"language": "vi"},
+    "story_not_in_lead": {"language": "vi"},
+    "translate_unavailable": {"language": "vi"},
+    "topic_other_language": {"topic": "oxygen", "language": "vi"},
+    # a question in the other language checked on its figures alone (bot.tasks.answer._figure_check)
+    "figure_in_article": {"figures": "12.5"},
+    "figure_not_in_article": {"figures": "50"},
+    "figure_in_headline": {"figures": "44", "title": "Tàu ngầm mất tích cùng 44 thủy thủ"},
+    "figure_not_said": {"figures": "9"},
     # claim verdicts (bot.claims, bot.tasks.answer._checked_claim): the answer's text, with their fields
     "claim_unsure": {"found": "1.800 người", "claimed": "1.800 công chức"},
     "claim_differs_other": {"found": "3 người chết", "claimed": "12 người chết", "number": "12", "counted": "người bị thương"},

@@ -495,6 +495,22 @@ def test_english_shortcuts_and_explanations(message, kind, question, target):
     assert (intent.kind, intent.question, intent.target_language) == (kind, question, target)
 
 
+@pytest.mark.parametrize(("message", "target"), [
+    ("can you answer in English please?", "en"), ("please reply in English", "en"), ("Speak English!", "en"),
+    ("ok, reply in Vietnamese from now on", "vi"), ("trả lời bằng tiếng Việt nhé", "vi"),
+    ("hãy trả lời bằng tiếng Anh", "en"), ("tu gio noi tieng anh nha", "en"),
+])
+def test_asking_for_replies_in_a_language_is_a_setting_not_a_question(message, target):
+    intent = route(message, has_article=True)
+    assert (intent.kind, intent.target_language, intent.question) == (K.LANGUAGE, target, None)
+
+
+@pytest.mark.parametrize("message", ["ai là trưởng đoàn? Trả lời bằng tiếng Anh", "in English please",
+                                     "dịch sang tiếng Anh", "summarize in English", "answer in English: who led it?"])
+def test_a_request_or_question_in_a_language_is_not_a_language_setting(message):
+    assert route(message, has_article=True).kind is not K.LANGUAGE
+
+
 @pytest.mark.parametrize("news", [
     # a story may open in the first person: it reports whose words they are
     "Tôi đã mất toàn bộ số tiền tích góp 20 năm, anh Trần Văn Bình, 45 tuổi, ở quận Thanh Xuân kể lại với phóng viên. "

@@ -8,6 +8,7 @@ from tiny_models import EN_SENTENCES, VI_SENTENCES, RecordingEngine, spy_on, tin
 from bot.engines.hub import ModelHub
 from bot.intent import Intent, IntentKind
 from bot.settings import ModelSettings
+from bot.tasks import Notice
 from bot.tasks.chunking import fit_pieces, paragraph_windows, plan_batches, strip_prefix
 from bot.tasks.translate import translate_article, translate_sentences
 
@@ -163,7 +164,9 @@ def test_missing_model_says_how_to_get_it(empty_hub):
     assert updates[0].notices[0].key == "model_loading"
     final = updates[-1]
     assert final.text == "" and final.done
-    (notice,) = final.notices
+    plain, notice = final.notices
+    # said plainly first, in the article's language's name: what still works without the model
+    assert plain == Notice("translate_unavailable", {"language": ARTICLE.language})
     # empty_hub's model is a local folder that is not there: nothing to download, the setting is wrong
     assert notice.key == "model_folder_missing"
     assert notice.args == {"task": "translate", "model": empty_hub.settings.translate.model, "env": "TINBOT_TRANSLATE_MODEL"}

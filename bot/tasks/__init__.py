@@ -6,11 +6,14 @@ The chat streams the updates; the API and the command line keep the last one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.article import Article, Sentence
 from bot.intent import Intent
+from bot.lexicon import english_word, vietnamese_shaped
 from bot.sections import clause_missing, numbers_of, section_of, sentences_about
+from bot.textstats import STOP_WORDS, strip_diacritics
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,20 @@ class TaskUpdate:
     title: str | None = None
 
 
+def topic_in_other_language(topic: str, language: str) -> bool:
+    """Whether ``topic`` is common words of the other language than the article's ``language``:
+    English dictionary words no Vietnamese syllable looks like ("oxygen", "the fuel") for a
+    Vietnamese article, words with Vietnamese marks ("nhiên liệu") for an English one. Not a
+    name (a capital) nor a number: those read the same in both, and are truly absent."""
+    found = re.findall(r"[^\W\d_]+", topic)
+    if not found or any(w[:1].isupper() for w in found):
+        return False
+    if language == "en":
+        return any(strip_diacritics(w) != w for w in found)
+    content = [w for w in found if w not in STOP_WORDS]
+    return language == "vi" and bool(content) and all(english_word(w) and not vietnamese_shaped(w) for w in content)
+
+
 def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
     """The part of ``article`` the request names ("dịch đoạn 2", "tóm tắt Điều 5", "khoản 2 Điều
     3 nói gì?", "tóm tắt phần nói về Cà Mau"), else the whole article; the reply saying so when the article lacks that part.
@@ -51,6 +68,11 @@ def scoped(article: Article, intent: Intent) -> Article | TaskUpdate:
         return article.paragraph_only(intent.paragraph)
     if intent.topic:  # "tóm tắt phần nói về Cà Mau": the sentences that name it
         about = sentences_about(article, intent.topic)
+        if not about and topic_in_other_language(intent.topic, article.language):
+            # "summarize the part about oxygen" on a Vietnamese article that says "oxy": the word
+            # cannot be matched untranslated, which is no sign that the article does not say it
+            args = {"topic": intent.topic, "language": article.language}
+            return TaskUpdate("", "", done=True, notices=(Notice("topic_other_language", args),))
         if not about:
             return TaskUpdate("", "", done=True, notices=(Notice("topic_not_in_article", {"topic": intent.topic}),))
         return article.excerpt(about)

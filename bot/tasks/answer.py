@@ -24,7 +24,7 @@ from bot.intent import Intent
 from bot.lexicon import other_names, vietnamese_shaped
 from bot.prompts import render, reply
 from bot.followup import follow_up
-from bot.question import about_article, about_document, question_parts
+from bot.question import about_article, about_document, is_yes_no, question_parts
 from bot.orthography import words
 from bot.paraphrase import counted
 from bot.retrieve import MIN_SCORE, Evidence, find_evidence, is_answerable, parse_question
@@ -147,8 +147,13 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         text, used = checked
         yield TaskUpdate(text, "extractive", done=True, evidence=used)
         return
+    if unread and not intent.mention and not intent.skip and _figures(question) \
+            and (is_yes_no(question) or not is_answerable(evidence)):
+        # "is it true that 44 sailors are on board?": its words cannot be read, its number can
+        yield _figure_check(article, question, intent.language, reply_in if reply_in in LANGUAGES else intent.language)
+        return
     if not is_answerable(evidence):
-        yield _unanswered(intent, language, strangers, notices, hub, unread and not (as_is and strangers))
+        yield _unanswered(intent, language, strangers, notices, hub, unread and not (as_is and strangers), question)
         return
     absent = None if intent.skip else missing_value(evidence, question)
     if strangers:
@@ -184,6 +189,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
 # ra ở đâu?", "Bài báo nói về ai?" (with and without marks).
 _STORY_WORDS = frozenset("sự việc vụ chuyện kiện xảy ra diễn bài báo nói về viết đề cập này đó trên".split())
 _STORY_WORDS |= frozenset(strip_diacritics(w) for w in _STORY_WORDS)
+# The same in English ("When did this happen?", "Where did it take place?", "Who is involved?",
+# "Who is the article about?"): their answer is the same lead sentence, which needs no
+# translation model to find, whatever the article's language.
+_STORY_WORDS |= frozenset("this it that happen happened happens occur occurred take took taken place "
+                          "involve involved involves people event incident story article news report piece about".split())
 # A news story's lead says when, where and who: the answer is among its first sentences.
 LEAD_SENTENCES = 5
 
@@ -192,11 +202,64 @@ def _lead_answer(article: Article, question: str) -> Sentence | None:
     """For a question about the story as a whole ("Sự việc xảy ra khi nào?", "ở đâu?", "nói về
     ai?"), which names nothing to search for, the first sentence of the lead holding an answer
     of the asked kind (a time, a place, a person)."""
+    if not _about_story(question):
+        return None
+    query = parse_question(question)
+    return next((s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)), None)
+
+
+def _about_story(question: str) -> bool:
+    """Whether ``question`` asks when, where or who of the story as a whole ("Sự việc xảy ra khi
+    nào?", "where did it happen?", "who is involved?"), naming nothing in it."""
     query = parse_question(question)
     asked = [t for t in query.terms if isinstance(t, str)]
-    if query.answer_type not in ("time", "place", "person") or not set(asked) <= _STORY_WORDS:
-        return None
-    return next((s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)), None)
+    return query.answer_type in ("time", "place", "person") and set(asked) <= _STORY_WORDS
+
+
+# A figure as a question or an article writes it: "44", "12,000" / "12.000", "1.5" / "1,5", a
+# date "21/11" (day first, as both write it here).
+_FIGURE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])|\d+(?:[.,]\d+)*")
+# Figures quoted at most for a question checked on its figures alone.
+MAX_FIGURE_SENTENCES = EVIDENCE_K
+
+
+def _figures(text: str, language: str = "en") -> dict[object, str]:
+    """The figures ``text`` writes, by value, each as first written; read with ``language``'s
+    separators (Vietnamese: "12.000" is twelve thousand and "1,5" one and a half; English the
+    other way round), else with the other language's ("12.5" in a Vietnamese article). A date
+    is its day and month ("21/11" and "21/11/2017" are one date)."""
+    found: dict[object, str] = {}
+    for raw in _FIGURE.findall(text):
+        if "/" in raw:
+            day, month = raw.split("/")[:2]
+            found.setdefault((int(day), int(month)), raw)
+            continue
+        for thousands, decimal in ((".", ","), (",", ".")) if language == "vi" else ((",", "."), (".", ",")):
+            t, d = re.escape(thousands), re.escape(decimal)
+            if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?", raw):
+                found.setdefault(float(raw.replace(thousands, "").replace(decimal, ".")), raw)
+                break
+    return found
+
+
+def _figure_check(article: Article, question: str, asked_in: str, language: str) -> TaskUpdate:
+    """A question read without a translator that holds a figure ("is it true that 44 sailors are
+    on board?"): only the figure can be matched, not the words around it, so the reply quotes the
+    sentences that hold it and claims no verdict (or says that no sentence holds it). ``asked_in``:
+    the question's language (how it writes figures); ``language``: the reply's."""
+    asked = _figures(question, asked_in)
+    held = [(s, asked.keys() & _figures(s.text, article.language).keys()) for s in article.sentences]
+    holding = [(s, values) for s, values in held if values][:MAX_FIGURE_SENTENCES]
+    found = set().union(*(values for _, values in holding))
+    named = lambda values: ", ".join(asked[v] for v in asked if v in values)  # in the question's order
+    if holding:
+        absent = asked.keys() - found
+        notices = (Notice("figure_not_in_article", {"figures": named(absent)}),) if absent else ()
+        return TaskUpdate(reply("figure_in_article", language, figures=named(found)), "", done=True,
+                          evidence=tuple(s for s, _ in holding), notices=notices)
+    if article.title and asked.keys() & _figures(article.title, article.language).keys():
+        return TaskUpdate(reply("figure_in_headline", language, figures=named(asked), title=article.title), "", done=True)
+    return TaskUpdate(reply("figure_not_said", language, figures=named(asked)), "", done=True)
 
 
 def _document_header(article: Article, question: str) -> Notice | None:
@@ -361,10 +424,12 @@ _CLAIM_FIELDS = {"claim_matches": ("found",), "claim_differs": ("found", "claime
 
 
 def _unanswered(intent: Intent, language: str, strangers: tuple[str, ...], notices: tuple[Notice, ...],
-                hub: ModelHub, unread: bool) -> TaskUpdate:
+                hub: ModelHub, unread: bool, question: str = "") -> TaskUpdate:
     """The reply when no sentence of the article answers the question."""
     if unread:  # not "the article does not say": we could not read the question in its language
-        return TaskUpdate("", "", done=True, notices=(Notice("ask_in_article_language", {"language": language}),
+        # "where did it happen?" when the lead names no place: not the article's silence either
+        key = "story_not_in_lead" if _about_story(question) else "ask_in_article_language"
+        return TaskUpdate("", "", done=True, notices=(Notice(key, {"language": language}),
                                                       missing_notice(hub.settings.translate, hub.unavailable("translate"))))
     why = Notice("not_mentioned", {"items": ", ".join(strangers)}) if strangers else Notice("not_in_article")
     return TaskUpdate("", "", done=True, notices=notices + (why,))

@@ -32,8 +32,9 @@ def translate_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     title = part.title
     engine = yield from wait_for_engine(hub, "translate")
     ms = hub.settings.translate
-    if engine is None:
-        yield TaskUpdate("", "", done=True, notices=(missing_notice(ms, hub.unavailable("translate")),))
+    if engine is None:  # said plainly first (what still works), then which model and how to get it
+        notices = (Notice("translate_unavailable", {"language": src}), missing_notice(ms, hub.unavailable("translate")))
+        yield TaskUpdate("", "", done=True, notices=notices)
         return
     yield from _translate_paragraphs(engine, ms, paragraphs, title, src, tgt)
 
