@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Generator, Iterator
 
 from bot.article import Article
-from bot.export import TaskResult, task_result
+from bot.export import FORMATS, TaskResult, task_result
 from bot.followup import answering_person, follow_up, people_by_mentions, people_named, points_at_someone
 from bot.ingest import looks_like_article
 from bot.intent import Intent, IntentKind, Length
 from bot.language import detect_language
 from bot.prompts import LANGUAGES, reply
 from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_reply, language_name, notice_id, source_problem
-from bot.route import bare_name, named_topic, route
+from bot.route import asks_for_help, bare_name, bare_question, named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
 from bot.textstats import strip_diacritics
@@ -36,7 +36,8 @@ _SUMMARY_WORD = re.compile(r"\b(?:tom\s*tat|summar\w*|tl\s*;?\s*dr)\b")
 CONVERSATION_KINDS = (IntentKind.RESET, IntentKind.PREVIOUS, IntentKind.COMPARE)
 # English courtesies this short ("ok thanks", "bye", "hi") in a Vietnamese conversation are
 # answered in Vietnamese: Vietnamese readers borrow them.
-COURTESY_KINDS = (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT)
+COURTESY_KINDS = (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT, IntentKind.ENOUGH,
+                  IntentKind.REACTION)
 COURTESY_WORDS = 3
 # Notices shown while a model loads; the generation time limit starts after them.
 LOADING_NOTICES = {"model_loading", "model_progress"}
@@ -115,7 +116,7 @@ def apply_options(intent: Intent, session: ChatSession) -> Intent:
         intent = dataclasses.replace(intent, target_language=session.reply_language)  # summarized in it
     if TASK_OF_INTENT.get(intent.kind) in session.extractive_tasks:
         intent = dataclasses.replace(intent, extractive=True)
-    said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL
+    said_length = intent.refine or intent.sentences is not None or intent.length is not Length.NORMAL or intent.words
     if intent.kind is IntentKind.SUMMARIZE and not said_length:
         intent = dataclasses.replace(intent, length=session.summary_length)
     return intent
@@ -170,8 +171,11 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
                 return
         intent = apply_options(route(message, has_article=session.article is not None,
                                      usual_language=session.last_language or None), session)
-        topic = (named_topic(message, session.article) or bare_name(message)
-                 if intent.kind is IntentKind.HELP and session.article else None)
+        not_understood = intent.kind is IntentKind.HELP and session.article is not None and not asks_for_help(message)
+        question = bare_question(message, session.article) if not_understood else None
+        if question:  # "be bi sao", "obama chuyen di dau": a question without its question mark
+            intent, not_understood = Intent(IntentKind.ASK, language=intent.language, question=question), False
+        topic = (named_topic(message, session.article) or bare_name(message)) if not_understood else None
         if topic:  # "Hội An" on a flood story: what the article says of it (or that it does not), not the help text
             intent = Intent(IntentKind.ASK, language="", question=topic, mention=True)
         if intent.refine == "longer" and session.last_question and not intent.sentences \
@@ -191,6 +195,10 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
         if intent.kind is IntentKind.LANGUAGE:  # "please reply in English": a setting, acknowledged in it
             session = dataclasses.replace(session, reply_language=intent.target_language or session.reply_language)
             yield "\n\n".join([*preface, _language_set(session, bot)]), session
+            return
+        if not_understood and not topic and not preface and not session.article.is_empty():
+            # "tt", "😢" with an article open: what can be asked of it, in a line, not the whole help text
+            yield reply("hint_with_article", language), session
             return
         if intent.kind in CONVERSATION_KINDS:
             for text, session in _conversation(intent, session, bot, preface):
@@ -303,7 +311,12 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if intent.kind is IntentKind.HELP:
         yield join(reply("help", language)), session
         return
-    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT, IntentKind.UNCLEAR):
+    if intent.kind is IntentKind.DOWNLOAD:  # the page has buttons for it; a summary shown again is no file
+        key = "download_buttons" if session.last_result is not None else "download_nothing_yet"
+        yield join(reply(key, language, buttons=", ".join(f"**⬇️ .{fmt}**" for fmt in FORMATS))), session
+        return
+    if intent.kind in (IntentKind.GREETING, IntentKind.THANKS, IntentKind.GOODBYE, IntentKind.COMMENT, IntentKind.UNCLEAR,
+                       IntentKind.ENOUGH, IntentKind.REACTION):
         # With an article open, "cảm ơn" / "chào" should not be told to paste one.
         has_article = session.article is not None and not session.article.is_empty()
         key = intent.kind.value + ("_with_article" if has_article else "")
@@ -315,15 +328,18 @@ def _answer(intent: Intent, session: ChatSession, bot: Tinbot, preface: list[str
     if session.article.is_empty():
         yield join(reply("article_empty", language)), session
         return
-    if intent.refine == "more" and session.last_question:
-        # "còn gì nữa?" after an answer: the next sentences for the same question, quoted.
+    if intent.refine == "more" and session.last_question and session.last_question_shown:
+        # "còn gì nữa?" after an answer: the next sentences for the same question, quoted. After
+        # an answer that quoted nothing there is nothing to go on with: the article's next points.
         # The question keeps its own language ("more" in English after a Vietnamese question): the
         # reply is in the user's.
         asked_in = route(session.last_question, has_article=True).language or language
         intent = Intent(IntentKind.ASK, language=asked_in, question=session.last_question,
                         skip=session.last_question_shown, extractive=True,
                         target_language=language if asked_in != language else None)
-    if intent.kind is IntentKind.ASK and (session.last_question or points_at_someone(intent.question or "")):
+    if intent.kind is IntentKind.ASK and re.search(r"\w", intent.question or "") \
+            and (session.last_question or points_at_someone(intent.question or "")):
+        # ("?" alone is no follow-up of the last question: it asks nothing, and is told what may be asked)
         # "hắn lấy trộm những gì?" before any answer named him: the story's most named people
         intent = dataclasses.replace(intent, question=follow_up(intent.question or "", session.last_question or "",
                                                                 language, session.last_people, _story_people(session.article),
@@ -494,8 +510,10 @@ def refine_summary(intent: Intent, previous: Intent | None, shown: int = 0) -> I
         sentences = 1
     if intent.refine == "longer" and base.length is Length.DETAILED and sentences is None and shown:
         sentences = shown + LONGER_POINTS  # past the longest length: more of the article's sentences
+    # A word limit still holds for a shorter summary; a longer one, or more points, go past it.
+    words = base.words if intent.refine == "shorter" else None
     return dataclasses.replace(
-        base, language=intent.language, refine=None, length=length, sentences=sentences,
+        base, language=intent.language, refine=None, length=length, sentences=sentences, words=words,
         target_language=intent.target_language or base.target_language,
     )
 

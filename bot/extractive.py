@@ -106,13 +106,14 @@ class Budget:
     """How much ``select`` may keep: at most ``sentences`` sentences and ``syllables`` syllables.
 
     The syllable cap never empties a selection: the best sentence is kept even when it alone
-    is longer. ``floor``: the share of the best sentence's rating the others must reach
+    is longer, unless the cap is ``strict`` (a word limit the user set). ``floor``: the share of the best sentence's rating the others must reach
     (``FILLER_SHARE`` for the short and normal lengths; a detailed summary keeps what it finds).
     """
 
     sentences: int
     syllables: int | None = None
     floor: float | None = None
+    strict: bool = False   # the syllable cap holds for the best sentence too: nothing may come back
 
 
 def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Sentence]:
@@ -131,7 +132,7 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
         if sentence.index and _dangles(sentence) and not any(c.index == sentence.index - 1 for c in chosen):
             continue  # (the article's first sentence points back at nothing: "Tôi là giáo viên ...")
         tokens = syllables(sentence.text)
-        if chosen and budget.syllables is not None and used + len(tokens) > budget.syllables:
+        if (chosen or budget.strict) and budget.syllables is not None and used + len(tokens) > budget.syllables:
             continue
         if chosen and floor is not None and rate(sentence) < floor:
             continue
@@ -141,7 +142,7 @@ def select(sentences: Sequence[Sentence], rate: Rate, budget: Budget) -> list[Se
         chosen.append(sentence)
         chosen_pairs.append(pairs)
         used += len(tokens)
-    if not chosen and ranked:
+    if not chosen and ranked and not budget.strict:
         chosen = [min(ranked, key=lambda s: s.index)]  # every sentence points back: the first one, where it starts
     return sorted(chosen, key=lambda s: s.index)
 
@@ -196,6 +197,7 @@ def summarize_extractive(
     max_sentences: int | None = None,
     length: Length = Length.NORMAL,
     max_syllables: int | None = None,
+    strict: bool = False,
 ) -> list[Sentence]:
     """The summary sentences of ``article`` in article order.
 
@@ -204,10 +206,12 @@ def summarize_extractive(
     keep their ``index`` and ``paragraph`` but may be trimmed of a dateline, a source lead-in,
     asides in parentheses, a closing attribution or an opening framing phrase
     (``bot.compress``), never of a headline word. A quotation the splitter cut into sentences is
-    one of them, or none (``quotes_whole``).
+    one of them, or none (``quotes_whole``). ``strict``: ``max_syllables`` holds for every
+    sentence, the best one too (none may come back), as a word limit the user set must.
     """
     size = sum(len(syllables(s.text)) for s in article.sentences)
-    return choose(candidates(article), budget_for(length, max_sentences, max_syllables, size))
+    budget = budget_for(length, max_sentences, max_syllables, size)
+    return choose(candidates(article), dataclasses.replace(budget, strict=strict and max_syllables is not None))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,9 @@ class IntentKind(str, Enum):
     COMMENT = "comment"       # the reader's own words about the news ("Năm nào cũng lũ, ... Cảm ơn admin"): no request
     UNCLEAR = "unclear"       # "hả?", "ý bạn là sao?", "tôi không hiểu", "huh?": the last reply did not help
     LANGUAGE = "language"     # "please reply in English", "trả lời bằng tiếng Việt": the reply language, set (target_language)
+    ENOUGH = "enough"         # "thôi", "đủ rồi", "that's all": the reader is done for now
+    REACTION = "reaction"     # "haha", "😂😂": laughter, neither thanks nor a request
+    DOWNLOAD = "download"     # "tải bản tóm tắt", "download the summary": the page's download buttons
 
 
 class Length(str, Enum):
@@ -46,6 +49,7 @@ class Intent:
     sentences: int | None = None         # "tóm tắt 3 ý chính", "in 3 bullets"; with ``refine``, the step ("thêm 2 ý")
     bullets: bool = False                # "gạch đầu dòng", "bullets", "ý chính"
     length: Length = Length.NORMAL       # "ngắn gọn" → SHORT, "chi tiết" → DETAILED
+    words: int | None = None             # SUMMARIZE: "tóm tắt trong 30 chữ", "in 40 words": at most this many words
     refine: str | None = None            # "shorter" / "longer": relative to the previous summary; "more": to the last reply
     skip: tuple[int, ...] = ()           # sentences (indices) already shown for this question or summary ("còn gì nữa?")
     paragraph: int | None = None         # "dịch đoạn 2" → 2 (1-based, as the user counts)

@@ -47,9 +47,18 @@ def render(name: str, key: str, language: str, /, **values: object) -> str:
     return template.format(**values)
 
 
+# Fields that count something: when one is 1, a reply's ``<key>_one`` text (if it has one) says
+# it in the singular, without the field ("The article has only one paragraph", not "1 paragraphs").
+SINGULAR_FIELDS = ("count", "words")
+
+
 def reply(key: str, language: str, /, **values: object) -> str:
     """A reply text for the user (``prompts/replies.toml``); a whole number from 10,000 up is
-    written with the language's thousands separator ("120.000 ký tự", "120,000 characters")."""
+    written with the language's thousands separator ("120.000 ký tự", "120,000 characters"),
+    and a count of one picks the text's singular form (``SINGULAR_FIELDS``)."""
+    counted = next((f for f in SINGULAR_FIELDS if values.get(f) == 1 and not isinstance(values[f], bool)), None)
+    if counted and f"{key}_one" in keys("replies"):
+        key, values = f"{key}_one", {name: value for name, value in values.items() if name != counted}
     grouped = {name: _grouped(value, language) for name, value in values.items()}
     return render("replies", key, language, **grouped)
 

@@ -60,8 +60,7 @@ def acknowledge(article: Article, language: str, *, replaced: bool = False, trun
     if article.legacy_encoding:
         lines.append(reply("ack_legacy_encoding", language, encoding=article.legacy_encoding))
     if article.removed:
-        removed = len(article.removed)
-        lines.append(reply("ack_removed_one", language) if removed == 1 else reply("ack_removed", language, count=removed))
+        lines.append(reply("ack_removed", language, count=len(article.removed)))  # one line: "ack_removed_one"
     if truncated_at:
         lines.append(reply("article_truncated", language, limit=truncated_at))
     # Translation is between Vietnamese and English: offer the other one.

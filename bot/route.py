@@ -14,6 +14,7 @@ import re
 import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.article import Article
 from bot.ingest import looks_like_article, parse_article
@@ -86,6 +87,12 @@ from bot.route_keywords import (
     _TOPIC,
     _UNSEEN,
     _VI_WORDS,
+    _WORD_LIMIT,
+    _WORD_UNITS,
+    _LAUGHTER,
+    _LAUGH_EMOJI,
+    _BARE_QUESTION,
+    _MAX_BARE_QUESTION_WORDS,
 )
 from bot.orthography import words as folded_words
 from bot.textstats import STOP_WORDS, strip_diacritics
@@ -129,8 +136,8 @@ class _Rule:
 
 
 _RULES = tuple(_Rule(kind, lang, length, _compile(p)) for kind, lang, length, ps in _RULES_TABLE for p in ps)
-assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE, K.COMMENT, K.LANGUAGE}, \
-    "every keyword kind has rules"
+assert {r.kind for r in _RULES} == set(IntentKind) - {K.ASK, K.ARTICLE, K.THANKS, K.GOODBYE, K.COMMENT, K.LANGUAGE,
+                                                    K.REACTION}, "every keyword kind has rules"
 _SENTENCES_RE, _BULLETS_RE, _QUESTION_RE = _compile(_SENTENCES), _compile(_BULLETS), _compile(_QUESTION)
 _LENGTHS_RE = tuple((length, _compile(p)) for length, p in _LENGTHS)
 _ANSWER_LANGUAGE_RE = re.compile(_ANSWER_LANGUAGE)
@@ -149,6 +156,12 @@ _REFINES_RE = tuple((name, _compile(p)) for name, _, p in _REFINES)
 _PARAGRAPHS_RE = tuple((value, _compile(p)) for value, p in _PARAGRAPHS)
 _CLAUSE_RE = re.compile(_CLAUSE)
 _TARGETS_RE = tuple(_compile(p) for p in (_TARGET_ASK, _TARGET_DIRECTED, _TARGET_BARE))
+_WORD_LIMIT_RE = re.compile(_WORD_LIMIT)
+_LAUGHTER_RE, _LAUGH_EMOJI_RE = re.compile(_LAUGHTER), re.compile(_LAUGH_EMOJI)
+_BARE_QUESTION_RE = _compile(_BARE_QUESTION)
+# Kinds whose keyword decides by where it stands: the earliest in the message wins ("tải bản tóm
+# tắt" asks for the download, "tóm tắt rồi dịch" for a summary).
+_ORDERED_KINDS = _TASK_KINDS + (K.DOWNLOAD,)
 
 
 def _find(pattern: re.Pattern, text: _Text) -> re.Match | None:
@@ -339,6 +352,8 @@ def _route_request(message: str, has_article: bool) -> Intent:
         return Intent(K.ASK, language=_guess_language(text), question=text.nfc[topic.end():].strip().rstrip("?").strip(),
                       length=_length(text))
     rule = _first_rule(text)
+    if rule is None and (_LAUGHTER_RE.fullmatch(text.plain) or _LAUGH_EMOJI_RE.fullmatch(text.nfc)):
+        return Intent(K.REACTION, language="")  # "haha", "😂😂": no thanks to answer, nor a request
     if rule is None or rule.kind not in _TASK_KINDS:
         acknowledged = _acknowledgement(text)
         if acknowledged is not None:  # "" for "ok", "haha": the chat answers in the conversation's language
@@ -410,6 +425,38 @@ def named_topic(message: str, article: Article) -> str | None:
     return None
 
 
+def asks_for_help(message: str) -> bool:
+    """Whether ``message`` asks for the help text by name ("giúp", "help", "bạn làm được gì?"),
+    rather than being a message no rule understood."""
+    rule = _first_rule(_Text.of(_written_out(message)))
+    return rule is not None and rule.kind is K.HELP
+
+
+def bare_question(message: str, article: Article) -> str | None:
+    """A short question typed without its question mark ("be bi sao", "obama chuyen di dau",
+    "bé bị sao"), as the message: a question word at its start or end (``_BARE_QUESTION``,
+    spelled as that word when typed with marks) and a word of the article besides the
+    question's function words. None for anything else: "ngôi sao" names a star, "sao" alone
+    asks nothing."""
+    text = _Text.of(message)
+    if len(text.plain.split()) > _MAX_BARE_QUESTION_WORDS or not _find(_BARE_QUESTION_RE, text):
+        return None
+    known = _article_words(article)
+    words = re.findall(r"\w+", text.plain)
+    return message.strip() if any(w in known and w not in _FUNCTION_WORDS and not w.isdigit() for w in words) else None
+
+
+# Vietnamese function words without their marks ("bị", "là", "của", "vì"), and the question words:
+# no word of the article a question names. English stop words are left out: "be" is "bé".
+_FUNCTION_WORDS = frozenset({strip_diacritics(w) for w in STOP_WORDS if not w.isascii()}
+                            | {w for w in STOP_WORDS if w in _VI_WORDS} | _VI_WORDS)
+
+
+@lru_cache(maxsize=8)
+def _article_words(article: Article) -> frozenset[str]:
+    return frozenset(strip_diacritics(w) for s in article.sentences for w in folded_words(s.text))
+
+
 def asked(message: str) -> tuple[str, str | None]:
     """The question in ``message`` and the answer language it asks for, as the chat reads them:
     "Cảm ơn, ai là trưởng đoàn? Trả lời bằng tiếng Anh" → ("ai là trưởng đoàn?", "en")."""
@@ -468,7 +515,7 @@ def _only_summary_options(text: _Text) -> bool:
     """A short follow-up naming only a summary's shape ("3 câu", "ngắn gọn thôi", "as bullets")."""
     if len(text.plain.split()) > _MAX_OPTIONS_WORDS or "?" in text.plain:
         return False
-    return bool(_sentences(text) or _bullets(text) or _length(text) is not Length.NORMAL)
+    return bool(_sentences(text) or _bullets(text) or _length(text) is not Length.NORMAL or _word_limit(text))
 
 
 def _summarize(text: _Text, language: str, preset: Length | None) -> Intent:
@@ -477,7 +524,7 @@ def _summarize(text: _Text, language: str, preset: Length | None) -> Intent:
     length = Length.NORMAL if refine else preset or (Length.SHORT if sentences == 1 else _length(text))
     topic = _find(_SUMMARY_TOPIC_RE, text)
     return Intent(K.SUMMARIZE, language=language, target_language=_target_language(text, K.SUMMARIZE),
-                  sentences=sentences, bullets=_bullets(text), length=length, refine=refine,
+                  sentences=sentences, bullets=_bullets(text), length=length, refine=refine, words=_word_limit(text),
                   paragraph=_paragraph(text), topic=_topic(text, topic) if topic else None)
 
 
@@ -490,11 +537,11 @@ def _topic(text: _Text, found: re.Match) -> str | None:
 
 def _first_rule(text: _Text) -> _Rule | None:
     """The task rule matching earliest (ties: table order); else the first help/greeting rule."""
-    found = [(m.start(), i) for i, rule in enumerate(_RULES) if rule.kind in _TASK_KINDS
+    found = [(m.start(), i) for i, rule in enumerate(_RULES) if rule.kind in _ORDERED_KINDS
              for m in [_find(rule.pattern, text)] if m]
     if found:
         return _RULES[min(found)[1]]
-    return next((r for r in _RULES if r.kind not in _TASK_KINDS and _find(r.pattern, text)), None)
+    return next((r for r in _RULES if r.kind not in _ORDERED_KINDS and _find(r.pattern, text)), None)
 
 
 def _split_article(text: str) -> tuple[str, str] | None:
@@ -616,6 +663,15 @@ def _bullets(text: _Text) -> bool:
 
 def _length(text: _Text) -> Length:
     return next((length for length, pattern in _LENGTHS_RE if _find(pattern, text)), Length.NORMAL)
+
+
+def _word_limit(text: _Text) -> int | None:
+    """The most words a summary may have: "tóm tắt trong 30 chữ", "dưới 50 từ", "in 40 words"."""
+    for match in _WORD_LIMIT_RE.finditer(text.plain):
+        unit = " ".join(text.lower[match.start("unit"):match.end("unit")].split())
+        if unit in _WORD_UNITS and int(match["n"]) > 0:
+            return int(match["n"])
+    return None
 
 
 def _refine(text: _Text) -> str | None:

@@ -16,7 +16,8 @@ _UNSEEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u
 _SENSES = {
     "dich": ("dịch",), "doan": ("đoạn",), "ban": ("bản",), "gi": ("gì",), "nao": ("nào",), "may": ("mấy",),
     "nam": ("năm",), "tam": ("tám",), "bay": ("bảy", "bẩy"), "sau": ("sáu",), "tu": ("tư",), "toi": ("tới",),
-    "ha": ("hả",), "ho": ("hở",),
+    "ha": ("hả",), "ho": ("hở",), "nua": ("nữa",), "thoi": ("thôi",), "du": ("đủ",), "tai": ("tải",),
+    "ai": ("ai",), "sao": ("sao",), "dau": ("đâu",), "khoi": ("khỏi",),
 }
 # Typed without diacritics these are nearly always other words ("đoạn sau" = the next paragraph).
 _STRICT = frozenset({"sau", "tu"})
@@ -62,8 +63,11 @@ _REFINES = (
     ("longer", "en", r"\b(?:(?:\d{1,2}|<NUM>|a\s+few)\s+)?more\s+(?:points?|sentences?|bullets?|ideas?)\b"),
     ("shorter", "en", r"\bfewer\s+(?:points|sentences|bullets|ideas)\b"),
     # A bare "tell me more": after an answer, more on the question; after a summary, a longer one.
-    ("more", "vi", r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich\s+(?:them|ro(?:\s+hon)?)|tiep(?:\s+(?:di|tuc))?"
-                     r"|con\s+(?:gi|j)\s+(?:nua|khac)|them\s+nua)(?:\W+(?:di|nhe|nha|voi|nua|khong|ko|k))*\W*$"),
+    # "tiếp", "tiếp đi", "nói tiếp", "còn nữa không?", "còn gì nữa không?", a bare "nữa" or "thêm nữa"
+    ("more", "vi", r"^<PRE>(?:noi\s+(?:ro|ky|them)(?:\s+hon)?|giai\s+thich\s+(?:them|ro(?:\s+hon)?)"
+                     r"|(?:(?:noi|ke|xem|doc|viet)\s+)?tiep(?:\s+(?:di|tuc|nao|nua))?"
+                     r"|con\s+(?:(?:gi|j|(?:y|diem|chi\s+tiet|thong\s+tin)\s+(?:gi|j|nao))\s+)?(?:{nua}|khac)|them\s+{nua}|{nua})"
+                     r"(?:\W+(?:di|nhe|nha|voi|nua|khong|ko|k|a|nao))*\W*$"),
     ("more", "en", r"^<PRE>(?:tell\s+me\s+more|more|go\s+on|continue|what\s+else|anything\s+else)(?:\W+(?:please|pls))*\W*$"),
 )
 # The registry: (kind, language of the keywords or None to guess, preset length, patterns).
@@ -150,6 +154,29 @@ _RULES_TABLE: tuple[tuple[IntentKind, str | None, Length | None, tuple[str, ...]
     (K.UNCLEAR, "en", None, (
         r"^<PRE>(?:huh|what|what\s+do\s+you\s+mean|meaning|i\s+don'?t\s+(?:understand|get\s+it)|(?:say|repeat)\s+(?:that|it)\s+again"
         r"|come\s+again|pardon)(?:\W+(?:please|pls))*\W*$",
+    )),
+    # The reader is done for now: "thôi", "thôi được rồi", "đủ rồi", "không cần nữa", "that's all".
+    (K.ENOUGH, "vi", None, (
+        r"^\W*(?:(?:ok|oke|okay|vang|da|u|the|vay)\W+)*(?:{thoi}|{du}\s+roi|khong\s+can(?:\s+(?:nua|them|dau))?|{khoi}(?:\s+can)?)"
+        r"(?:\W+(?:{thoi}|duoc\s+roi|{du}\s+roi|khong\s+can(?:\s+(?:nua|them|dau))?|{khoi}|nhe|nha|a|ban|bot|roi|nua|vay|the"
+        r"|cam\s+on(?:\s+ban)?))*\W*$",
+    )),
+    (K.ENOUGH, "en", None, (
+        r"^\W*(?:(?:ok|okay|well|no)\W+)*(?:that(?:'?s|\s+is)\s+(?:all|enough|it)|enough|never\s*mind|nothing\s+(?:else|more)"
+        r"|no\s+more|i'?m\s+(?:done|good))(?:\W+(?:for\s+now|thanks?|thank\s+you|please))*\W*$",
+    )),
+    # The page's download buttons: "tải bản tóm tắt", "lưu bản dịch về máy", "download the summary".
+    (K.DOWNLOAD, "vi", None, (
+        r"\b(?:{tai}|luu)\s+(?:(?:lai|ve|xuong)\s+)?(?:(?:ban|file|tep)\s+)?(?:tom\s+tat|dich(?!\s+(?:benh|cum|covid|te))|word|docx|pdf|txt|markdown|md)\b",
+        r"\bxuat\s+(?:ra\s+)?(?:file|tep|word|docx|pdf|txt)\b",
+        r"\b(?:{tai}|luu|xuat)\s+(?:ve|xuong|file|tep|ra\s+file)(?:\s+(?:may|file|tep))?(?:\W+(?:duoc\s+khong|di|nhe|nha|voi|the\s+nao|sao|o\s+dau))*\W*$",
+        r"^\W*(?:lam\s+sao\s+(?:de\s+)?|cach\s+)?(?:{tai}|luu)(?:\W+(?:duoc\s+khong|di|nhe|nha|voi|the\s+nao|sao|o\s+dau))*\W*$",
+    )),
+    (K.DOWNLOAD, "en", None, (
+        r"\b(?:download|export)\s+(?:the\s+|this\s+|that\s+|my\s+|your\s+)?(?:summary|translation|file|it\b|this\b|that\b)",
+        r"\bsave\s+(?:the\s+|this\s+|that\s+|my\s+|your\s+)?(?:summary|translation)\b|\bsave\s+(?:it\s+|this\s+)?as\s+(?:a\s+)?(?:file|docx|pdf|txt|word)\b",
+        r"\b(?:download|export)\b(?:\W+(?:it|please|pls))*\W*$",
+        r"\b(?:download|export|save)\s+(?:it\s+|this\s+)?(?:to|as|in)\s+(?:a\s+)?(?:docx|word|txt|markdown|md|pdf|file)\b",
     )),
     (K.GREETING, "vi", None, (
         r"^\W*(?:xin\s+chao|chao|alo)(?:\W+(?:ban|bot|tinbot|em|anh|chi|nhe|nha|a|oi|"
@@ -337,3 +364,16 @@ _MAX_OPTIONS_WORDS = 6         # "tóm tắt" left out: "3 câu thôi", "in two 
 # "in the previous article, who ...?". The words are left out of the question.
 _EARLIER = (r"(?:\b(?:trong|o|cua|theo|tu|ve)\s+)?\bbai\s+(?:bao\s+|viet\s+)?(?:truoc|cu|luc\s+nay|ban\s+nay)\b"
             r"|(?:\b(?:in|from|of)\s+)?\bthe\s+(?:previous|earlier|last|other|first)\s+(?:article|story|one)\b")
+# A summary's word limit: "tóm tắt trong 30 chữ", "dưới 50 từ", "in 40 words", "a 50-word summary".
+# ``unit`` is checked as typed: "chữ"/"từ" (or without marks), "word(s)".
+_WORD_LIMIT = (r"\b(?P<n>\d{1,4})\s*-?\s*(?P<unit>chu|tu|am\s+tiet|words?)\b")
+_WORD_UNITS = frozenset({"chữ", "từ", "âm tiết", "chu", "tu", "am tiet", "word", "words"})
+# Laughter on its own ("haha", "hihi", "kkk", "lol", "😂😂") is no thanks: a neutral reply.
+_LAUGHTER = r"(?:\W*(?:(?:ha|hi|he|hu|ho|ke|kaka|keke)(?:ha|hi|he|hu|ho|ke)+h?|h[ae]h[ae]+|k{3,}|lol|lmao|rofl|=\)+|:\)+|:d+|x+d+)\b)+\W*"
+_LAUGH_EMOJI = r"[\s😂🤣😆😅😄😁😹]+"
+# A short question typed without its question mark ("be bi sao", "obama chuyen di dau", "bé bị sao"):
+# a question word at its start or its end, as spelled with marks or typed without them.
+_BARE_QUESTION = (r"^\W*(?:{ai}|{sao}|tai\s+{sao}|vi\s+{sao}|{gi}|bao\s+nhieu|bao\s+gio|bao\s+lau|khi\s+{nao}|{may})\b"
+                  r"|\b(?:{ai}|{sao}|{gi}|{dau}|{nao}|{may}|bao\s+nhieu|bao\s+gio|bao\s+lau|bao\s+xa|the\s+{nao}|ra\s+{sao}|lam\s+{sao})"
+                  r"(?:\s+(?:vay|the|ha|a|nhi|nhe|z|vay\s+ta))?\W*$")
+_MAX_BARE_QUESTION_WORDS = 12

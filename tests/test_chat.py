@@ -12,6 +12,7 @@ from bot.followup import answering_person, follow_up, people_by_mentions, people
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
 from bot.reply import article_label
+from bot.route import route
 from bot.service import Tinbot
 from bot.settings import Settings
 from tests.helpers import fixture_article
@@ -911,14 +912,14 @@ def test_a_short_follow_up_question_is_answered_from_the_last_subject(offline_bo
 
 
 @pytest.mark.parametrize(("message", "named"), [("Hội An", True), ("hoi an", True), ("sai rồi", False), ("làm lại", False)])
-def test_a_bare_name_the_article_mentions_is_looked_up_else_help_is_shown(offline_bot, message, named):
+def test_a_bare_name_the_article_mentions_is_looked_up_else_a_hint_is_shown(offline_bot, message, named):
     session = with_article(offline_bot)
     final = turn(offline_bot, message, session)[0][-1]
     if named:
         # named as the article writes it, however it was typed
         assert final.startswith("Có, bài báo có nhắc đến Hội An.") and "Hội An" in final.split("\n", 1)[1]
-    else:
-        assert final == reply("help", "vi")
+    else:  # not understood with an article open: what can be asked, in a line, not the whole help text
+        assert final == reply("hint_with_article", "vi")
 
 
 def test_a_comment_keeps_the_open_article(offline_bot):
@@ -1042,9 +1043,15 @@ def test_a_bare_name_the_article_lacks_is_said_to_be_absent(offline_bot, message
     assert "không nhắc đến" in answer and message in answer
 
 
-@pytest.mark.parametrize("message", ["tuyệt vời", "xuất sắc", "😂", "Cảm Ơn Bạn"])
+@pytest.mark.parametrize("message", ["tuyệt vời", "xuất sắc", "👍", "Cảm Ơn Bạn"])
 def test_praise_and_reactions_are_thanks(offline_bot, message):
     assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("thanks_with_article", "vi")
+
+
+@pytest.mark.parametrize("message", ["😂", "😂😂", "haha", "hihi"])
+def test_laughter_gets_a_neutral_reply_not_thanks(offline_bot, message):
+    assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("reaction_with_article", "vi")
+    assert turn(offline_bot, message)[0][-1] == reply("reaction", "vi")
 
 
 def test_a_confused_reader_is_told_how_to_ask_not_quoted_a_random_sentence(offline_bot):
@@ -1238,3 +1245,88 @@ def test_more_after_a_summary_gives_only_the_points_not_shown_yet(offline_bot):
 def test_a_follow_up_after_a_claim_asks_about_its_subject_not_its_figure(question, last, kept, dropped):
     asked = follow_up(question, last, "vi")
     assert kept in asked.lower() and dropped not in asked and "đúng" not in asked
+
+
+# --- follow-ups and small talk as readers type them -----------------------------------------------
+
+@pytest.mark.parametrize("message", ["tiếp", "tiep", "tiếp đi", "còn nữa không", "nữa"])
+def test_go_on_after_a_summary_gives_the_next_points(offline_bot, message):
+    _, session = turn(offline_bot, "tóm tắt 2 ý", with_article(offline_bot, "vi-football"))
+    final = turn(offline_bot, message, session)[0][-1]
+    assert reply("summary_more_points", "vi") in final and not final.startswith(reply("not_in_article", "vi"))
+
+
+@pytest.mark.parametrize("message", ["tiếp", "tiep", "tiếp đi", "còn nữa không", "còn gì nữa không"])
+def test_go_on_after_an_answer_quotes_more_on_the_question(offline_bot, message):
+    _, session = turn(offline_bot, "Dự án đường ven biển có gì?", with_article(offline_bot))
+    first = session.last_question_shown
+    replies, session = turn(offline_bot, message, session)
+    assert replies[-1].startswith("Bài báo viết:") and set(session.last_question_shown) > set(first)
+
+
+def test_go_on_after_an_answer_that_found_nothing_gives_the_article_points(offline_bot):
+    _, session = turn(offline_bot, "Ai là thủ môn của đội tuyển?", with_article(offline_bot))
+    assert session.last_question and not session.last_question_shown
+    final = turn(offline_bot, "tiếp", session)[0][-1]
+    assert not final.startswith(reply("not_in_article", "vi")) and "Đà Nẵng" in final
+
+
+def test_a_bare_question_mark_after_an_answer_is_told_what_may_be_asked(offline_bot):
+    _, session = turn(offline_bot, "Ai là thủ môn của đội tuyển?", with_article(offline_bot))
+    _, session = turn(offline_bot, "ok", session)
+    assert turn(offline_bot, "?", session)[0][-1] == reply("question_too_vague", "vi")
+
+
+@pytest.mark.parametrize("message", ["ong hoa noi sao", "ông Hòa nói sao", "tuyen duong co may lan xe"])
+def test_a_question_without_its_question_mark_is_answered(offline_bot, message):
+    assert route(message, has_article=True).kind in (IntentKind.HELP, IntentKind.ASK)
+    final = turn(offline_bot, message, with_article(offline_bot))[0][-1]
+    assert final.startswith("Bài báo viết:") and ("ông Hòa" in final or "6 làn xe" in final)
+
+
+@pytest.mark.parametrize("message", ["con meo di dau", "sao", "ngôi sao", "tt", "😢"])
+def test_a_message_not_understood_with_an_article_open_gets_a_short_hint(offline_bot, message):
+    # a question word with nothing of the article, or nothing readable: what can be asked, in a line
+    assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("hint_with_article", "vi")
+    assert turn(offline_bot, message)[0][-1] == reply("help", "vi")   # with no article, the help text
+
+
+@pytest.mark.parametrize("message", ["thôi", "thoi", "đủ rồi"])
+def test_enough_gets_a_short_friendly_close(offline_bot, message):
+    assert turn(offline_bot, message, with_article(offline_bot))[0][-1] == reply("enough_with_article", "vi")
+    assert turn(offline_bot, message)[0][-1] == reply("enough", "vi")
+
+
+def test_a_word_limit_is_kept_or_the_shortest_summary_says_it_is_over(offline_bot):
+    session = with_article(offline_bot)
+    summary = turn(offline_bot, "tóm tắt trong 15 chữ", session)[0][-1].split("\n\n")[0]
+    assert 0 < len(summary.split()) <= 15
+    final = turn(offline_bot, "tóm tắt trong 3 chữ", session)[0][-1]
+    assert reply("summary_over_words", "vi", words=len(final.split("\n\n")[0].split()), limit=3) in final
+
+
+@pytest.mark.parametrize(("message", "language"), [("tải bản tóm tắt", "vi"), ("download the summary", "en")])
+def test_asking_to_download_points_to_the_download_buttons(offline_bot, message, language):
+    from bot.export import FORMATS
+
+    buttons = ", ".join(f"**⬇️ .{fmt}**" for fmt in FORMATS)
+    session = with_article(offline_bot)
+    assert turn(offline_bot, message, session)[0][-1] == reply("download_nothing_yet", language, buttons=buttons)
+    _, session = turn(offline_bot, "tóm tắt", session)
+    replies, after = turn(offline_bot, message, session)
+    assert replies[-1] == reply("download_buttons", language, buttons=buttons) and after.last_result == session.last_result
+
+
+def test_paragraph_numbers_past_a_one_paragraph_article_are_said_in_the_singular(offline_bot):
+    session = with_article(offline_bot, "vi-plain")
+    one = turn(offline_bot, "Bài mới: " + " ".join(s.text for s in session.article.sentences[:3]), session)[1]
+    assert len(one.article.paragraphs) == 1
+    final = turn(offline_bot, "what does paragraph 2 say?", one)[0][-1]
+    assert final == reply("paragraph_out_of_range_one", "en", paragraph=2) and "1 paragraphs" not in final
+
+
+def test_more_after_a_short_summary_looks_further_than_the_next_length(offline_bot):
+    # the normal summary of this article is its short one: the points come from the detailed one
+    _, session = turn(offline_bot, "tóm tắt ngắn", with_article(offline_bot))
+    final = turn(offline_bot, "tiếp", session)[0][-1]
+    assert reply("summary_more_points", "vi") in final and reply("summary_nothing_more", "vi") not in final

@@ -44,6 +44,9 @@ NOTICES = {
     "mentioned_where": {"items": "Sài Gòn"},
     "already_in_language": {"language": "vi"},
     "paragraph_out_of_range": {"paragraph": 9, "count": 3},
+    "paragraph_out_of_range_one": {"paragraph": 2},
+    "fewer_points_one": {"asked": 5},
+    "summary_over_words": {"words": 42, "limit": 30},
     "topic_not_in_article": {"topic": "Cà Mau"},
     "section_missing": {"section": "Điều 20", "first": 1, "last": 13},
     "clause_missing": {"section": "Điều 4", "clause": 9},
@@ -96,6 +99,17 @@ def test_answer_prompt_carries_question_and_evidence():
     for language in LANGUAGES:
         prompt = render("answer", "question", language, evidence="EVIDENCE-TEXT", question="QUESTION-TEXT")
         assert prompt.index("EVIDENCE-TEXT") < prompt.index("QUESTION-TEXT")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_count_of_one_is_said_in_the_singular(language):
+    one = reply("paragraph_out_of_range", language, paragraph=2, count=1)
+    assert one == reply("paragraph_out_of_range_one", language, paragraph=2) and "1" not in one
+    assert "3" in reply("paragraph_out_of_range", language, paragraph=5, count=3)
+    assert reply("fewer_points", language, count=1, asked=3) == reply("fewer_points_one", language, asked=3)
+    assert reply("ack_removed", language, count=1) == reply("ack_removed_one", language)
+    assert reply("article_too_short", language, words=1) == reply("article_too_short_one", language)
+    assert "1 paragraphs" not in one and "1 words" not in reply("meta_size", language, words=1, paragraphs=1, sentences=1)
 
 
 def test_replies_are_in_the_language_asked_for():

@@ -171,7 +171,11 @@ ROUTES = [
     ("great, thanks", Intent(K.THANKS, language="en")),
     # Read alike in both languages: no language, the chat keeps the conversation's.
     ("ok", Intent(K.THANKS, language="")),
-    ("haha", Intent(K.THANKS, language="")),
+    # Laughter alone thanks for nothing and asks for nothing: a neutral reply.
+    ("haha", Intent(K.REACTION, language="")),
+    ("hihihi", Intent(K.REACTION, language="")),
+    ("😂😂", Intent(K.REACTION, language="")),
+    ("ok haha", Intent(K.THANKS, language="")),
     # Follow-ups: "more" of the last reply (the chat decides: the question's next sentences, or a
     # longer summary); "thêm 2 ý" steps the last summary by 2.
     ("nói rõ hơn", Intent(K.SUMMARIZE, language="vi", refine="more")),
@@ -238,6 +242,37 @@ ROUTES = [
     ("được không?", Intent(K.ASK, language="vi", question="được không?")),
     # Unrecognised with an article loaded: help.
     ("bạn ơi", Intent(K.HELP, language="vi")),
+    # "Go on" in its usual forms continues like "còn gì nữa?" (not a question "còn nữa không").
+    ("tiếp", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("tiep", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("tiếp đi", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("nói tiếp đi", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("còn nữa không", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("còn gì nữa không", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("nữa", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    ("thêm nữa đi", Intent(K.SUMMARIZE, language="vi", refine="more")),
+    # Done for now: a short close, not the help text.
+    ("thôi", Intent(K.ENOUGH, language="vi")),
+    ("thoi", Intent(K.ENOUGH, language="vi")),
+    ("thôi được rồi, cảm ơn", Intent(K.ENOUGH, language="vi")),
+    ("đủ rồi", Intent(K.ENOUGH, language="vi")),
+    ("không cần nữa", Intent(K.ENOUGH, language="vi")),
+    ("that's all", Intent(K.ENOUGH, language="en")),
+    ("thổi", Intent(K.HELP, language="vi")),     # blow, not "thôi": marks tell the words apart
+    ("thôi, tóm tắt lại đi", Intent(K.SUMMARIZE, language="vi")),   # a request after it is the request
+    # A word limit for the summary.
+    ("tóm tắt trong 30 chữ", Intent(K.SUMMARIZE, language="vi", words=30)),
+    ("tom tat duoi 50 tu", Intent(K.SUMMARIZE, language="vi", words=50)),
+    ("tóm tắt 2 câu, không quá 40 từ", Intent(K.SUMMARIZE, language="vi", sentences=2, words=40)),
+    ("summarize in 40 words", Intent(K.SUMMARIZE, language="en", words=40)),
+    ("in 25 words please", Intent(K.SUMMARIZE, language="en", words=25)),
+    ("tóm tắt 3 ý", Intent(K.SUMMARIZE, language="vi", sentences=3, bullets=True)),   # points, no word limit
+    # The download buttons, asked for in the chat.
+    ("tải bản tóm tắt", Intent(K.DOWNLOAD, language="vi")),
+    ("lưu bản dịch về máy", Intent(K.DOWNLOAD, language="vi")),
+    ("download the summary", Intent(K.DOWNLOAD, language="en")),
+    ("tóm tắt rồi cho mình tải về", Intent(K.SUMMARIZE, language="vi")),   # the summary first
+    ("bao nhiêu người đã tải ứng dụng?", Intent(K.ASK, language="vi", question="bao nhiêu người đã tải ứng dụng?")),
 ]
 
 

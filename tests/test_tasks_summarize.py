@@ -383,3 +383,35 @@ def test_a_paragraph_the_article_lacks_is_said_so(empty_hub):
     final = list(summarize_article(build_article(VI_SENTENCES[0:3]), intent, empty_hub))[-1]
     assert final.text == "" and final.notices[0].key == "paragraph_out_of_range"
     assert final.notices[0].args == {"paragraph": 9, "count": 1}
+
+
+# --- a word limit ("tóm tắt trong 30 chữ") ---------------------------------------------------------
+
+@pytest.mark.parametrize("limit", [12, 25, 40, 60])
+def test_a_word_limit_keeps_whole_sentences_within_it(empty_hub, limit):
+    titled = build_article(VI_SENTENCES[0:3], VI_SENTENCES[3:6], title="Quảng Nam nâng cấp cảng Kỳ Hà đón tàu lớn", language="vi")
+    final = list(summarize_article(titled, Intent(IntentKind.SUMMARIZE, words=limit), empty_hub))[-1]
+    assert final.text and summarize_module.words_in(final.text) <= limit
+    assert "summary_over_words" not in [n.key for n in final.notices]
+    assert final.text.endswith(" ".join(s.text for s in final.evidence))   # whole sentences (the headline before them)
+    unlimited = list(summarize_article(titled, SUMMARIZE, empty_hub))[-1]
+    assert summarize_module.words_in(unlimited.text) > 12   # without the limit, longer
+
+
+def test_a_word_limit_no_summary_can_meet_gives_the_shortest_and_says_so(empty_hub):
+    titled = build_article(VI_SENTENCES[0:3], VI_SENTENCES[3:6], title="Quảng Nam nâng cấp cảng Kỳ Hà đón tàu lớn", language="vi")
+    final = list(summarize_article(titled, Intent(IntentKind.SUMMARIZE, words=4), empty_hub))[-1]
+    (over,) = [n for n in final.notices if n.key == "summary_over_words"]
+    assert final.text == "Quảng Nam nâng cấp cảng Kỳ Hà đón tàu lớn."   # the headline: shorter than any sentence
+    assert over.args == {"words": 10, "limit": 4}
+    points = list(summarize_article(titled, Intent(IntentKind.SUMMARIZE, words=4, sentences=2, bullets=True), empty_hub))[-1]
+    assert points.text.count("- ") == 1 and "summary_over_words" in [n.key for n in points.notices]
+
+
+def test_a_word_limit_cuts_the_model_summary_at_a_whole_sentence():
+    summary = summarize_module.Summary(tuple(VI_SENTENCES[1:4]), "model")
+    first, second = (summarize_module.words_in(s) for s in VI_SENTENCES[1:3])
+    cut = summarize_module._model_within(summary, first + second)
+    assert cut.sentences == tuple(VI_SENTENCES[1:3]) and not cut.notices
+    over = summarize_module._model_within(summary, first - 1)
+    assert over.sentences == (VI_SENTENCES[1],) and over.notices[0].key == "summary_over_words"

@@ -20,6 +20,7 @@ from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
 from bot.segment import split_sentences
+from bot.textstats import syllables
 from bot.settings import ModelSettings
 from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import pack_chunks, strip_prefix
@@ -65,6 +66,8 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
             missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),))
     else:
         summary = yield from _model_summary(article, intent, engine, ms)
+        if intent.words:
+            summary = _model_within(summary, intent.words)
     # Asked in the other language ("summarize in 3 bullets" on a Vietnamese article): the user's.
     asked_in = intent.language if intent.language in LANGUAGES and article.language in LANGUAGES else None
     target = intent.target_language or asked_in
@@ -88,31 +91,84 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
     points = intent.sentences
     if points is None and intent.bullets and intent.length is Length.NORMAL:
         points = DEFAULT_POINTS  # "ý chính là gì?": a list of one would be no list
-    chosen = summarize_extractive(article, max_sentences=points, length=intent.length)
     if intent.skip:  # "còn gì nữa?" after a summary: the points of a longer one not shown yet
-        chosen = [s for s in chosen if s.index not in intent.skip]
+        chosen = []
+        # a longer length still, when this one holds nothing new (its points were shown, or dangle)
+        lengths = list(Length)[list(Length).index(intent.length):] if points is None else [intent.length]
+        for length in lengths:
+            chosen = [s for s in summarize_extractive(article, max_sentences=points, length=length)
+                      if s.index not in intent.skip]
+            if chosen:
+                break
         notice = Notice("summary_more_points" if chosen else "summary_nothing_more")
         return Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen), (notice, *why), by_model=False)
     prose = intent.sentences is None and not intent.bullets
     headline = article_headline(article) if prose else None
-    if intent.length is Length.SHORT:
-        # One line: the best sentence, or the headline when that sentence leaves out the figure the
-        # headline gives ("hai tàu dầu" against a sentence on an earlier attack on "4 tàu").
-        if headline and chosen and leaves_out_figures(headline, [s.text for s in chosen]):
-            chosen = []
-        else:
-            headline = None
-    texts = opening(headline, chosen)
+    over: tuple[Notice, ...] = ()
+    if intent.words:  # "tóm tắt trong 30 chữ": whole sentences within the limit
+        chosen, texts, over = _within_words(article, intent, points, headline)
+    else:
+        chosen = summarize_extractive(article, max_sentences=points, length=intent.length)
+        if intent.length is Length.SHORT:
+            # One line: the best sentence, or the headline when that sentence leaves out the figure the
+            # headline gives ("hai tàu dầu" against a sentence on an earlier attack on "4 tàu").
+            if headline and chosen and leaves_out_figures(headline, [s.text for s in chosen]):
+                chosen = []
+            else:
+                headline = None
+        texts = opening(headline, chosen)
     headed = len(texts) > len(chosen)
     written = {s.index: s.text for s in (*article.sentences, *quotes_whole(article))}  # a quotation as one
     trimmed = any(s.text != written[s.index] for s in chosen)
     key = "used_extractive" + ("_headline" if headed else "") + ("_trimmed" if trimmed else "")
-    if headed and not chosen:
+    if headed and not chosen and not intent.words:
         key = "used_extractive_headline_only"
-    # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back.
+    # "tóm tắt 20 ý" on a 9-sentence article: say why fewer came back (not a word limit's doing).
     fewer = (Notice("fewer_points", {"count": len(chosen), "asked": intent.sentences}),) \
-        if intent.sentences and len(chosen) < intent.sentences else ()
-    return Summary(tuple(texts), "extractive", tuple(chosen), (Notice(key), *fewer, *why), by_model=False)
+        if intent.sentences and len(chosen) < intent.sentences and not intent.words else ()
+    return Summary(tuple(texts), "extractive", tuple(chosen), (Notice(key), *fewer, *over, *why), by_model=False)
+
+
+def words_in(text: str) -> int:
+    """How many words (syllables, as a Vietnamese reader counts "chữ") ``text`` has."""
+    return len(syllables(text))
+
+
+def _within_words(article: Article, intent: Intent, points: int | None,
+                  headline: str | None) -> tuple[list[Sentence], list[str], tuple[Notice, ...]]:
+    """A summary of at most ``intent.words`` words: the headline (when a prose summary opens with
+    it) and the best whole sentences that fit beside it. When nothing fits, the shortest summary
+    there is (the headline or the best sentence), and a notice saying it is over the limit."""
+    limit = intent.words or 0
+    if headline and words_in(headline) <= limit:
+        rest = limit - words_in(headline)
+        chosen = summarize_extractive(article, points, intent.length, max_syllables=rest, strict=True) if rest else []
+        return chosen, opening(headline, chosen), ()
+    chosen = summarize_extractive(article, points, intent.length, max_syllables=limit, strict=True)
+    if chosen:
+        return chosen, [s.text for s in chosen], ()
+    best = summarize_extractive(article, max_sentences=1, length=Length.SHORT)
+    options = ([([], [headline])] if headline else []) + ([(best, [s.text for s in best])] if best else [])
+    if not options:
+        return [], [], ()
+    chosen, texts = min(options, key=lambda option: sum(words_in(t) for t in option[1]))
+    return chosen, texts, (Notice("summary_over_words", {"words": sum(words_in(t) for t in texts), "limit": limit}),)
+
+
+def _model_within(summary: Summary, limit: int) -> Summary:
+    """The model's summary cut to its first whole sentences within ``limit`` words; its first
+    sentence alone when even that is longer, with a notice saying so."""
+    kept, used = [], 0
+    for sentence in summary.sentences:
+        if used + words_in(sentence) > limit:
+            break
+        kept.append(sentence)
+        used += words_in(sentence)
+    if kept or not summary.sentences:
+        return dataclasses.replace(summary, sentences=tuple(kept))
+    first = summary.sentences[0]
+    notice = Notice("summary_over_words", {"words": words_in(first), "limit": limit})
+    return dataclasses.replace(summary, sentences=(first,), notices=summary.notices + (notice,))
 
 
 def _model_summary(article: Article, intent: Intent, engine: Engine, ms: ModelSettings) -> Generator[TaskUpdate, None, Summary]:
