@@ -27,6 +27,7 @@ from bot.reply import ONCE_PER_SESSION, acknowledge, article_label, failure_repl
 from bot.route import asks_for_help, bare_name, bare_question, named_topic, route
 from bot.segment import normalize_text, split_sentences
 from bot.service import TASKS, Tinbot
+from bot.tasks import EXTRACTIVE_TASKS
 from bot.textstats import strip_diacritics
 from bot.sources import SourceError, text_from_file, text_from_url
 
@@ -44,8 +45,8 @@ LOADING_NOTICES = {"model_loading", "model_progress"}
 # An answer's notices that say the article (as kept) does not hold the answer.
 NOT_FOUND_NOTICES = {"not_in_article", "not_mentioned", "not_mentioned_closest", "not_mentioned_answer",
                      "no_number_in_article", "no_time_in_article", "no_score_in_article"}
-# Tasks that can run without their model (sentence extraction); translation cannot.
-MODEL_CHOICE_TASKS = ("summarize", "answer")
+# Tasks the Options let run without their model (sentence extraction); translation cannot.
+MODEL_CHOICE_TASKS = EXTRACTIVE_TASKS
 TASK_OF_INTENT = {IntentKind.SUMMARIZE: "summarize", IntentKind.ASK: "answer"}
 
 # "tóm tắt https://..." : a link plus at most this many words of instruction is a request about
@@ -81,6 +82,7 @@ class ChatSession:
     extractive_tasks: frozenset[str] = frozenset()  # tasks the user runs without their model
     shown_notices: frozenset[str] = frozenset()     # long notices already shown once (bot.reply.notice_id)
     ignored_box: str = ""                   # Article box text refused as no article ("abc"): not refused again each turn
+    box_shows_article: bool = False         # the page's Article box shows the open article (noting_box): emptied, it closes it
 
 
 def with_options(session: ChatSession, summary_length: str | None, reply_language: str | None,
@@ -154,6 +156,11 @@ def respond(message: str, session: ChatSession, bot: Tinbot, article_box: str = 
             else:
                 session, ack = load_article(bot, session, article_box, box_language)
             preface.append(ack)
+        elif not box and session.box_shows_article and session.article is not None:
+            # The user emptied the Article box that showed the open article: that closes it. An
+            # article pasted in the chat of an API client, whose box is always empty, stays open.
+            session = closed_article(session)
+            preface.append(reply("article_closed", _language(session, message)))
         if not normalize_text(message):  # whitespace, zero-width and control characters only
             yield ("\n\n".join(preface) if preface else reply("empty_message", _language(session, None))), session
             return
@@ -550,6 +557,23 @@ def load_article(bot: Tinbot, session: ChatSession, text: str, language: str) ->
     if revised:
         return session, reply("article_updated", language)
     return session, acknowledge(article, language, replaced=replaced, truncated_at=truncated_at)
+
+
+def closed_article(session: ChatSession) -> ChatSession:
+    """``session`` with no open article: what was asked about it goes, the conversation's
+    language and options stay, and the closed article is the previous one ("quay lại bài trước"
+    after the next article); the latest summary or translation stays downloadable."""
+    return dataclasses.replace(session, article=None, article_text="", previous_article=session.article,
+                               previous_article_text=session.article_text, last_summary=None, last_summary_points=0,
+                               last_summary_shown=(), last_question=None, last_question_shown=(), last_people=(),
+                               article_cut_at=None, box_shows_article=False)
+
+
+def noting_box(session: ChatSession, box: str) -> ChatSession:
+    """``session`` noting whether the page's Article box now shows (``box``) the open article, so
+    that emptying the box closes the article; the page calls it whenever it fills the box."""
+    shows = session.article is not None and bool(box.strip()) and box.strip() == session.article_text.strip()
+    return session if shows == session.box_shows_article else dataclasses.replace(session, box_shows_article=shows)
 
 
 # An article sharing this share of the open one's sentences is an edit of it.

@@ -164,8 +164,14 @@ _EMPHASIS = (
 )
 
 
+# A folded part of a chat notice (how to get a model): a terminal prints its lines, not the fold.
+_FOLD = re.compile(r"<summary>.*?</summary>|</?details>")
+
+
 def strip_emphasis(markdown: str) -> str:
-    """Plain text for a terminal: bold, italics and code marks dropped; lists and lines kept."""
+    """Plain text for a terminal: bold, italics and code marks dropped, a fold's lines shown;
+    lists and lines kept."""
+    markdown = _FOLD.sub("", markdown)
     for pattern, replacement in _EMPHASIS:
         markdown = pattern.sub(replacement, markdown)
     return markdown

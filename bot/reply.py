@@ -11,7 +11,7 @@ import uuid
 
 from bot.article import Article
 from bot.prompts import keys, reply
-from bot.tasks import MODEL_NOTICES, Notice, TaskUpdate
+from bot.tasks import EXTRACTIVE_TASKS, MODEL_NOTICES, Notice, TaskUpdate
 
 # Markdown/HTML that could change how an article or model output is displayed. The chat also
 # sanitizes HTML; escaping here keeps "<script>" visible as text instead of silently dropped.
@@ -118,14 +118,22 @@ def notice_id(notice: Notice) -> str:
 
 def render_notice(notice: Notice, language: str, *, seen: frozenset[str] = frozenset()) -> str:
     args = dict(notice.args)
+    key = _notice_key(notice)
     if "task" in args:
         args["task"] = reply(f"task_{args['task']}", language)
     if "language" in args:
         args["language"] = language_name(args["language"], language)
-    key = notice.key
-    if key in ONCE_PER_SESSION and notice_id(notice) in seen:
-        key, args = key + "_again", {name: args[name] for name in _AGAIN_FIELDS[key]}
+    if notice.key in ONCE_PER_SESSION and notice_id(notice) in seen:
+        key, args = notice.key + "_again", {name: args[name] for name in _AGAIN_FIELDS[notice.key]}
     return reply(key, language, **args)
+
+
+def _notice_key(notice: Notice) -> str:
+    """The text for ``notice``: a missing model of a task that falls back to sentence extraction
+    says the reply comes from it, not that the task cannot be done."""
+    if notice.key == "model_missing" and notice.args.get("task") in EXTRACTIVE_TASKS:
+        return "model_missing_extractive"
+    return notice.key
 
 
 def render_update(update: TaskUpdate, language: str, *, quote_evidence: bool = False,

@@ -14,8 +14,8 @@ from typing import Callable, Iterator
 
 import gradio as gr
 
-from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load_upload, reply_language_for, respond,
-                      with_options)
+from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load_upload, noting_box, reply_language_for,
+                      respond, with_options)
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
 from bot.reply import escape_text, failure_reply
@@ -55,8 +55,8 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                 chatbot = gr.Chatbot(label="tinbot", height="60vh", min_height=320, sanitize_html=True,
                                      render_markdown=True, buttons=["copy", "copy_all"], elem_id="chat")
                 with gr.Row(elem_id="quick-actions"):
-                    buttons = {key: gr.Button(reply(f"button_{key}", "vi"), size="sm", elem_id=f"btn-{key}")
-                               for key in QUICK_ACTIONS}
+                    buttons = {key: gr.Button(label, size="sm", elem_id=f"btn-{key}")
+                               for key, label in zip(QUICK_ACTIONS, quick_action_labels("auto"))}
                 message = gr.Textbox(placeholder="Dán bài báo hoặc nhập yêu cầu… / Paste an article or ask…",
                                      label="Tin nhắn / Message", lines=1, max_lines=12, show_label=False,
                                      elem_id="message")
@@ -86,7 +86,7 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
                 # it was refused as no article ("abc").
                 closed = had_article and state.article is None
                 box = state.article_text or ("" if closed or (article or "").strip() == state.ignored_box else article)
-                yield history + [{"role": "assistant", "content": answer}], box, state, gr.skip()
+                yield history + [{"role": "assistant", "content": answer}], box, noting_box(state, box), gr.skip()
 
         outputs = [chatbot, article_box, session, message]
         max_age_s = bot.settings.limits.export_max_age_s
@@ -101,19 +101,24 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
         events.append(gr.on([message.submit, send.click], turn, inputs=[message, chatbot, article_box, session, *options],
                             outputs=outputs, api_visibility="undocumented"))
 
-        def quick_action(fixed: str):
+        def quick_action(key: str):
             def action(history: list, article: str, state: ChatSession, summary_length: str,
                        reply_language: str, model_tasks: list[str], request: gr.Request | None = None):
+                # The message sent is in the language the button shows, as if typed.
+                fixed = reply(f"message_{key}", page_language(reply_language))
                 yield from turn(fixed, history, article, state, summary_length, reply_language, model_tasks, request)
             return action
 
         for key, button in buttons.items():
-            events.append(button.click(quick_action(reply(f"message_{key}", "vi")),
+            events.append(button.click(quick_action(key),
                                        inputs=[chatbot, article_box, session, *options], outputs=outputs,
                                        api_visibility="undocumented"))
         for event in events:
             event.then(**refresh)
-        saved = _remember(bot, demo, events, chatbot, article_box, session, options)
+        # The quick actions speak the language the Options chose (also when a reload restores it).
+        options[1].change(quick_action_labels, inputs=[options[1]], outputs=list(buttons.values()),
+                          api_visibility="undocumented", show_progress="hidden")
+        saved = _remember(bot, demo, events, chatbot, article_box, session, options, refresh)
 
         def uploaded(path: str | None, history: list, state: ChatSession, summary_length: str,
                      reply_language: str, model_tasks: list[str]) -> tuple:
@@ -123,7 +128,7 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             answer, text, state = load_upload(path, state, bot)
             # The upload shows in the chat as the user's turn, so each reply stands under what it answers.
             sent = {"role": "user", "content": f"📎 {escape_text(Path(path).name)}"}
-            return list(history or []) + [sent, {"role": "assistant", "content": answer}], text, state
+            return list(history or []) + [sent, {"role": "assistant", "content": answer}], text, noting_box(state, text)
 
         after = [upload.upload(uploaded, inputs=[upload, chatbot, session, *options], outputs=[chatbot, article_box, session],
                                api_visibility="undocumented")]
@@ -144,10 +149,11 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
 
 def _remember(bot: Tinbot, demo: gr.Blocks, events: list, chatbot: gr.Chatbot, article_box: gr.Textbox,
-              session: gr.State, options: list) -> dict | None:
-    """With ``remember_conversation``: the chat shown, the open article and the Options kept in the browser
-    after every turn (``bot.saved``) and brought back when the page loads again. Returns the
-    saving step for the other events to chain, or None when nothing is kept."""
+              session: gr.State, options: list, refresh: dict) -> dict | None:
+    """With ``remember_conversation``: the chat shown, the open article, the Options and the latest
+    summary or translation kept in the browser after every turn (``bot.saved``) and brought back
+    when the page loads again, the downloads with them (``refresh``). Returns the saving step for
+    the other events to chain, or None when nothing is kept."""
     if not bot.settings.remember_conversation:
         return None
     kept = gr.BrowserState({}, storage_key="tinbot-conversation")
@@ -157,7 +163,8 @@ def _remember(bot: Tinbot, demo: gr.Blocks, events: list, chatbot: gr.Chatbot, a
     def restore(value: object) -> tuple:
         return restored_conversation(value, bot)
 
-    demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session, *options], api_visibility="undocumented")
+    demo.load(restore, inputs=[kept], outputs=[chatbot, article_box, session, *options],
+              api_visibility="undocumented").then(**refresh)
     return saving
 
 
@@ -173,8 +180,10 @@ def launch_options(settings: Settings) -> dict:
 def _side_panel(bot: Tinbot) -> tuple:
     """The Article box, the upload, the Options (length, reply language, models) and the downloads."""
     article_box = gr.Textbox(label="Bài báo / Article", lines=22, max_lines=40, elem_id="article")
-    upload = gr.File(label="Tải bài lên / Upload an article", file_types=list(UPLOAD_TYPES),
-                     type="filepath", elem_id="upload")
+    # No file_types: Gradio would refuse another type with its own English toast; tinbot's reply
+    # to the upload says, in the user's language, which types it reads (bot.sources).
+    upload = gr.File(label=f"Tải bài lên / Upload an article ({', '.join(UPLOAD_TYPES)})", type="filepath",
+                     elem_id="upload")
     with gr.Accordion("Tuỳ chọn / Options", open=False):
         length = gr.Radio(LENGTH_CHOICES, value="normal", label="Độ dài tóm tắt / Summary length", elem_id="opt-length")
         language = gr.Radio(LANGUAGE_CHOICES, value="auto", label="Ngôn ngữ trả lời / Reply language",
@@ -190,6 +199,18 @@ def _side_panel(bot: Tinbot) -> tuple:
         downloads = [gr.DownloadButton(f"⬇️ .{fmt}", size="sm", interactive=False, elem_id=f"download-{fmt}")
                      for fmt in FORMATS]
     return article_box, upload, [length, language, models], downloads
+
+
+def page_language(reply_language: str | None) -> str:
+    """The language of the page's own words (the quick actions): English when the Options ask for
+    English replies, else Vietnamese, the page's language ("auto" follows each message)."""
+    return "en" if reply_language == "en" else "vi"
+
+
+def quick_action_labels(reply_language: str | None) -> tuple[str, ...]:
+    """The quick-action buttons' labels (a button's value), in ``QUICK_ACTIONS`` order, in ``page_language``."""
+    language = page_language(reply_language)
+    return tuple(reply(f"button_{key}", language) for key in QUICK_ACTIONS)
 
 
 def export_updates(state: ChatSession, max_age_s: float | None = None) -> tuple:

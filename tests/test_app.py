@@ -19,7 +19,7 @@ from bot.chat import ChatSession
 from bot.prompts import reply
 from bot.service import Tinbot
 from bot.settings import Settings
-from bot.ui import build_demo, export_updates
+from bot.ui import QUICK_ACTIONS, build_demo, export_updates
 from tests.helpers import fixture_article, gradio_queue, join_queue, queue_events
 from tiny_models import tiny_settings
 
@@ -220,10 +220,10 @@ def test_a_turn_with_options_fills_the_download_buttons(page):
     from docx import Document
 
     turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
-    history, state = [], ChatSession()
+    history, box, state = [], "", ChatSession()
     for message in (fixture_article("vi-clutter"), "tóm tắt"):
-        for history, _, state, _ in turn(message, history, "", state, "detailed", "en", ["answer"]):
-            pass
+        for history, box, state, _ in turn(message, history, box, state, "detailed", "en", ["answer"]):
+            pass   # the Article box as the page shows it goes with the next turn
     assert state.reply_language == "en" and state.last_summary.length.value == "detailed"
     assert state.extractive_tasks == {"summarize"}
     assert "_Engine: sentence extraction (no model needed)_" in history[-1]["content"]
@@ -325,7 +325,7 @@ def test_a_turn_empties_the_message_box_once_and_then_leaves_it_alone(page):
     # What the user types while a reply streams must not be wiped by the next streamed step.
     turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
     state = list(turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", []))[-1][2]
-    steps = list(turn("tóm tắt", [], "", state, "normal", "auto", ["summarize"]))  # "loading", then the summary
+    steps = list(turn("tóm tắt", [], state.article_text, state, "normal", "auto", ["summarize"]))  # "loading", then the summary
     assert len(steps) > 1 and steps[0][3] == "" and all(step[3] != "" for step in steps[1:])
 
 
@@ -358,6 +358,7 @@ def test_an_upload_is_acknowledged_in_the_reply_language_chosen(page, tmp_path):
     path.write_text(fixture_article("vi-clutter"), encoding="utf-8")
     history, box, state = uploaded(str(path), [], ChatSession(), "normal", "en", [])
     assert "Language: Vietnamese" in history[-1]["content"] and state.reply_language == "en" and "Đà Nẵng" in box
+    assert state.box_shows_article   # the box shows the upload: emptying it closes the article
     assert history[0] == {"role": "user", "content": "📎 bai.txt"}   # the upload is the user's turn in the chat
 
 
@@ -365,3 +366,46 @@ def test_an_empty_send_shows_no_empty_bubble(page):
     turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
     history, *_ = list(turn("  ", [], "", ChatSession(), "normal", "auto", []))[-1]
     assert history == [{"role": "assistant", "content": reply("empty_message", "vi")}]
+
+
+def handler(demo, elem_id: str, event: str):
+    """The function the page runs on ``event`` of the component ``elem_id``, and its output ids."""
+    blocks = {block._id: block for block in demo.blocks.values()}
+    (dep,) = [d for d in demo.config["dependencies"]
+              if any(getattr(blocks.get(t[0]), "elem_id", None) == elem_id and t[1] == event for t in d["targets"])]
+    return demo.fns[dep["id"]].fn, [getattr(blocks[o], "elem_id", None) for o in dep["outputs"]]
+
+
+def test_the_quick_actions_speak_the_reply_language_chosen_in_the_options(page):
+    labels, outputs = handler(page, "opt-language", "change")   # also when a reload restores the Options
+    assert outputs == [f"btn-{key}" for key in QUICK_ACTIONS]
+    assert labels("en") == ("Summarize", "Translate to English", "Summarize in English")
+    assert labels("vi") == labels("auto") == tuple(reply(f"button_{key}", "vi") for key in QUICK_ACTIONS)
+    assert [component(page, f"btn-{key}").value for key in QUICK_ACTIONS] == list(labels("auto"))
+    # the message a button sends is in the language it shows
+    summarize, _ = handler(page, "btn-summarize", "click")
+    history, *_ = list(summarize([], fixture_article("vi-clutter"), ChatSession(), "normal", "en", []))[-1]
+    assert history[0] == {"role": "user", "content": "Summarize this article"} and "Engine" in history[-1]["content"]
+    history, *_ = list(summarize([], fixture_article("vi-clutter"), ChatSession(), "normal", "auto", []))[-1]
+    assert history[0] == {"role": "user", "content": reply("message_summarize", "vi")}
+
+
+def test_emptying_the_article_box_closes_the_article_it_showed(page):
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    history, box, state, _ = list(turn(fixture_article("vi-clutter"), [], "", ChatSession(), "normal", "auto", []))[-1]
+    assert box == state.article_text and state.box_shows_article   # pasted in the chat, shown in the box
+    history, box, state, _ = list(turn("tóm tắt", history, "", state, "normal", "auto", []))[-1]
+    assert history[-1]["content"].startswith(reply("article_closed", "vi")) and box == "" and state.article is None
+    assert not state.box_shows_article
+
+
+def test_a_file_of_another_type_gets_tinbots_reply_not_gradios_english_toast(page, tmp_path):
+    assert component(page, "upload").file_types is None   # Gradio would refuse it itself, in English
+    uploaded = next(fn.fn for fn in page.fns.values() if fn.name == "uploaded")
+    path = tmp_path / "anh.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0 not an article")
+    for language in ("vi", "en"):
+        history, box, state = uploaded(str(path), [], ChatSession(), "normal", language, [])
+        assert history == [{"role": "user", "content": "📎 anh.jpg"},
+                           {"role": "assistant", "content": reply("source_unsupported_type", language)}]
+        assert box == "" and state.article is None

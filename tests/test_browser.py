@@ -286,8 +286,17 @@ COUNT_SAVES = """() => {
 }"""
 
 
-def test_a_reload_brings_back_the_conversation_and_the_article(chat):
+def count_saves(chat: ChatPage) -> None:
+    """Count the page's writes of its kept conversation from now on (``window.__tinbotSaves``).
+
+    The kept state writes its empty default once when it mounts, which on a busy machine can come
+    after the page looks ready; counting starts after that write, so only turns are counted."""
+    chat.page.wait_for_function("() => localStorage.getItem('tinbot-conversation') !== null")
     chat.page.evaluate(COUNT_SAVES)
+
+
+def test_a_reload_brings_back_the_conversation_and_the_article(chat):
+    count_saves(chat)
     chat.page.wait_for_timeout(1000)
     assert chat.page.evaluate("window.__tinbotSaves") == 0   # nothing is written before a turn
     chat.page.get_by_text("Tuỳ chọn / Options").click()
@@ -321,3 +330,91 @@ def test_on_a_phone_the_chat_the_message_box_and_send_fit_the_first_screen(brows
         assert len(rows) == 1   # the three buttons side by side, not stacked
     finally:
         context.close()
+
+
+def test_the_quick_actions_follow_the_reply_language_and_a_reload_keeps_it(chat):
+    count_saves(chat)
+    chat.page.get_by_text("Tuỳ chọn / Options").click()
+    chat.page.locator("#opt-language").get_by_text("English").click()
+    english = "() => document.querySelector('#btn-summarize')?.textContent.trim() === %r" % reply("button_summarize", "en")
+    chat.page.wait_for_function(english)
+    for key in QUICK_ACTIONS:
+        assert chat.page.locator(f"#btn-{key}").inner_text().strip() == reply(f"button_{key}", "en")
+    chat.send(fixture_article("vi-plain"))   # a turn keeps the Options in the browser
+    chat.wait_for_reply(1, reply("ack_untitled", "en"))
+    chat.page.wait_for_function("() => window.__tinbotSaves >= 1")
+    chat.page.reload(wait_until="domcontentloaded")
+    chat.page.wait_for_function(english)   # the restored Options relabel the buttons
+    assert chat.errors == []
+
+
+def test_emptying_the_article_box_closes_the_article(chat):
+    chat.send(fixture_article("vi-plain"))
+    chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+    box = chat.page.locator("#article textarea")
+    assert "phụ nữ khởi nghiệp" in box.input_value()
+    box.fill("")   # select all, delete
+    chat.send("tóm tắt")
+    closed = chat.wait_for_reply(2, reply("article_closed", "vi").split(" (")[0])
+    assert reply("need_article", "vi").split(" (")[0].replace("**", "") in closed   # nothing left to summarize
+    assert box.input_value() == "" and chat.errors == []
+
+
+def test_a_summary_can_still_be_downloaded_after_a_reload(chat):
+    count_saves(chat)
+    chat.send(fixture_article("vi-plain"))
+    chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+    chat.page.click("#btn-summarize")
+    chat.wait_for_reply(2)
+    enabled = "() => document.querySelector('#download-md')?.disabled === false"
+    chat.page.wait_for_function(enabled)
+    chat.page.wait_for_function("() => window.__tinbotSaves >= 2")
+    chat.page.reload(wait_until="domcontentloaded")
+    chat.page.wait_for_function("() => document.querySelectorAll('#chat [data-testid=\"bot\"]').length === 2")
+    chat.page.wait_for_function(enabled)
+    with chat.page.expect_download() as download:
+        chat.page.click("#download-md")
+    assert download.value.suggested_filename.endswith("-summary.md")
+    assert chat.errors == []
+
+
+def test_a_file_of_another_type_is_answered_by_tinbot_in_vietnamese(chat, tmp_path):
+    picture = tmp_path / "anh.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0 not an article")
+    chat.page.set_input_files("#upload input[type=file]", str(picture))
+    assert chat.wait_for_reply(1, reply("source_unsupported_type", "vi")).strip() == reply("source_unsupported_type", "vi")
+    assert chat.errors == []
+
+
+@pytest.fixture(scope="module")
+def offline_app(tmp_path_factory):
+    """The app as on a machine without any model: extraction, and the missing-model notices."""
+    from test_app import free_port
+
+    from bot.service import Tinbot
+    from bot.settings import Settings
+    from bot.ui import build_demo, launch_options
+
+    settings = Settings.from_env({}, offline=True, cache_dir=str(tmp_path_factory.mktemp("hf-cache")))
+    demo = build_demo(Tinbot(settings))
+    demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True,
+                **launch_options(settings))
+    yield demo.local_url
+    demo.close()
+
+
+def test_a_missing_model_shows_one_line_and_folds_the_commands(browser, offline_app):
+    chat = ChatPage(browser, offline_app)
+    try:
+        chat.send(fixture_article("vi-plain"))
+        chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+        chat.page.click("#btn-summarize")
+        chat.wait_for_reply(2)
+        summary = chat.page.locator('#chat [data-testid="bot"]').nth(1)
+        command = summary.get_by_text("hf download VietAI/vit5-base-vietnews-summarization")
+        assert "chế độ trích câu có sẵn" in summary.inner_text() and not command.is_visible()
+        summary.locator("summary", has_text="Cách tải mô hình").click()   # the chat keeps <details> through its sanitizer
+        assert command.is_visible()
+        assert chat.errors == []
+    finally:
+        chat.close()

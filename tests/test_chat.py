@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.chat import LONGER_POINTS, ChatSession, refine_summary, respond, with_options
+from bot.chat import LONGER_POINTS, ChatSession, noting_box, refine_summary, respond, with_options
 from bot.followup import answering_person, follow_up, people_by_mentions, people_named
 from bot.intent import Intent, IntentKind, Length
 from bot.prompts import reply
@@ -177,6 +177,19 @@ def test_missing_model_instructions_come_once_per_session_then_in_one_line(offli
     assert "hf download VietAI/envit5-translation" in fresh[-1]  # a new session is told in full
 
 
+@pytest.mark.parametrize("message, task, says", [("tóm tắt", "SUMMARIZE", "chế độ trích câu có sẵn"),
+                                                 ("dịch sang tiếng Anh", "TRANSLATE", "chưa dịch được")])
+def test_a_missing_model_is_one_line_in_the_chat_with_the_commands_folded_under_it(offline_bot, message, task, says):
+    # On a phone three lines of commands push the answer off the screen: they fold under one line.
+    final = turn(offline_bot, message, with_article(offline_bot))[0][-1]
+    folded = re.search(r"\n<details><summary>Cách tải mô hình</summary>\n(.*?)\n</details>", final, re.S)
+    assert folded and "hf download VietAI/" in folded.group(1) and f"TINBOT_{task}_MODEL=" in folded.group(1)
+    shown = final.replace(folded.group(0), "")
+    assert "hf download" not in shown and f"TINBOT_{task}_MODEL" not in shown
+    (line,) = [line for line in shown.splitlines() if "Chưa có mô hình" in line]
+    assert says in line and "README" in line and "bên dưới" in line
+
+
 def test_a_missing_local_model_folder_is_said_to_be_missing_not_to_be_downloaded(tmp_path):
     folder = str(tmp_path / "khong-co")
     bot = Tinbot(Settings.from_env({"TINBOT_TRANSLATE_MODEL": folder}, offline=True, cache_dir=str(tmp_path / "cache")))
@@ -225,6 +238,32 @@ def test_article_box_is_used_by_the_chat(offline_bot):
     # The same box text on the next turn is not a new article.
     replies, session = turn(offline_bot, "tóm tắt", session, article_box=fixture_article("vi-clutter"))
     assert "Đã nhận bài" not in replies[-1]
+
+
+def test_emptying_the_article_box_that_showed_the_article_closes_it(offline_bot):
+    _, session = turn(offline_bot, "tóm tắt", article_box=fixture_article("vi-clutter"))
+    session = noting_box(session, session.article_text)   # the page shows the article in the box
+    opened = session.article
+    replies, session = turn(offline_bot, "tóm tắt", session, article_box="")   # selected all and deleted
+    assert replies[-1].startswith(reply("article_closed", "vi")) and reply("need_article", "vi") in replies[-1]
+    assert session.article is None and session.article_text == "" and session.previous_article == opened
+    # closed once: the next turn with the box still empty just has no article
+    assert turn(offline_bot, "tóm tắt", session)[0][-1] == reply("need_article", "vi")
+    # a Send with nothing typed gets the notice alone; the chosen reply language is followed
+    _, session = turn(offline_bot, fixture_article("vi-clutter"), with_options(ChatSession(), "normal", "en"))
+    replies, session = turn(offline_bot, "", noting_box(session, session.article_text), article_box="  \n")
+    assert replies[-1] == reply("article_closed", "en") and session.article is None
+
+
+def test_an_article_pasted_in_the_chat_stays_open_with_the_box_empty(offline_bot):
+    # An API client (or a page whose box never showed it) sends an empty box every turn.
+    session = with_article(offline_bot)
+    replies, session = turn(offline_bot, "tóm tắt", session, article_box="")
+    assert session.article is not None and reply("article_closed", "vi") not in replies[-1]
+    assert "UBND TP. Đà Nẵng tổ chức lễ khởi công" in replies[-1]
+    # the box showing something else (text refused as no article) is no open article to close
+    assert noting_box(session, "abc").box_shows_article is False
+    assert noting_box(session, session.article_text + "\n").box_shows_article is True
 
 
 @pytest.mark.parametrize("box", ["abc", "😀😀😀", "Hà Nội", "  12/11 – 3.000  "])

@@ -57,8 +57,9 @@ DEFAULT_MODELS = (("summarize", "VietAI/vit5-base-vietnews-summarization"), ("tr
 def missing_line(task: str, name: str, model: str, lang: str = "vi") -> str:
     """The stderr line for a missing model: the notice on one line, plus the tinbot command."""
     env = f"TINBOT_{task.upper()}_MODEL"
-    text = reply("model_missing", lang, task=name, model=model, command=f"hf download {model}", env=env)
-    lines = strip_emphasis(text).splitlines() + [reply("cli_download_hint", lang, task=task)]
+    key = "model_missing" if task == "translate" else "model_missing_extractive"   # only translation has no fallback
+    text = reply(key, lang, task=name, model=model, command=f"hf download {model}", env=env)
+    lines = [line for line in strip_emphasis(text).splitlines() if line.strip()] + [reply("cli_download_hint", lang, task=task)]
     return "tinbot: " + " · ".join(" ".join(line.split()) for line in lines)
 
 
@@ -119,7 +120,8 @@ def test_json_output_carries_task_text_engine_notices_and_evidence(offline, arti
     assert list(result) == ["task", "text", "engine", "notices", "evidence"] and err == ""
     assert (result["task"], result["text"], result["engine"]) == ("summarize", SUMMARY, "extractive")
     assert result["notices"][0] == reply("used_extractive_headline_trimmed", "en")   # rendered in the --lang language
-    assert result["notices"][1].startswith("⚠️ The summarization model `VietAI/vit5-base-vietnews-summarization`")
+    assert result["notices"][1].startswith("ℹ️ There is no summarization model on this machine, so I use the built-in sentence extraction")
+    assert "`hf download VietAI/vit5-base-vietnews-summarization`" in result["notices"][1]   # the chat's notice, fold and all
     assert result["evidence"] == [{"text": LEAD_SUMMARY, "paragraph": 1, "sentence": 1}]
     quoted = Article.from_text(ARTICLE).sentences[0].text
     assert quoted == LEAD and result["evidence"][0]["text"] in quoted   # the article's own first sentence

@@ -11,6 +11,7 @@ NOTICES = {
     "model_language": {"language": "en"},
     "model_broken": {"task": "t", "model": "m", "env": "E"},
     "model_missing": {"task": "t", "model": "m", "command": "c", "env": "E"},
+    "model_missing_extractive": {"task": "t", "model": "m", "command": "c", "env": "E"},
     "model_folder_missing": {"task": "t", "model": "m", "env": "E"},
     "used_extractive": {},
     "used_extractive_trimmed": {},
@@ -73,6 +74,8 @@ NOTICES = {
     "claim_reported": {},
     "claim_reported_headline": {"title": "Công ty X bị tố lừa đảo 200 khách hàng"},
     "claim_differs_headline": {"found": "1 người chết", "claimed": "2 người chết", "title": "Tai nạn trên đèo, 1 người chết"},
+    # the chat's own notices (bot.chat)
+    "article_closed": {},
 }
 
 

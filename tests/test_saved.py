@@ -1,13 +1,17 @@
 """The conversation the page keeps in the browser across reloads (bot.saved)."""
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import gradio as gr
 
 from bot.chat import ChatSession, respond, with_options
-from bot.saved import MAX_MESSAGE_CHARS, MAX_MESSAGES, restored_conversation, saved_conversation
+from bot.export import TaskResult
+from bot.saved import MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_RESULT_CHARS, restored_conversation, saved_conversation
 from bot.service import Tinbot
 from bot.settings import Settings
-from bot.ui import build_demo
+from bot.ui import build_demo, export_updates
 from tests.helpers import fixture_article
 
 
@@ -28,7 +32,8 @@ def test_a_reload_brings_back_the_chat_and_an_article_that_answers(offline_bot):
     assert restored.summary_length.value == "detailed" and restored.extractive_tasks == {"summarize"}
     assert [m["role"] for m in chat] == ["user", "assistant"] * 2 and chat[-1] == history[-1]
     assert box == session.article_text and restored.article == session.article
-    for answer, _ in respond("Tuyến đường dài bao nhiêu km?", with_options(restored, "normal", "vi", None), offline_bot):
+    # the page sends the Article box with each turn: it shows the restored article
+    for answer, _ in respond("Tuyến đường dài bao nhiêu km?", with_options(restored, "normal", "vi", None), offline_bot, box):
         pass
     assert answer == history[-1]["content"]
 
@@ -61,5 +66,35 @@ def test_the_page_keeps_the_conversation_only_when_the_setting_allows(tmp_path):
     saving = [i for i, fn in demo.fns.items() if fn.name == "saved_conversation"]
     turns = [i for i, fn in demo.fns.items() if fn.name in ("turn", "action")]
     assert turns and {demo.fns[i].trigger_after for i in saving} >= set(turns)   # every turn is saved
-    assert any(fn.name == "restore" for fn in demo.fns.values())
+    (restore,) = [i for i, fn in demo.fns.items() if fn.name == "restore"]
+    # the downloads follow what the reload brought back
+    assert any(fn.name == "export_updates_for" and fn.trigger_after == restore for fn in demo.fns.values())
     assert kept_states(remember_conversation=False)[0] == []
+
+
+def as_the_browser_keeps_it(value: dict) -> dict:
+    return json.loads(json.dumps(value))
+
+
+def test_a_reload_keeps_the_latest_summary_so_its_downloads_work(offline_bot):
+    history, session = talk(offline_bot, [fixture_article("vi-clutter"), "tóm tắt"])
+    assert session.last_result is not None
+    kept = as_the_browser_keeps_it(saved_conversation(history, session))
+    _, box, restored, *_ = restored_conversation(kept, offline_bot)
+    assert restored.last_result == session.last_result and restored.box_shows_article
+    *buttons, _ = export_updates(restored)
+    assert all(button.interactive is True for button in buttons)
+
+
+def test_a_translation_comes_back_with_its_paragraphs_unless_it_is_too_long(offline_bot):
+    translation = TaskResult("translate", "Hello.\n\nThe bridge opens.", "en", "Xin chào", "vi", "en",
+                             ("Xin chào.", "Cầu thông xe."), ("Hello.", "The bridge opens."), "Hello")
+    session = dataclasses.replace(ChatSession(), last_result=translation)
+    restored = restored_conversation(as_the_browser_keeps_it(saved_conversation([], session)), offline_bot)[2]
+    assert restored.last_result == translation   # the bilingual view comes back too
+    # a longer result is not kept rather than kept cut: a download must hold all of it
+    long = TaskResult("summarize", "Câu. " * (MAX_RESULT_CHARS // 5 + 1))
+    assert saved_conversation([], dataclasses.replace(session, last_result=long))["result"] is None
+    for unreadable in ("rác", {"kind": "xoá", "text": "t"}, {"kind": "summarize", "text": 5}):
+        kept = {"result": unreadable}
+        assert restored_conversation(kept, offline_bot)[2].last_result is None

@@ -27,6 +27,8 @@ class Notice:
 # The notices saying a task's model cannot run (``bot.engines.hub.missing_notice``): the chat shows
 # their full text once per session, and the CLI exits 4 on an empty reply with one of them.
 MODEL_NOTICES = frozenset({"model_missing", "model_folder_missing", "model_broken"})
+# Tasks that still reply without their model (sentence extraction); translation cannot.
+EXTRACTIVE_TASKS = ("summarize", "answer")
 
 
 @dataclass(frozen=True)
