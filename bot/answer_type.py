@@ -66,7 +66,9 @@ _PLACE_PREPOSITIONS = (r"ở|tại|từ|đến|tới|sang|khắp|ngoài khơi|ng
                        r"|đi qua|khu vực|địa bàn|in|at|from|to|near|off")
 _ADMINISTRATIVE = r"thành phố|TP\.?|thủ đô|tỉnh|huyện|quận|thị xã|thị trấn|xã|phường|bang|vùng biển"
 _PLACE_NOUNS = (_ADMINISTRATIVE + r"|nước|quốc gia|châu|vùng|miền|đảo|làng|thôn|ấp|khu vực|địa bàn|bờ biển|biển|cửa biển"
-                r"|sông|đèo|núi|hồ|vịnh|quốc lộ|tỉnh lộ|cao tốc|đường|phố|cầu|khu|\w*\d\w*")
+                r"|sông|đèo|núi|hồ|vịnh|quốc lộ|tỉnh lộ|cao tốc|đường|phố|cầu|khu|\w*\d\w*"
+                # venues: "diễn ra tại công viên Biển Đông", "ở sân vận động Mỹ Đình", "tại sân bay Nội Bài"
+                r"|công viên|sân vận động|sân bay|nhà thi đấu|bãi biển|bến|cảng|chợ|trung tâm")
 _PLACE_WORD = re.compile(
     rf"(?:\b(?:{_PLACE_PREPOSITIONS})\s+(?:(?:{_PLACE_NOUNS})\s+){{0,4}}|(?<!\w)(?:{_ADMINISTRATIVE})\s*)$",
     re.I,
@@ -88,7 +90,10 @@ _WHY = re.compile(_REASON.pattern + "|" + _PURPOSE.pattern, re.I)
 _CONSEQUENCE = re.compile(r"\b(?:khiến|dẫn đến|dẫn tới|gây|kéo theo|làm cho|góp phần|nhờ đó|nhờ vậy|vì vậy|vì thế"
                           r"|do đó|do vậy|bởi vậy|cho nên|kết quả là|hậu quả là|caus(?:e|es|ed|ing)|led to|leads? to"
                           r"|result(?:s|ed|ing)? in|as a result)\b", re.I)
-_TYPE_PATTERNS = {"number": _NUMBER, "time": _TIME, "reason": _WHY, "purpose": _PURPOSE, "percent": _PERCENT,
+# "Bé bị sao?" asks what happened to someone: what they suffered or escaped ("bị kẹt tay", "bị bắt
+# gặp quăng hành lý", "may mắn không bị ...", "thoát chết").
+_SUFFERED = re.compile(r"\b(?:bị|gặp nạn|tử vong|thiệt mạng|thoát|suýt)\b", re.I)
+_TYPE_PATTERNS = {"suffered": _SUFFERED, "number": _NUMBER, "time": _TIME, "reason": _WHY, "purpose": _PURPOSE, "percent": _PERCENT,
                   "score": _SCORE, "speech": _SPEECH, "consequence": _CONSEQUENCE}
 NAME_KINDS = ("person", "place", "entity")  # answered by a name the question does not hold
 

@@ -26,7 +26,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("giết", "sát hại", "giết hại", "hạ sát"),
     # an injury, and what news says of the injured: a broken limb, taken to hospital
     ("bị thương", "bị thương tích", "thương vong", "trọng thương", "chấn thương", "xây xát", "gãy tay", "gãy chân",
-     "gãy xương", "nhập viện", "đi cấp cứu", "được cấp cứu"),   # not the "xe cấp cứu" (ambulance)
+     "gãy xương", "nhập viện", "đi cấp cứu", "được cấp cứu",   # not the "xe cấp cứu" (ambulance)
+     "đưa đi bệnh viện", "đưa vào bệnh viện", "đưa đến bệnh viện", "đưa tới bệnh viện", "đưa vào viện"),
     # a driver's drinking, as a police test reports it
     ("uống rượu bia", "uống rượu", "uống bia", "say rượu", "say xỉn", "rượu bia", "nồng độ cồn"),
     ("chi phí", "kinh phí", "tổng mức đầu tư", "vốn đầu tư", "tổng vốn", "ngân sách", "tốn"),

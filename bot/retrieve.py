@@ -6,7 +6,8 @@ ranked by their weighted sum (``Weights``; chosen on a small grid, with cross-va
 
 * ``lexical``: BM25 (Robertson & Zaragoza 2009, ``bot.scoring``) over syllables and syllable
   pairs, plus the same over diacritics-stripped syllables, so "ai la truong doan" still finds
-  "trưởng đoàn". Question words are not searched, nor nouns that only name the asked kind
+  "trưởng đoàn" (and "be bi sao" "bé", "chu vi" "chủ ví" where the article writes "ví" more than
+  "vì": ``_stripped_docs``, ``_content_readings``). Question words are not searched, nor nouns that only name the asked kind
   ("vấn đề", "yếu tố", "đặc điểm"; ``bot.question``); syllables are compared
   in one spelling, so "hóa" finds "hoá" (``bot.orthography``);
 * ``answer_type``: the sentence holds a number for "bao nhiêu", a date for "khi nào", a
@@ -49,9 +50,9 @@ from bot.guard import find_names
 from bot.lexicon import english_word, other_names, vietnamese_shaped, vietnamese_surname
 from bot.orthography import words
 from bot.paraphrase import alternatives, asked_phrases, counted, says
-from bot.question import Query, english_terms, has_type, parse_question, terms
+from bot.question import BARE_STOP_WORDS, Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
-from bot.textstats import STOP_WORDS, is_acronym, ngrams, opens_with_reference, strip_diacritics
+from bot.textstats import ENGLISH_STOP_WORDS, STOP_WORDS, is_acronym, ngrams, opens_with_reference, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
            "is_answerable", "parse_question"]
@@ -340,6 +341,8 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     if not idx.accented and article.language != "en":
         question = strip_diacritics(question)  # an article typed without marks: the question's cannot match
     query = _with_acronyms(parse_question(question, article.language), question, article)
+    if not query.accented and idx.accented and article.language != "en":
+        query = _with_terms(query, _content_readings(query, article))
     for variant in respelt:
         query = _with_terms(query, parse_question(variant, article.language).terms)
     parts = _lexical_parts(idx, query)
@@ -392,6 +395,28 @@ def _with_acronyms(query: Query, question: str, article: Article) -> Query:
             for run in _spelled_out(article).get(acronym, ()):
                 added += list(run) + ngrams(list(run), 2)
     return _with_terms(query, added)
+
+
+def _content_readings(query: Query, article: Article) -> list[str]:
+    """The syllables of a question typed without marks that read as a stop word ("vi" as "vì")
+    but that the article writes mostly as another word ("ví", "vị"): "chu vi la ai" on an article
+    about a wallet asks about "chủ ví"."""
+    readings = _readings(article)
+    return [w for w in dict.fromkeys(query.words) if isinstance(w, str) and w in BARE_STOP_WORDS
+            and w not in query.terms and readings.get(w, (0, 0))[0] > readings.get(w, (0, 0))[1]]
+
+
+@lru_cache(maxsize=16)
+def _readings(article: Article) -> dict[str, tuple[int, int]]:
+    """For each unaccented spelling of a stop word, how often the article writes it as another word
+    ("ví" for "vi") and as the stop word ("vì")."""
+    counts: dict[str, list[int]] = {}
+    for toks in index(article).tokens:
+        for t in toks:
+            bare = strip_diacritics(t)
+            if bare in BARE_STOP_WORDS:
+                counts.setdefault(bare, [0, 0])[t in STOP_WORDS] += 1
+    return {bare: (content, stop) for bare, (content, stop) in counts.items()}
 
 
 def _with_terms(query: Query, added) -> Query:
@@ -608,7 +633,7 @@ def _lexical_parts(idx: Index, query: Query) -> list[dict]:
     A question typed without diacritics can only match through the stripped index, so only
     that part counts towards the perfect match.
     """
-    exact_docs, bare_docs = list(idx.terms), list(idx.stripped)
+    exact_docs, bare_docs = list(idx.terms), _stripped_docs(idx, query)
     needed = [t for t in query.terms if t not in query.optional]
     bare_needed = [t for t in query.stripped_terms if t not in query.optional]
     exact_ideal = sum(idf_parts(exact_docs, needed).values()) if query.accented or not idx.accented else 0.0
@@ -616,6 +641,17 @@ def _lexical_parts(idx: Index, query: Query) -> list[dict]:
     exact, bare = bm25_parts(exact_docs, query.terms), bm25_parts(bare_docs, query.stripped_terms)
     return [{**{("=", t): v / ideal for t, v in a.items()},
              **{("~", t): STRIPPED_WEIGHT * v / ideal for t, v in b.items()}} for a, b in zip(exact, bare)]
+
+
+def _stripped_docs(idx: Index, query: Query) -> list[list]:
+    """The sentences' unaccented terms, with the syllables an unaccented Vietnamese question searches
+    that the index leaves out as English stop words: "be bi sao" asks about "bé", "so nguoi" about
+    "số". Only those syllables and only for such a question, so other rankings keep their lengths."""
+    wanted = set() if query.accented else {t for t in query.stripped_terms if t in ENGLISH_STOP_WORDS}
+    if not wanted:
+        return list(idx.stripped)
+    return [terms_ + [b for b in map(strip_diacritics, toks) if b in wanted]
+            for terms_, toks in zip(idx.stripped, idx.tokens)]
 
 
 def _refers_back(sentences: Sequence[Sentence], i: int) -> bool:
@@ -632,7 +668,7 @@ def _missing(own: dict, other: dict) -> float:
 def _paragraph_scores(idx: Index, query: Query) -> list[float]:
     """Each sentence's paragraph, scored as one document among the article's paragraphs."""
     groups: dict[int, list] = {}
-    for s, sentence_terms in zip(idx.sentences, idx.terms if query.accented else idx.stripped):
+    for s, sentence_terms in zip(idx.sentences, idx.terms if query.accented else _stripped_docs(idx, query)):
         groups.setdefault(s.paragraph, []).extend(sentence_terms)
     documents = list(groups.values())
     wanted = query.terms if query.accented else query.stripped_terms

@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # Function syllables of Vietnamese news prose plus common English function words. They carry
 # little topic and would otherwise dominate overlap scores. Written for this project.
-STOP_WORDS = frozenset(
+VIETNAMESE_STOP_WORDS = frozenset(
     """
     và với của cho các những một là thì mà rằng nên nhưng hay hoặc cũng đã đang sẽ được bị
     có không chưa này đó kia ấy vậy thế nào gì ai đâu sao bao nhiêu mấy khi lúc trong ngoài
@@ -25,11 +25,18 @@ STOP_WORDS = frozenset(
     rất quá lắm cả mọi mỗi từng người việc điều cái con chiếc ông bà anh chị em họ nó chúng
     ta tôi mình bạn đây đấy thì là làm hơn nhất vẫn đều chỉ luôn ngay sau trước cùng giữa
     qua năm ngày tháng cho biết nói thể hiện nay hiện
+    """.split()
+)
+# Several are also Vietnamese syllables typed without marks ("be" for "bé", "so" for "số", "an"
+# for "ăn"): text read unaccented leaves them in (``bot.question``, ``bot.retrieve``).
+ENGLISH_STOP_WORDS = frozenset(
+    """
     the a an of to in on at for and or but is are was were be been being by with from as
     that this these those it its into about than then so not no do does did has have had
     which who whom whose what when where why how will would can could may might shall should
     """.split()
 )
+STOP_WORDS = VIETNAMESE_STOP_WORDS | ENGLISH_STOP_WORDS
 
 
 @dataclass(frozen=True)

@@ -1370,3 +1370,30 @@ def test_more_after_a_short_summary_looks_further_than_the_next_length(offline_b
     _, session = turn(offline_bot, "tóm tắt ngắn", with_article(offline_bot))
     final = turn(offline_bot, "tiếp", session)[0][-1]
     assert reply("summary_more_points", "vi") in final and reply("summary_nothing_more", "vi") not in final
+
+
+def test_where_and_when_asked_together_quote_the_sentence_saying_both(offline_bot):
+    story = ("Hội chợ sách Đà Nẵng mở cửa cuối tuần này\n\nHội chợ sách Đà Nẵng năm nay được Sở Văn hóa đề xuất tại "
+             "hội nghị ngành hồi tháng 3/2024 ở Hà Nội. Hơn 60 nhà xuất bản đăng ký tham gia hội chợ với khoảng "
+             "200.000 đầu sách. Hội chợ sách sẽ diễn ra tại công viên Biển Đông từ ngày 12 đến 15/9, mở cửa miễn phí "
+             "cho người dân. Ban tổ chức dự kiến đón 50.000 lượt khách.")
+    _, session = turn(offline_bot, story)
+    for question in ("hội chợ sách ở đâu, khi nào?", "hội chợ sách khi nào và ở đâu?"):
+        replies, _ = turn(offline_bot, question, session)
+        assert "công viên Biển Đông từ ngày 12 đến 15/9" in replies[-1] and "đề xuất" not in replies[-1]
+
+
+def test_where_the_story_happened_answers_where_its_headline_event_was_when_no_sentence_does(offline_bot):
+    story = ("Cơn mưa ếch trút xuống làng biển Quảng Ngãi\n\nHàng trăm con ếch nhỏ được người dân nhặt trên đường "
+             "làng ở xã Tịnh Kỳ, TP Quảng Ngãi, sáng 4/7. Theo ông Lê Văn Sáu, một người dân trong làng, sau trận dông "
+             "lớn lúc rạng sáng, ếch nằm kín mặt đường và sân nhà. Các nhà khoa học cho rằng gió xoáy trên biển đã "
+             "cuốn ếch từ các đầm nước gần đó. Hiện tượng này từng được ghi nhận ở nhiều nước.")
+    _, session = turn(offline_bot, story)
+    for question in ("ếch rơi ở đâu?", "ech roi o dau", "ếch rơi khi nào?"):
+        replies, _ = turn(offline_bot, question, session)
+        assert "xã Tịnh Kỳ" in replies[-1] and reply("story_lead_answer", "vi") in replies[-1]
+    replies, _ = turn(offline_bot, "cá rơi ở đâu?", session)   # nothing the headline names
+    assert reply("story_lead_answer", "vi") not in replies[-1]
+    _, other = turn(offline_bot, fixture_article("vi-clutter"))
+    replies, _ = turn(offline_bot, "ếch rơi ở đâu?", other)   # another story
+    assert reply("story_lead_answer", "vi") not in replies[-1]

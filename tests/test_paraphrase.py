@@ -133,3 +133,14 @@ def test_how_a_side_reacted_is_answered_by_what_it_denied_or_condemned():
     ]])
     evidence = find_evidence(article, "Nước B phản ứng thế nào?")
     assert is_answerable(evidence) and "bác bỏ" in evidence[0].sentence.text
+
+
+def test_whether_someone_was_hurt_finds_that_they_were_taken_to_hospital():
+    article = Article.from_paragraphs([[
+        "Chiều 9/4, một bé trai 4 tuổi ở phường Lê Lợi bị kẹt chân vào khe cửa cuốn của một cửa hàng điện máy.",
+        "Lực lượng cứu nạn dùng kích thủy lực nâng cửa sau khoảng 20 phút.",
+        "Cháu bé được đưa đi bệnh viện kiểm tra, may mắn không bị dập nát bàn chân.",
+        "Cửa hàng đã tạm đóng cửa để kiểm tra lại thiết bị.",
+    ]], title="Giải cứu bé trai kẹt chân trong cửa cuốn")
+    evidence = find_evidence(article, "bé có bị thương không?")
+    assert is_answerable(evidence) and "đưa đi bệnh viện" in evidence[0].sentence.text

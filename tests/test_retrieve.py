@@ -5,7 +5,7 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, existence_predicate, has_type, is_yes_no, question_parts
 from bot.orthography import fold, words
-from bot.retrieve import (Evidence, Weights, _contracted, _renamed, _respelt, _short_names, feature_table, find_evidence, index,
+from bot.retrieve import (Evidence, Weights, _content_readings, _contracted, _renamed, _respelt, _short_names, feature_table, find_evidence, index,
                           is_answerable, parse_question)
 
 ARTICLE = Article.from_paragraphs([
@@ -752,7 +752,60 @@ PLACE_QUESTION = parse_question("Sự việc xảy ra ở đâu?")
     ("Máy bay rơi gần bờ biển tỉnh Quảng Ngãi.", True),
     ("Đám cháy bùng phát trên địa bàn xã Ea Tân.", True),
     ("Vụ va chạm xảy ra giữa TP.HCM và Bình Dương.", True),
+    ("Hội chợ diễn ra tại công viên Biển Đông.", True), ("Trận đấu ở sân vận động Thống Nhất.", True),   # venues
     ("Ông Lâm cho biết đã báo cáo sự việc.", False),   # a person, no place
 ])
 def test_a_place_is_a_name_after_a_place_preposition_or_an_administrative_noun(text, expected):
     assert has_type(text, PLACE_QUESTION) is expected
+
+
+# Invented for these tests: a child caught in a rolling shutter, a wallet found on a beach, a
+# security guard attacked.
+SHUTTER = Article.from_paragraphs([[
+    "Chiều 9/4, một bé trai 4 tuổi ở phường Lê Lợi bị kẹt chân vào khe cửa cuốn của một cửa hàng điện máy.",
+    "Lực lượng cứu nạn dùng kích thủy lực nâng cửa sau khoảng 20 phút.",
+    "Cửa hàng đã tạm đóng cửa để kiểm tra lại thiết bị.",
+]], title="Giải cứu bé trai kẹt chân trong cửa cuốn")
+WALLET = Article.from_paragraphs([[
+    "Sáng 2/6, nhân viên vệ sinh bãi biển Mỹ Khê nhặt được một chiếc ví da màu nâu.",
+    "Trong ví có 12 triệu đồng cùng một thẻ ngân hàng mang tên Trần Văn Phúc.",
+    "Chủ nhân chiếc ví là ông Phúc, ngụ quận Hải Châu.",
+    "Ông Phúc cho biết đánh rơi ví khi tắm biển cùng gia đình.",
+]], title="Nhặt được ví có 12 triệu đồng ở bãi biển")
+GUARD = Article.from_paragraphs([[
+    "Tối 3/4, một nhân viên bảo vệ siêu thị ở quận 7 bị nhóm thanh niên hành hung vì nhắc họ xếp hàng.",
+    "Siêu thị mở cửa từ 8h đến 22h mỗi ngày.",
+    "Nhân viên thu ngân cho biết nhóm thanh niên đã uống rượu trước khi vào mua hàng.",
+    "Các nhân viên khác gọi điện báo công an phường.",
+]], title="Bảo vệ siêu thị bị đánh vì nhắc khách xếp hàng")
+
+
+def test_a_vietnamese_question_typed_without_marks_keeps_what_english_stops():
+    # "be" is "bé", not the English "be"; an English question still leaves its function words out
+    assert "be" in parse_question("be bi sao").terms
+    assert "so" in parse_question("so nguoi bi thuong la bao nhieu").terms
+    assert not {"the", "is"} & set(parse_question("who is the mayor").terms)
+    evidence = find_evidence(SHUTTER, "be bi sao")
+    assert is_answerable(evidence) and "kẹt chân" in evidence[0].sentence.text
+
+
+def test_an_unaccented_stop_syllable_the_article_writes_as_another_word_is_searched():
+    # "vi" is mostly "vì"; in an article about a wallet it is "ví", and counts as "ví" does
+    plain, marked = find_evidence(WALLET, "chu vi la ai")[0], find_evidence(WALLET, "chủ ví là ai?")[0]
+    assert plain.sentence == marked.sentence and "Chủ nhân chiếc ví" in plain.sentence.text
+    assert plain.score == pytest.approx(marked.score, rel=0.01)
+    assert _content_readings(parse_question("chu vi la ai"), WALLET) == ["vi"]
+    assert _content_readings(parse_question("chu vi la ai"), GUARD) == []   # there "vi" is only "vì"
+
+
+@pytest.mark.parametrize("question", ["nhân viên đó bị sao?", "nhân viên bị làm sao?", "nhan vien do bi sao"])
+def test_what_happened_to_someone_is_what_they_suffered(question):
+    assert parse_question(question).answer_type == "suffered"
+    evidence = find_evidence(GUARD, question)
+    assert is_answerable(evidence) and "bị nhóm thanh niên hành hung" in evidence[0].sentence.text
+
+
+def test_a_demonstrative_after_a_noun_counts_only_where_a_sentence_has_it():
+    query = parse_question("nhân viên đó làm gì?")
+    assert ("viên", "đó") in query.optional and ("đó", "làm") in query.optional
+    assert not parse_question("loài chim này sống ở đâu?").optional   # the article's own "X này" is evidence

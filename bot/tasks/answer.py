@@ -140,6 +140,12 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # đảo phải không?" when it says "X bị tố lừa đảo": the claim's check says it is an accusation)
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
         return
+    if not intent.skip and not intent.mention and not cross and not is_answerable(evidence) \
+            and (lead := _story_fallback(article, question)) and not _strangers(article, question, intent):
+        # "tiền rơi ở đâu?" on a story whose headline and lead say where the money fell, never "rơi"
+        evidence = [Evidence(lead, MIN_SCORE)] + [Evidence(e.sentence, e.score / 2) for e in evidence
+                                                  if e.sentence.index != lead.index][: EVIDENCE_K - 1]
+        notices += (Notice("story_lead_answer"),)
     # A figure the question claims is checked even where too few of its words match to answer it.
     checked = None if intent.skip or cross else _checked_claim(article, question, evidence,
                                                                 reply_in if reply_in in LANGUAGES else language)
@@ -206,6 +212,30 @@ def _lead_answer(article: Article, question: str) -> Sentence | None:
         return None
     query = parse_question(question)
     return next((s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)), None)
+
+
+def _story_fallback(article: Article, question: str) -> Sentence | None:
+    """For a where or when question no sentence answers ("tiền rơi ở đâu?" on a story headlined
+    "Cơn 'mưa tiền' ... trút xuống đường cao tốc Đức" whose sentences never say "rơi"), the lead
+    sentence ``_lead_answer`` gives "Sự việc xảy ra ở đâu?", when the question is about the story's
+    main event: its first word (its subject) is in the headline, the words of it the article has
+    stand in the headline or the lead, and it lacks one word at most, and no more than half its
+    words. A question about something else (another article's) lacks more of its words, or shares
+    them with the body only."""
+    query = parse_question(question)
+    if query.answer_type not in ("place", "time") or not article.title:
+        return None
+    accented = query.accented and article.written_with_marks  # marks count only where both have them
+    bare = (lambda text: set(words(text))) if accented else (lambda text: {strip_diacritics(w) for w in words(text)})  # noqa: E731
+    asked = {t if accented else strip_diacritics(t) for t in query.terms if isinstance(t, str)}
+    headline = bare(article.title)
+    lead = headline.union(*(bare(s.text) for s in article.sentences[:LEAD_SENTENCES]))
+    said = asked & lead.union(*(bare(s.text) for s in article.sentences[LEAD_SENTENCES:]))
+    subject = next((t if accented else strip_diacritics(t) for t in query.terms if isinstance(t, str)), None)
+    if subject not in headline or not said <= lead or len(asked - said) > 1 or 2 * len(said) < len(asked):
+        return None
+    typed = [s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)]
+    return next((s for s in typed if asked & bare(s.text)), typed[0] if typed else None)
 
 
 def _about_story(question: str) -> bool:
@@ -354,25 +384,43 @@ def _said_together(phrase: Sequence[str], article: Article, accented: bool) -> b
     return any(wanted <= plain(words(s.text)) for s in article.sentences)
 
 
+# Where and when something is, asked together ("diễn tập ở đâu, khi nào?"), is where and when it
+# takes place: of the sentences giving both, one saying so ("... sẽ diễn ra tại vịnh Thái Lan ngày
+# 2-6/9") over one that gives where and when it was proposed.
+_TAKES_PLACE = re.compile(r"\b(?:diễn ra|xảy ra|tổ chức|khai mạc|tiến hành|take place|took place|held)\b", re.I)
+
+
 def _evidence_for_each(article: Article, question: str, parts: list[str]) -> list[Evidence]:
-    """Evidence for a question that asks two things: the best sentence of each part that the
-    article answers (unless one already chosen holds that kind of answer), first and ranked alike
-    so both are quoted, then the rest for the whole question. The second part is about the first's
-    names, or its subject, when it names nothing ("ông Lực bao nhiêu tuổi và nói gì?")."""
+    """Evidence for a question that asks two things: a sentence holding both kinds of answer asked
+    for, when one that answers either part does ("diễn tập ở đâu, khi nào?" over "... diễn ra tại
+    vịnh Thái Lan ngày 2-6/9"); else the best sentence of each part that the article answers, of
+    the asked kind where one of its best is (unless one already chosen holds that kind of
+    answer), first and ranked alike so both are quoted, then the rest for the whole question.
+    The second part is about the first's names, or its subject, when it names nothing ("ông Lực
+    bao nhiêu tuổi và nói gì?")."""
     first, second = parts
     names = " ".join(w for w in first.split()[1:] if w[:1].isupper())  # "ông Lực bao nhiêu tuổi" → "Lực"
     second = follow_up(second, names or first)
+    queries = [parse_question(part) for part in (first, second)]
+    holds = lambda e, query: has_type(e.sentence.text, query) and (not query.units or has_unit(e.sentence.text, query))  # noqa: E731
+    found = [find_evidence(article, part, k=EVIDENCE_K + 2) for part in (first, second)]
+    answered = [[e for e in f if e.score >= MIN_SCORE] for f in found]
+    both: dict[int, list] = {}
+    for f in answered:
+        for e in f:
+            if all(query.answer_type and holds(e, query) for query in queries):
+                both.setdefault(e.sentence.index, [e.sentence, 0.0])[1] += e.score
     best: list[Evidence] = []
-    for part in (first, second):
-        found = find_evidence(article, part, k=EVIDENCE_K)
-        if not is_answerable(found):
-            continue
-        query = parse_question(part)
-        if best and any(has_type(e.sentence.text, query) and (not query.units or has_unit(e.sentence.text, query))
-                        for e in best):
+    if both:
+        when_where = {q.answer_type for q in queries} == {"place", "time"} and not _TAKES_PLACE.search(question)
+        sentence, score = max(both.values(), key=lambda v: (when_where and bool(_TAKES_PLACE.search(v[0].text)), v[1]))
+        best.append(Evidence(sentence, score))
+    for f, query in zip(answered, queries):
+        if not f or best and any(holds(e, query) for e in best):
             continue  # "khi nào bão vào bờ và ở đâu?": the sentence that says when also says where
-        if all(e.sentence.index != found[0].sentence.index for e in best):
-            best.append(found[0])
+        pick = next((e for e in f if holds(e, query)), f[0]) if query.answer_type else f[0]
+        if all(e.sentence.index != pick.sentence.index for e in best):
+            best.append(pick)
     whole = find_evidence(article, question, k=EVIDENCE_K)
     if not best:
         return whole
