@@ -7,7 +7,7 @@ ranked by their weighted sum (``Weights``; chosen on a small grid, with cross-va
 * ``lexical``: BM25 (Robertson & Zaragoza 2009, ``bot.scoring``) over syllables and syllable
   pairs, plus the same over diacritics-stripped syllables, so "ai la truong doan" still finds
   "trưởng đoàn" (and "be bi sao" "bé", "chu vi" "chủ ví" where the article writes "ví" more than
-  "vì": ``_stripped_docs``, ``_content_readings``). Question words are not searched, nor nouns that only name the asked kind
+  "vì": ``_stripped_docs``, ``wording.content_readings``). Question words are not searched, nor nouns that only name the asked kind
   ("vấn đề", "yếu tố", "đặc điểm"; ``bot.question``); syllables are compared
   in one spelling, so "hóa" finds "hoá" (``bot.orthography``);
 * ``answer_type``: the sentence holds a number for "bao nhiêu", a date for "khi nào", a
@@ -47,18 +47,19 @@ from bot.answer_type import NAME_KINDS, enumerates, has_unit
 from bot.article import Article, Sentence
 from bot.extractive import asks, rank
 from bot.guard import find_names
-from bot.lexicon import english_word, other_names, vietnamese_shaped, vietnamese_surname
+from bot import wording
+from bot.lexicon import vietnamese_shaped, vietnamese_surname
 from bot.orthography import words
 from bot.paraphrase import alternatives, asked_phrases, counted, says
-from bot.question import BARE_STOP_WORDS, Query, english_terms, has_type, parse_question, terms
+from bot.question import Query, english_terms, has_type, parse_question, terms
 from bot.scoring import bm25_parts, bm25_scores, idf_parts
-from bot.textstats import ENGLISH_STOP_WORDS, STOP_WORDS, is_acronym, ngrams, opens_with_reference, strip_diacritics
+from bot.textstats import ENGLISH_STOP_WORDS, opens_with_reference, strip_diacritics
 
 __all__ = ["Evidence", "Query", "Weights", "bm25_scores", "combine", "feature_table", "find_evidence",
            "is_answerable", "parse_question"]
 
 # The diacritics-stripped match counts as much as the exact one. On qa-dev, questions typed
-# without diacritics: hit@1 73.1 at 1.0, 71.0 at 0.8, 66.7 at 0.5 (with ``_short_names`` and the
+# without diacritics: hit@1 73.1 at 1.0, 71.0 at 0.8, 66.7 at 0.5 (with ``wording.short_names`` and the
 # consequence, role and "là gì" rules: 76.3 at 1.0, 75.3 at 0.8); the accented questions' hit@1/
 # hit@3 and the cross-validated figures are the same at 0.8 and 1.0.
 STRIPPED_WEIGHT = 1.0
@@ -68,7 +69,7 @@ STRIPPED_WEIGHT = 1.0
 # 12.1% when put to one of the other articles (11.6% at an earlier measure; when chosen: 95.7%
 # and 11.3%; 9.4% with ``answer_type`` at 0.5; 0.34 would give 91.4% and 9.1%). Of those, the
 # ones naming nothing the other article lacks (answered without a caveat,
-# ``bot.guard.unmentioned``): 5.1% (4.8% earlier; the same before and after ``_short_names`` and
+# ``bot.guard.unmentioned``): 5.1% (4.8% earlier; the same before and after ``wording.short_names`` and
 # the consequence, role and "là gì" rules).
 MIN_SCORE = 0.32
 # A question asked again in other words (``bot.paraphrase``) must score twice as well to count,
@@ -92,7 +93,7 @@ class Weights:
     The best point of ``bot.eval_ask.GRID`` on qa-dev (93 questions): hit@1 80.6, hit@3 91.4;
     chosen on the other folds in 5-fold cross-validation, 81.9 and 90.3 (without diacritics 76.3,
     90.3; qa-own 68.3 / 88.3, cross-validated 75.0 / 89.7). Before a full name was searched as the
-    article calls the person (``_short_names``), "X là gì?" answered by the antecedent of "Nó được
+    article calls the person (``wording.short_names``), "X là gì?" answered by the antecedent of "Nó được
     gọi là X", and consequence and role questions typed (``bot.question``): 78.5, 90.3;
     cross-validated 77.4, 89.5 (without diacritics 73.1, 89.2). ``answer_type`` went
     from 0.5 to 1.0 once number questions were matched by their unit (``has_unit``): the same on
@@ -336,14 +337,14 @@ def combine(table: dict[str, list[float]], weights: Weights = WEIGHTS) -> list[f
 def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     """Every score of every sentence of ``article`` for ``question``, by name (see ``FEATURES``)."""
     idx = index(article)
-    question = _short_names(_renamed(_contracted(question, article), article), article)
-    question, respelt = _respelt(question, article)
+    question = wording.short_names(wording.renamed(wording.contracted(question, article), article), article)
+    question, respellings = wording.respelt(question, article)
     if not idx.accented and article.language != "en":
         question = strip_diacritics(question)  # an article typed without marks: the question's cannot match
-    query = _with_acronyms(parse_question(question, article.language), question, article)
+    query = _with_terms(parse_question(question, article.language), wording.acronym_terms(question, article))
     if not query.accented and idx.accented and article.language != "en":
-        query = _with_terms(query, _content_readings(query, article))
-    for variant in respelt:
+        query = _with_terms(query, wording.content_readings(query, article))
+    for variant in respellings:
         query = _with_terms(query, parse_question(variant, article.language).terms)
     parts = _lexical_parts(idx, query)
     lexical = [sum(p.values()) for p in parts]
@@ -385,40 +386,6 @@ def feature_table(article: Article, question: str) -> dict[str, list[float]]:
     return table
 
 
-def _with_acronyms(query: Query, question: str, article: Article) -> Query:
-    """``query`` with an acronym spelled out as the article writes it: "CSGT" finds "cảnh sát
-    giao thông"."""
-    vocabulary = _vocabulary(article)
-    added: list = []
-    for acronym in {strip_diacritics(w).lower() for w in re.findall(r"\w+", question) if _is_acronym(w)}:
-        if acronym not in vocabulary:
-            for run in _spelled_out(article).get(acronym, ()):
-                added += list(run) + ngrams(list(run), 2)
-    return _with_terms(query, added)
-
-
-def _content_readings(query: Query, article: Article) -> list[str]:
-    """The syllables of a question typed without marks that read as a stop word ("vi" as "vì")
-    but that the article writes mostly as another word ("ví", "vị"): "chu vi la ai" on an article
-    about a wallet asks about "chủ ví"."""
-    readings = _readings(article)
-    return [w for w in dict.fromkeys(query.words) if isinstance(w, str) and w in BARE_STOP_WORDS
-            and w not in query.terms and readings.get(w, (0, 0))[0] > readings.get(w, (0, 0))[1]]
-
-
-@lru_cache(maxsize=16)
-def _readings(article: Article) -> dict[str, tuple[int, int]]:
-    """For each unaccented spelling of a stop word, how often the article writes it as another word
-    ("ví" for "vi") and as the stop word ("vì")."""
-    counts: dict[str, list[int]] = {}
-    for toks in index(article).tokens:
-        for t in toks:
-            bare = strip_diacritics(t)
-            if bare in BARE_STOP_WORDS:
-                counts.setdefault(bare, [0, 0])[t in STOP_WORDS] += 1
-    return {bare: (content, stop) for bare, (content, stop) in counts.items()}
-
-
 def _with_terms(query: Query, added) -> Query:
     """``query`` also searching ``added`` (syllables and pairs), plain and unaccented."""
     added = [t for t in added if t not in query.terms]
@@ -427,204 +394,6 @@ def _with_terms(query: Query, added) -> Query:
     bare = [strip_diacritics(t) if isinstance(t, str) else tuple(map(strip_diacritics, t)) for t in added]
     return dataclasses.replace(query, terms=query.terms + tuple(added), stripped_terms=query.stripped_terms + tuple(bare))
 
-
-# A foreign name spelt one way in the question and another in the article, one letter apart
-# ("Kuala Lumpur" asked, "Kula Lumpur" written once; a user's "Hawkin"), is searched under the
-# article's spellings too. Only names not shaped like a Vietnamese syllable (Vietnamese names one
-# letter apart are different people: "Trung", "Trang"; "Hoàn", "Hoàng"), with the same first
-# letter (a slip seldom hits it: "Gambia" is no "Zambia"), at least this long, and the longer
-# of the two at least one letter longer ("Iran" is no "Iraq").
-_RESPELT_SHORTEST = 4
-
-
-def _respelt(question: str, article: Article) -> tuple[str, tuple[str, ...]]:
-    """``question`` with a foreign name the article never writes replaced by the article's spelling
-    one edit away, and the questions that also ask it under the article's other spellings of a
-    name it does write."""
-    names, vocabulary = _foreign_names(article), _vocabulary(article)
-    out, variants = question, []
-    for m in re.finditer(r"\w+", question):
-        asked = strip_diacritics(m.group(0)).lower()
-        if len(asked) < _RESPELT_SHORTEST or vietnamese_shaped(asked) or asked not in names and (
-                asked in vocabulary or not m.group(0)[0].isupper() and english_word(asked)):
-            continue
-        near = sorted((n for n in names if n != asked and n[0] == asked[0] and _one_edit(asked, n)
-                       and max(len(n), len(asked)) > _RESPELT_SHORTEST), key=lambda n: -names[n][1])
-        if not near:
-            continue
-        if asked in names:  # the article writes it both ways: search both
-            variants += [question.replace(m.group(0), names[n][0]) for n in near]
-        else:
-            out = out.replace(m.group(0), names[near[0]][0])
-    return out, tuple(variants)
-
-
-@lru_cache(maxsize=16)
-def _foreign_names(article: Article) -> dict[str, tuple[str, int]]:
-    """Capitalised words of the article not shaped like a Vietnamese syllable, by their lowercase
-    unaccented spelling: (as first written, how often)."""
-    found: dict[str, tuple[str, int]] = {}
-    for s in article.sentences:
-        for w in re.findall(r"\w+", s.text):
-            bare = strip_diacritics(w).lower()
-            if w[0].isupper() and len(bare) >= _RESPELT_SHORTEST and bare.isalpha() and not vietnamese_shaped(bare):
-                written, count = found.get(bare, (w, 0))
-                found[bare] = (written, count + 1)
-    return found
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by one letter put in, left out, changed, or two swapped."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return (a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
-            or a[i + 2:] == b[i + 2:] and a[i : i + 2] == b[i : i + 2][::-1])
-
-
-def _renamed(question: str, article: Article) -> str:
-    """``question`` with a place or thing it calls otherwise than the article does under the
-    article's name: "Sài Gòn" as "tp hcm", "Mỹ" as "hoa kì", "ADN" as "dna"
-    (``bot.lexicon.other_names``). A one-syllable name counts only capitalised: "anh" is a
-    brother or a pronoun, "Anh" Britain."""
-    question = unicodedata.normalize("NFC", question)
-    spans = list(re.finditer(r"\w+", question))
-    asked = [strip_diacritics(m.group(0)).lower() for m in spans]
-    runs, taken, renames = _runs(article), set(), []
-    for n in range(_LONGEST_NAME, 0, -1):
-        for i in range(len(asked) - n + 1):
-            if taken & set(range(i, i + n)) or _bare_run(" ".join(asked[i : i + n])) in runs \
-                    or n == 1 and not spans[i].group(0)[0].isupper():
-                continue
-            written = [w for name in other_names("".join(asked[i : i + n])) for w in runs.get(_bare_run(name), ())[:1]]
-            if written:
-                taken |= set(range(i, i + n))
-                renames.append((spans[i].start(), spans[i + n - 1].end(), " ".join(written[0])))
-    for start, end, name in sorted(renames, reverse=True):
-        question = question[:start] + name + question[end:]
-    return question
-
-
-# A full name is searched under its last word when the article writes that word alone at least
-# this many times as often as the whole name: the way it calls the person.
-SHORT_NAME_SHARE = 2
-
-
-def _short_names(question: str, article: Article) -> str:
-    """``question`` with a full name the article mostly writes by its last word alone so shortened:
-    "Stephen Hawking" as "Hawking" in an article that writes "Hawking" 69 times and the full name 4,
-    "Nguyễn Văn An" as "An" in one that calls him "ông An" after introducing him. Else the full
-    name's rare pair and first name pull the few sentences that spell it out (a film title, the
-    introduction) over those that say what the question asks about him. Only a name the article
-    writes in full at least once. Measured on qa-dev (5 questions name "Stephen Hawking"): hit@1
-    79.6 → 80.6, without diacritics 74.2 → 76.3 (one and two questions, none for the worse);
-    cross-validated 80.9 → 81.9; qa-own has no such name and is unchanged."""
-    counts = _name_counts(article)
-    out = question
-    for run in _capitalised_runs(question):
-        full, last = counts(" ".join(run)), counts(run[-1])
-        # "Người Hoa", "Đông Nam Á": a run that opens with a word the article also writes in lower
-        # case ("người", "đông") is a common word before a name, not a first name.
-        if full and last - full >= SHORT_NAME_SHARE * full and not counts(run[0].lower()):
-            out = out.replace(" ".join(run), run[-1], 1)
-    return out
-
-
-def _capitalised_runs(text: str) -> list[list[str]]:
-    """Runs of two or more capitalised words, separated by single spaces."""
-    runs, run, end = [], [], -1
-    for m in re.finditer(r"[\w'-]+", text):
-        if m.group(0)[0].isupper() and (not run or text[end : m.start()] == " "):
-            run.append(m.group(0))
-        else:
-            runs.append(run)
-            run = [m.group(0)] if m.group(0)[0].isupper() else []
-        end = m.end()
-    return [r for r in runs + [run] if len(r) >= 2]
-
-
-@lru_cache(maxsize=16)
-def _name_counts(article: Article):
-    """A function: how often the article writes a phrase, case and word boundaries kept."""
-    text = "\n".join(s.text for s in article.sentences)
-    return lru_cache(maxsize=256)(lambda phrase: len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)))
-
-
-def _bare_run(text: str) -> str:
-    """``text`` as retrieval spells syllables (``bot.orthography.words``: "Kỳ" as "kì"), unaccented."""
-    return " ".join(strip_diacritics(w) for w in words(text))
-
-
-_LONGEST_NAME = 4  # syllables looked up as one name: "Hồ Chí Minh" is found inside "Thành phố Hồ Chí Minh"
-
-
-@lru_cache(maxsize=16)
-def _runs(article: Article) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Runs of 1 to ``_LONGEST_NAME`` syllables of the article, by their unaccented spelling (``_bare_run``)."""
-    found: dict[str, set] = {}
-    for toks in index(article).tokens:
-        bare = [strip_diacritics(t) for t in toks]
-        for n in range(1, _LONGEST_NAME + 1):
-            for i in range(len(toks) - n + 1):
-                found.setdefault(" ".join(bare[i : i + n]), set()).add(tuple(toks[i : i + n]))
-    return {k: tuple(sorted(v)) for k, v in found.items()}
-
-
-# An acronym read both ways is 3 to 6 letters: "TP" or "CA" would stand for too many phrases.
-_ACRONYM_SHORTEST, _ACRONYM_LONGEST = 3, 6
-
-
-def _contracted(question: str, article: Article) -> str:
-    """``question`` with a phrase the article only writes as an acronym replaced by it ("Ủy ban
-    nhân dân thành phố" → "ubnd thành phố" when the article says "UBND"). Only runs of content
-    words: "có ai bị" is no "CAB"."""
-    written, vocabulary = _acronyms(article), _vocabulary(article)
-    asked = words(question)
-    bare = [strip_diacritics(w) for w in asked]
-    out, i = [], 0
-    while i < len(asked):
-        for n in range(_ACRONYM_LONGEST, _ACRONYM_SHORTEST - 1, -1):
-            run = asked[i : i + n]
-            if len(run) == n and "".join(w[0] for w in bare[i : i + n]) in written \
-                    and not set(bare[i : i + n]) <= vocabulary and not set(run) & STOP_WORDS:
-                out.append("".join(w[0] for w in bare[i : i + n]))
-                i += n
-                break
-        else:
-            out.append(asked[i])
-            i += 1
-    return " ".join(out) if out != asked else question
-
-
-def _is_acronym(word: str) -> bool:
-    return _ACRONYM_SHORTEST <= len(word) <= _ACRONYM_LONGEST and is_acronym(word)
-
-
-@lru_cache(maxsize=16)
-def _vocabulary(article: Article) -> frozenset:
-    """The article's syllables without diacritics (acronyms are compared so)."""
-    return frozenset(strip_diacritics(t) for toks in index(article).tokens for t in toks)
-
-
-@lru_cache(maxsize=16)
-def _acronyms(article: Article) -> frozenset:
-    """The acronyms the article writes ("UBND"), unaccented and lowercased."""
-    return frozenset(strip_diacritics(w).lower() for s in article.sentences for w in re.findall(r"\w+", s.text)
-                     if _is_acronym(w))
-
-
-@lru_cache(maxsize=16)
-def _spelled_out(article: Article) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Runs of 3-6 syllables of the article by their initials ("csgt" → ("cảnh", "sát", "giao", "thông"))."""
-    found: dict[str, set] = {}
-    for toks in index(article).tokens:
-        bare = [strip_diacritics(t) for t in toks]
-        for n in range(_ACRONYM_SHORTEST, _ACRONYM_LONGEST + 1):
-            for i in range(len(toks) - n + 1):
-                found.setdefault("".join(w[0] for w in bare[i : i + n]), set()).add(tuple(toks[i : i + n]))
-    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def _lexical_parts(idx: Index, query: Query) -> list[dict]:

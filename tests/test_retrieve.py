@@ -5,8 +5,8 @@ from bot.article import Article
 from bot.answer_type import enumerates, has_unit
 from bot.question import about_article, english_terms, existence_predicate, has_type, is_yes_no, question_parts
 from bot.orthography import fold, words
-from bot.retrieve import (Evidence, Weights, _content_readings, _contracted, _renamed, _respelt, _short_names, feature_table, find_evidence, index,
-                          is_answerable, parse_question)
+from bot.retrieve import Evidence, Weights, feature_table, find_evidence, index, is_answerable, parse_question
+from bot.wording import content_readings, contracted, renamed, respelt, short_names
 
 ARTICLE = Article.from_paragraphs([
     ["Đoàn thể thao Việt Nam lên đường dự Đại hội thể thao châu Á tại thành phố Hàng Châu.",
@@ -373,7 +373,7 @@ def test_an_acronym_finds_its_words_and_the_words_their_acronym(question, expect
 @pytest.mark.parametrize("question", ["Có ai bị thương không?", "Tiền phạt là bao nhiêu?", "Thành phố nào?"])
 def test_question_words_are_never_read_as_an_acronym(question):
     article = Article.from_paragraphs([["CA TP.HCM cho biết 3 người bị thương.", "UBND thành phố phạt 20 triệu đồng."]])
-    assert parse_question(question) == parse_question(_contracted(question, article))
+    assert parse_question(question) == parse_question(contracted(question, article))
 
 
 def test_a_title_before_a_name_is_no_reference_to_the_sentence_before():
@@ -438,14 +438,14 @@ OTHER_NAMES_ARTICLE = Article.from_paragraphs([[
 def test_a_place_or_thing_is_found_by_the_name_the_article_gives_it(question, expected):
     found = find_evidence(OTHER_NAMES_ARTICLE, question)
     assert is_answerable(found) and found[0].sentence.index == expected
-    assert _renamed(question, OTHER_NAMES_ARTICLE) != question
+    assert renamed(question, OTHER_NAMES_ARTICLE) != question
 
 
 def test_a_one_syllable_name_counts_only_capitalised():
     # "anh" is a brother or a pronoun, "Anh" Britain.
     article = Article.from_paragraphs([["The UK delegation visited the school.", "It met the teachers."]])
     for question, expanded in (("Người anh làm gì?", False), ("Đoàn nước Anh làm gì?", True)):
-        assert (_renamed(question, article) != question) == expanded
+        assert (renamed(question, article) != question) == expanded
 
 
 MATCH_ARTICLE = Article.from_text(
@@ -661,7 +661,7 @@ _ENGINEER = Article.from_paragraphs([
 
 def test_a_full_name_is_searched_as_the_article_calls_the_person():
     question = "Trần Quốc Bảo bị chỉ trích về vấn đề gì?"
-    assert _short_names(question, _ENGINEER) == "Bảo bị chỉ trích về vấn đề gì?"
+    assert short_names(question, _ENGINEER) == "Bảo bị chỉ trích về vấn đề gì?"
     assert "chỉ trích" in find_evidence(_ENGINEER, question)[0].sentence.text
 
 
@@ -671,7 +671,7 @@ def test_a_full_name_is_searched_as_the_article_calls_the_person():
     "Bộ phim về Hà Nội ra mắt khi nào?",  # a place: never written by its last word alone
 ])
 def test_only_a_full_name_the_article_shortens_is_shortened(question):
-    assert _short_names(question, _ENGINEER) == question
+    assert short_names(question, _ENGINEER) == question
 
 
 def test_what_something_is_called_is_answered_by_the_sentence_the_name_refers_to():
@@ -703,21 +703,21 @@ def test_a_name_the_article_also_misspells_is_searched_both_ways():
 
 @pytest.mark.parametrize("question", ["Chính quyền Kuala Lumpor mở tuyến tàu nào?", "Chính quyền Kuala Lumpurr mở tuyến tàu nào?"])
 def test_a_misspelt_foreign_name_in_the_question_is_read_as_the_articles(question):
-    respelt, _ = _respelt(question, _CAPITAL)
-    assert "Kuala Lumpur" in respelt and "tàu điện" in find_evidence(_CAPITAL, question)[0].sentence.text
+    asked, _ = respelt(question, _CAPITAL)
+    assert "Kuala Lumpur" in asked and "tàu điện" in find_evidence(_CAPITAL, question)[0].sentence.text
 
 
 def test_a_short_name_one_letter_off_is_another_name_not_a_slip():
     question = "Du lịch ở Iran thế nào?"  # the article writes "Iraq": another country
-    assert _respelt(question, _CAPITAL) == (question, ())
-    assert "Penang" in _respelt("Du lịch ở Penong thế nào?", _CAPITAL)[0]
+    assert respelt(question, _CAPITAL) == (question, ())
+    assert "Penang" in respelt("Du lịch ở Penong thế nào?", _CAPITAL)[0]
 
 
 @pytest.mark.parametrize("asked, written", [("Trang", "Trung"), ("Hoàn", "Hoàng"), ("Zambia", "Gambia")])
 def test_names_one_letter_apart_stay_apart_when_they_are_vietnamese_or_differ_first(asked, written):
     article = Article.from_paragraphs([[f"Ông {written} phát biểu tại hội nghị.", "Hội nghị kéo dài hai ngày."]])
     question = f"{asked} nói gì?"
-    assert _respelt(question, article) == (question, ())
+    assert respelt(question, article) == (question, ())
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -794,8 +794,8 @@ def test_an_unaccented_stop_syllable_the_article_writes_as_another_word_is_searc
     plain, marked = find_evidence(WALLET, "chu vi la ai")[0], find_evidence(WALLET, "chủ ví là ai?")[0]
     assert plain.sentence == marked.sentence and "Chủ nhân chiếc ví" in plain.sentence.text
     assert plain.score == pytest.approx(marked.score, rel=0.01)
-    assert _content_readings(parse_question("chu vi la ai"), WALLET) == ["vi"]
-    assert _content_readings(parse_question("chu vi la ai"), GUARD) == []   # there "vi" is only "vì"
+    assert content_readings(parse_question("chu vi la ai"), WALLET) == ["vi"]
+    assert content_readings(parse_question("chu vi la ai"), GUARD) == []   # there "vi" is only "vì"
 
 
 @pytest.mark.parametrize("question", ["nhân viên đó bị sao?", "nhân viên bị làm sao?", "nhan vien do bi sao"])
