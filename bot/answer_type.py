@@ -27,12 +27,16 @@ _NUMBER_WORDS = (r"hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|
                  r"|hundreds?|thousands?|millions?|billions?|dozens?|half|a third|a quarter")
 # A match's score, not a date: "thắng Thái Lan 2-1", "với tỷ số 2-1", "won 3-0".
 _SCORE_PATTERN = r"\b(?:tỷ số|tỉ số|thắng|thua|hòa|hoà|score|won|beat|lost|drew)\b[^.\d]{0,25}?\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/-])"
+# A share of a whole: "ít nhất 2/3 nghị sĩ", "1/3 số phiếu" (a bare "2/3" is a date), "đa số", "quá bán".
+_FRACTION = (r"\b(?:ít nhất|tối thiểu|khoảng|hơn|gần|chừng|trên|dưới|chiếm|at least|about|over|nearly)\s+\d{1,2}/\d{1,2}(?![\d/])"
+             r"|(?<![\d/])\d{1,2}/\d{1,2}(?=\s+(?:số|tổng số|dân số)\b)|\b(?:đa số|quá bán|two[- ]thirds|majority)\b")
 # A quantity, not a date: "năm 1896", "ngày 11", "15/9" are times, "1.000 người" a number.
 _NUMBER = re.compile(
     r"(?<!\bnăm )(?<!\bngày )(?<!\btháng )(?<!\bkỷ )(?<![\d/.,-])(?!(?:1\d{3}|20\d{2})\b)\d+(?:[.,]\d+)*(?![\d/-])"
     # A range with its unit: "sóng cao 5-7 m", "17-19 độ C" (a bare "6-11" may be a date).
     r"|(?<!\bngày )(?<!\btháng )(?<![\d/.,-])\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?(?=\s*[^\W\d_]|\s*[%°])"
     r"|\b(?:" + _NUMBER_WORDS + r")\b(?!\s+\d)"
+    r"|" + _FRACTION +
     r"|" + _SCORE_PATTERN,
     re.I,
 )

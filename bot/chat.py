@@ -44,7 +44,8 @@ COURTESY_WORDS = 3
 LOADING_NOTICES = {"model_loading", "model_progress"}
 # An answer's notices that say the article (as kept) does not hold the answer.
 NOT_FOUND_NOTICES = {"not_in_article", "not_mentioned", "not_mentioned_closest", "not_mentioned_answer",
-                     "no_number_in_article", "no_time_in_article", "no_score_in_article"}
+                     "no_number_in_article", "no_time_in_article", "no_score_in_article", "age_not_given",
+                     "age_not_given_anyone"}
 # Tasks the Options let run without their model (sentence extraction); translation cannot.
 MODEL_CHOICE_TASKS = EXTRACTIVE_TASKS
 TASK_OF_INTENT = {IntentKind.SUMMARIZE: "summarize", IntentKind.ASK: "answer"}

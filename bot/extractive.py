@@ -295,6 +295,14 @@ def leaves_out_figures(headline: str, texts: Sequence[str]) -> bool:
     return any(f not in numbers and _SPELLED.get(f) not in words for f in figures)
 
 
+def ranked_candidates(article: Article) -> list[Sentence]:
+    """Every summary candidate of ``article`` (trimmed, ``candidates``), best first: what "còn gì
+    nữa?" goes on with once the longest summary was shown."""
+    found = candidates(article)
+    scores = {s.index: _score(f, WEIGHTS) for s, f in zip(found.sentences, found.signals)}
+    return rank(found.sentences, lambda s: scores[s.index])
+
+
 def choose(found: Candidates, budget: Budget, weights: Mapping[str, float] = WEIGHTS) -> list[Sentence]:
     """The best of ``found`` by the ``weights``-weighted signals, within ``budget``."""
     scores = {s.index: _score(f, weights) for s, f in zip(found.sentences, found.signals)}
@@ -347,7 +355,38 @@ def _body(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
     body = [s for s in sentences if (tokens := syllables(s.text)) and tokens != title
             and not _IN_PHOTO.search(s.text)]
     # Not ``asks``: an answer may quote an announcement ("... như sau:"), with its list after it.
-    return [s for s in body if not asks(s.text) and not _ANNOUNCES.search(s.text)] or body
+    labels = _labels(article)
+    return [s for s in body if not asks(s.text) and not _ANNOUNCES.search(s.text) and s.index not in labels] or body
+
+
+# A line this short with no sentence end, alone in its paragraph, is a subheading or a label over
+# the text ("Vũ khí Nga - Đối thủ đừng đùa với lửa", "Điện Kremlin tuyên bố sẵn sàng đáp trả"):
+# it names what follows, and is no statement of the story (found by a user test).
+MAX_LABEL_WORDS = 12
+
+
+# A headline over several news items: "Tin nóng thế giới ngày 19/5: ...", "Điểm tin sáng 3/4", "Bản
+# tin 24h", "Tin tức giải trí trong ngày", "News roundup".
+ROUNDUP_HEADLINE = re.compile(
+    r"^\W*(?:(?:điểm|bản|tổng hợp)\s+tin|tin\s+(?:nóng|tức|vắn|nhanh|chính|nổi bật|sáng|trưa|chiều|tối|thế giới|"
+    r"quốc tế|trong nước|thể thao|kinh tế|tổng hợp|24h|mới)|thời sự\s+(?:sáng|trưa|chiều|tối)|"
+    r"news\s+(?:roundup|in brief|briefing)|(?:morning|evening|daily|world)\s+(?:briefing|news))\b", re.I)
+
+
+def _labels(article: Article) -> set[int]:
+    """The indices of ``article``'s subheadings and labels (``MAX_LABEL_WORDS``), when it has
+    other paragraphs for them to head; not in a news roundup, whose items' own headlines are its
+    points."""
+    if len(article.paragraphs) < 2 or ROUNDUP_HEADLINE.search(article.title or ""):
+        return set()
+    return {p.sentences[0].index for p in article.paragraphs
+            if len(p.sentences) == 1 and is_label(p.sentences[0].text)}
+
+
+def is_label(text: str) -> bool:
+    """Whether a line reads as a heading, not a sentence: short, with no sentence end."""
+    text = text.strip()
+    return 0 < len(text.split()) <= MAX_LABEL_WORDS and not text.rstrip(" \"'”’»)").endswith((".", "!", "?", "…", ":", ";"))
 
 
 # Where someone stands in a photo ("Sebastian (ngoài cùng bên phải) chụp ảnh cùng anh chị",

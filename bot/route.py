@@ -611,6 +611,8 @@ def _short_text(text: str) -> tuple[str, str] | None:
 def _guess_language(text: _Text, hint: str | None = None) -> str:
     """"vi" or "en": common words of each language decide, the keyword's language breaks ties;
     "" for a few words that tell neither ("metro", "OK Google"): the conversation's language."""
+    if _vietnamese_frame(text):
+        return "vi"  # "ai viết cuốn The art of the deal?": an English title inside a Vietnamese question
     found = list(re.finditer(r"[a-z']+", text.plain))
     words = [m.group(0) for m in found]
     # A word typed with marks is no English word: "thế à?" is not "the a".
@@ -637,6 +639,23 @@ def _guess_language(text: _Text, hint: str | None = None) -> str:
 
 
 _FEW_WORDS = 3  # too few for a language detector to tell
+# A Vietnamese question's frame, as typed with or without marks: "... phải không?", "... là gì?",
+# "ai ...", "cuốn ...". Read on the message's own words, outside names and quotations.
+_VI_FRAME = re.compile(r"(?<!\w)(?:phải\s+không|phai\s+khong|không|chưa|là\s+gì|là\s+ai|gì|ai|nào|bao\s+nhiêu|mấy|"
+                       r"sao|thế\s+nào|ở\s+đâu|đâu|khi\s+nào|cuốn|quyển|bộ\s+phim|bài\s+hát)(?!\w)")
+
+
+def _vietnamese_frame(text: _Text) -> bool:
+    """Whether a message is a Vietnamese question around English names or titles ("Trump tự viết
+    cuốn The art of the deal phải không?", "The Power of Full Engagement là sách gì?"): outside
+    quotations and capitalised words, a word typed with Vietnamese marks, and a Vietnamese
+    question frame (``_VI_FRAME``). A Vietnamese name in an English question is capitalised: "who
+    is Nguyễn Văn A?" stays English."""
+    own = _QUOTED.sub(" ", text.nfc)
+    found = re.findall(r"[^\W\d_]+", own)
+    lowered = [w.lower() if n == 0 else w for n, w in enumerate(found) if n == 0 or not w[:1].isupper()]
+    marked = [w for w in lowered if strip_diacritics(w) != w and vietnamese_shaped(strip_diacritics(w).lower())]
+    return bool(marked) and bool(_VI_FRAME.search(" ".join(lowered)))
 
 
 def _article_language(text: _Text) -> str:

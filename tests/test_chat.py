@@ -1269,7 +1269,8 @@ def test_more_after_a_summary_gives_only_the_points_not_shown_yet(offline_bot):
         replies, session = turn(offline_bot, "còn gì nữa?", session)
         if reply("summary_nothing_more", "vi") in replies[-1]:
             break
-        assert reply("summary_more_points", "vi") in replies[-1]
+        # the points of a longer summary, then the article's other sentences, best first
+        assert reply("summary_more_points", "vi") in replies[-1] or reply("summary_rest_points", "vi") in replies[-1]
         new = {line for line in replies[-1].splitlines() if line.startswith("- ")}
         assert new and not new & shown   # each time points not shown before
         shown |= new

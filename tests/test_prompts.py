@@ -6,6 +6,10 @@ from bot.prompts import LANGUAGES, PromptError, fields_of, keys, render, reply
 NOTICES = {
     "summary_more_points": {},
     "summary_nothing_more": {},
+    "summary_rest_points": {},
+    "roundup": {"count": 4},
+    "age_not_given": {"who": "Khashoggi"},
+    "age_not_given_anyone": {},
     "model_loading": {"task": "t", "model": "m"},
     "model_progress": {"step": "downloading x", "percent": "42%"},
     "model_language": {"language": "en"},

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from bot.age import age_sentences, asked_names, asks_age, name_words
 from bot.answer_type import has_type, has_unit
 from bot.article import Article, Sentence
 from bot.claims import judge, reported
@@ -31,6 +32,7 @@ from bot.retrieve import MIN_SCORE, Evidence, find_evidence, is_answerable, pars
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.sections import without_reference
 from bot.segment import quotation_runs
+from bot.story import main_people
 from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
@@ -83,6 +85,14 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         return
     language = article.language
     reply_in = intent.answer_language
+    people = main_people(article) if not (intent.skip or intent.mention) and _asks_whom_story(question) else ()
+    if people:  # "bài báo nói về ai?": the story's main people, where it introduces them
+        answer_in = reply_in if reply_in in LANGUAGES else language
+        named = reply("list_and", answer_in, items=", ".join(p.name for p in people[:-1]),
+                      last=people[-1].name) if len(people) > 1 else people[0].name
+        introduced = tuple(sorted({p.introduced.index: p.introduced for p in people}.values(), key=lambda s: s.index))
+        yield TaskUpdate(reply("story_people", answer_in, people=named), "", done=True, evidence=introduced)
+        return
     cross = intent.language != language and intent.language in LANGUAGES and language in LANGUAGES
     answer_across = reply_in != language and reply_in in LANGUAGES and language in LANGUAGES
     translator = None
@@ -153,6 +163,15 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         text, used = checked
         yield TaskUpdate(text, "extractive", done=True, evidence=used)
         return
+    aged = None
+    if not intent.skip and not intent.mention and not strangers and len(parts) == 1 and not is_yes_no(question) \
+            and (asks_age(question) or asks_age(intent.question or "")):
+        # "Khashoggi bao nhiêu tuổi?": only a sentence giving his age answers, not one with a number
+        aged = _age_evidence(article, question, intent.question or question, evidence)
+        if isinstance(aged, TaskUpdate):
+            yield aged
+            return
+        evidence = aged
     if unread and not intent.mention and not intent.skip and _figures(question) \
             and (is_yes_no(question) or not is_answerable(evidence)):
         # "is it true that 44 sailors are on board?": its words cannot be read, its number can
@@ -161,7 +180,7 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if not is_answerable(evidence):
         yield _unanswered(intent, language, strangers, notices, hub, unread and not (as_is and strangers), question)
         return
-    absent = None if intent.skip else missing_value(evidence, question)
+    absent = None if intent.skip or aged else missing_value(evidence, question)
     if strangers:
         notices += (Notice("not_mentioned_closest", {"items": ", ".join(strangers)}),)
     elif absent:
@@ -189,6 +208,28 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
             text = report.mark(text)
             notices += (Notice("guard_flagged", {"items": ", ".join(report.unsupported)}),)
     yield TaskUpdate(text, name, done=True, evidence=tuple(used), notices=notices)
+
+
+def _age_evidence(article: Article, question: str, asked: str, evidence: Sequence[Evidence]) -> list[Evidence] | TaskUpdate:
+    """For a question asking someone's age: the best sentence that gives the age of the person
+    it names (of anybody, among the sentences that answer it, when it names nobody), as the
+    evidence; else the reply that only the headline gives it, or that the article does not."""
+    names = list(dict.fromkeys(asked_names(asked) + asked_names(question)))
+    ranked = find_evidence(article, question, k=len(article.sentences))
+    if names:
+        order = [e.sentence for e in ranked] + [s for s in article.sentences if s not in {e.sentence for e in ranked}]
+    else:  # the sentences that answer the question, or the closest one ("Bà mất năm bao nhiêu tuổi?")
+        order = [e.sentence for n, e in enumerate(ranked) if e.score >= MIN_SCORE or (n == 0 and e.score > 0)]
+    found = age_sentences(order, names)
+    if found:
+        top = max([MIN_SCORE] + [e.score for e in evidence[:1]])
+        return [Evidence(found[0], top)] + [Evidence(s, top / 2) for s in found[1:EVIDENCE_K]]
+    if article.title and age_sentences([Sentence(article.title, -1, -1)], names):
+        return TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
+    who = name_words(asked) or name_words(question)
+    if who:
+        return TaskUpdate("", "", done=True, notices=(Notice("age_not_given", {"who": " ".join(dict.fromkeys(who))}),))
+    return TaskUpdate("", "", done=True, notices=(Notice("age_not_given_anyone"),))
 
 
 # Words that name the story itself, not a thing in it: "Sự việc xảy ra khi nào?", "Vụ việc diễn
@@ -236,6 +277,21 @@ def _story_fallback(article: Article, question: str) -> Sentence | None:
         return None
     typed = [s for s in article.sentences[:LEAD_SENTENCES] if has_type(s.text, query)]
     return next((s for s in typed if asked & bare(s.text)), typed[0] if typed else None)
+
+
+# "Bài báo nói về ai?", "nhân vật chính là ai?", "who is the article about?": whom the story is about.
+_WHOM = re.compile(r"\b(?:noi|viet|de\s+cap|nhac|ke)\s+(?:ve|den|toi)\s+(?:nhung\s+)?(?:ai|nguoi\s+nao|nhan\s+vat\s+nao)\b"
+                   r"|\bnhan\s+vat\s+chinh\b|\bwho\s+(?:is|are|'s)\s+(?:(?:this|the|it)\s+)?(?:(?:article|story|piece|news|report)\s+)?about\b"
+                   r"|\bwho\s+(?:does|did)\s+(?:the|this|it)\s+(?:(?:article|story)\s+)?(?:talk|write|tell)\s+about\b")
+_WHOM_WORDS = _STORY_WORDS | frozenset("nhân vật chính nhan vat chinh những nhung người nguoi main character characters "
+                                        "people person does talk write tell".split())
+
+
+def _asks_whom_story(question: str) -> bool:
+    """Whether ``question`` asks whom the story is about, naming nobody in it."""
+    if not _WHOM.search(strip_diacritics(question).lower()):
+        return False
+    return {t for t in parse_question(question).terms if isinstance(t, str)} <= _WHOM_WORDS
 
 
 def _about_story(question: str) -> bool:

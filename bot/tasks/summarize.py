@@ -15,13 +15,14 @@ from typing import Callable, Generator, Iterator
 from bot.article import Article, Sentence
 from bot.engines.base import Engine, GenerationConfig
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
-from bot.extractive import article_headline, leaves_out_figures, opening, quotes_whole, summarize_extractive
+from bot.extractive import article_headline, leaves_out_figures, opening, quotes_whole, ranked_candidates, summarize_extractive
 from bot.guard import check_output
 from bot.intent import Intent, Length
 from bot.prompts import LANGUAGES
 from bot.segment import split_sentences
 from bot.textstats import syllables
 from bot.settings import ModelSettings
+from bot.story import roundup_items
 from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import pack_chunks, strip_prefix
 from bot.tasks.translate import run_batched, translate_sentences
@@ -33,6 +34,10 @@ LENGTH_SCALE = {Length.SHORT: 0.4, Length.NORMAL: 1.0, Length.DETAILED: 1.6}
 MAX_REDUCE_ROUNDS = 4
 # Points in a list asked for without a count ("các ý chính", "key points"), from extracted sentences.
 DEFAULT_POINTS = 3
+# Sentences per "còn gì nữa?" once the longest summary was shown: the article's next best ones.
+REST_POINTS = 3
+# Items of a news roundup listed (``bot.story.roundup_items``).
+MAX_ROUNDUP_ITEMS = 8
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Summary:
 
 
 def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterator[TaskUpdate]:
+    whole = article
     article = scoped(article, intent)  # "tóm tắt đoạn 3", "tóm tắt Điều 5": that part alone
     if isinstance(article, TaskUpdate):
         yield article
@@ -59,9 +65,15 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
         capped = (Notice("points_capped", {"limit": most, "asked": intent.sentences}),)
         intent = dataclasses.replace(intent, sentences=most)
     readable = not ms.languages or article.language in ms.languages
-    use_model = readable and not intent.extractive
+    items = roundup_items(article) if _about_the_whole(article, whole, intent) else ()
+    use_model = readable and not intent.extractive and not items
     engine = (yield from wait_for_engine(hub, "summarize")) if use_model else None
-    if engine is None:
+    if items:  # "bài này nói về gì?" on a news roundup: no one story, but how each item opens
+        shown = items[:MAX_ROUNDUP_ITEMS]
+        summary = Summary(tuple(s.text for s in shown), "extractive", tuple(shown),
+                          (Notice("roundup", {"count": len(items)}),), by_model=False)
+        intent = dataclasses.replace(intent, bullets=True)
+    elif engine is None:
         summary = _extractive_summary(article, intent, why=() if intent.extractive else (
             missing_notice(ms, hub.unavailable("summarize")) if readable else Notice("model_language", {"language": article.language}),))
     else:
@@ -84,6 +96,13 @@ def summarize_article(article: Article, intent: Intent, hub: ModelHub) -> Iterat
     yield TaskUpdate(text, summary.engine, done=True, evidence=summary.evidence, notices=notices)
 
 
+def _about_the_whole(article: Article, whole: Article, intent: Intent) -> bool:
+    """Whether ``intent`` asks what the whole article is about, in brief: a short or normal summary
+    of all of it, with no count, word limit or "more" (a roundup's items answer that)."""
+    return (article is whole and intent.sentences is None and not intent.words and not intent.skip
+            and not intent.refine and intent.length is not Length.DETAILED)
+
+
 def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...]) -> Summary:
     """The article's most important sentences; a prose summary of the default or a detailed
     length opens with the headline (``bot.extractive.opening``), a list of points does not, and
@@ -100,8 +119,14 @@ def _extractive_summary(article: Article, intent: Intent, why: tuple[Notice, ...
                       if s.index not in intent.skip]
             if chosen:
                 break
-        notice = Notice("summary_more_points" if chosen else "summary_nothing_more")
-        return Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen), (notice, *why), by_model=False)
+        key = "summary_more_points"
+        if not chosen:  # the longest summary was shown: the article's other sentences, best first
+            key = "summary_rest_points"
+            rest = [s for s in ranked_candidates(article) if s.index not in intent.skip]
+            chosen = sorted(rest[:points or REST_POINTS], key=lambda s: s.index)
+        if not chosen:  # every sentence was quoted: no model would add to that, so no reminder of it either
+            return Summary((), "extractive", (), (Notice("summary_nothing_more"),), by_model=False)
+        return Summary(tuple(s.text for s in chosen), "extractive", tuple(chosen), (Notice(key), *why), by_model=False)
     prose = intent.sentences is None and not intent.bullets
     headline = article_headline(article) if prose else None
     over: tuple[Notice, ...] = ()
