@@ -19,9 +19,15 @@ thu phí chiều ra không?" on "Không thu phí đối với chiều xe ra trun
 clause that says so answers Yes ("khiến người phụ nữ này bị thương nặng"), one that negates it No
 ("không có ai bị thương", "không gây thương vong"; ``_existence``).
 
+The claimed figure given for something else is named ("12 người khác bị thương", ``_counts_else``)
+or its clause quoted ("mục tiêu tăng trưởng 3%"); where nothing binds it, what the question counts
+given one other figure in the article is a No (``_subject``). Shares and units written against the
+number ("58%", "120km"), a rate's period ("8.000 USD / giờ"), either of two figures ("8 hoặc 9
+tiếng") and listed years ("năm 1998 và 2009") are read as such.
+
 What the article only reports as an accusation, a suspicion or a rumour ("Công ty X bị tố lừa đảo
-200 khách hàng", "nghi trộm xe", "Theo đơn tố cáo, ...") is never confirmed as fact: ``reported``
-says so instead of ✅.
+200 khách hàng", "nghi trộm xe", "Theo đơn tố cáo, ...") is never confirmed as fact:
+``bot.claims_reported`` says so instead of ✅.
 """
 from __future__ import annotations
 
@@ -43,6 +49,28 @@ _NUMBER_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if w not in ("một", "n
 # A scale word is no unit: "291 triệu bảng Anh" and "385 triệu USD" count other things.
 _COUNT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")\s+"
                     r"((?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|million|billion|thousand)\s+[^\W\d_]+|[^\W\d_]+)", re.I)
+# A unit written against its number ("20km", "60km2") or a share ("58%", "59 phần trăm"); the
+# share's unit is "%".
+_ATTACHED = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)(?:\s*(%|phần\s+trăm|phan\s+tram|percent)"
+                       r"|(km2|km²|m2|m²|km|cm|mm|kg|ha|m))(?!\w)", re.I)
+_PERCENT = "%"
+# Two figures of one unit, either or from one to the other: "8 hoặc 9 tiếng", "12-17 tuổi", "từ 50
+# đến 80 người". Either confirms nothing for sure; neither is a No.
+_RANGE = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)\s*(?:hoặc|hoac|-|–|đến|den|tới|toi|or|to)\s*"
+                    r"(\d+(?:[.,]\d+)*)(?:\s+|(?=%))(%|[^\W\d_]+)", re.I)
+# The rest of a unit of several words: "6,2 triệu Đô la Mỹ", "bảng Anh", "nhân dân tệ".
+_UNIT_REST = {"đô": re.compile(r"\s+la(?:\s+Mỹ)?\b", re.I), "bảng": re.compile(r"\s+Anh\b"),
+              "nhân": re.compile(r"\s+dân\s+tệ\b", re.I), "tiếng": re.compile(r"\s+đồng\s+hồ\b", re.I)}
+# A rate's period after its unit: "8.000 USD / giờ", "8.000 USD một ngày", "mỗi tháng", "800 km/h".
+# A rate asked per one period is not confirmed by the same figure per another.
+_PER = re.compile(r"\s*(?:/\s*|(?:một|mỗi|mot|moi|per|a|an|each)\s+)(giờ|gio|tiếng|tieng|h|ngày|ngay|đêm|dem|"
+                  r"tuần|tuan|tháng|thang|năm|nam|quý|quy|phút|phut|giây|giay|km|lượt|luot|chuyến|chuyen|"
+                  r"hour|day|night|week|month|year|minute|second)(?!\w)", re.I)
+_PERIODS = {"gio": "hour", "tieng": "hour", "h": "hour", "ngay": "day", "dem": "night", "tuan": "week",
+            "thang": "month", "nam": "year", "quy": "quarter", "phut": "minute", "giay": "second", "luot": "trip",
+            "chuyen": "trip"}
+# Units of one meaning: "8 tiếng" are "8 giờ", "triệu Đô" are "triệu USD".
+_SAME_UNIT = {"tiếng": "giờ", "đô": "usd", "ngàn": "nghìn", "tỷ": "tỉ", "phần trăm": "%", "percent": "%"}
 # Hours of the day, a span ("từ 6h đến 19h", "6 giờ - 19 giờ 30") or round the clock ("24/24", "24/7").
 _HOUR = r"(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?"
 _SPAN = re.compile(r"(?<![\w/])(?:từ\s+)?" + _HOUR + r"\s*(?:đến|tới|-|–|to)\s*" + _HOUR + r"(?!\w)", re.I)
@@ -54,6 +82,7 @@ _DATE_UNIT, _YEAR_UNIT, _CLOCK_UNIT = "@date", "@year", "@clock"
 _DATE = re.compile(r"(?:\b(?:ngày|ngay|hôm|hom)\s+)?(?<![\w/.,-])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{2,4})?(?![\w/])"
                    r"|\b(?:ngày|ngay|hôm|hom)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?!\s*/)\b", re.I)
 _YEAR = re.compile(r"\b(?:năm|nam)\s+(\d{4})(?![\w/.,]\d)", re.I)
+_MORE_YEARS = re.compile(r"\s*(?:,|và|hoặc|va|hoac|and|or)\s*(\d{4})(?![\w/.,]\d)", re.I)
 _PARTS_OF_DAY = r"(sáng|trưa|chiều|tối|đêm|sang|trua|chieu|toi|dem)"
 _DAYTIME = r"(?:\s+" + _PARTS_OF_DAY + r")?"
 _CLOCK = re.compile(r"(?<![\w/.,])(\d{1,2})h(?:(\d{2})(?:p|')?)?(?!\w)" + _DAYTIME
@@ -95,7 +124,7 @@ _SAME_MEANING = {tuple(words(phrase)): same for phrase, same in (
 _PEOPLE = frozenset("nguoi khach dan".split()) | frozenset(
     "cau thu|hoc sinh|sinh vien|cong nhan|benh nhan|nan nhan|hanh khach|du khach|thi sinh|cong chuc|vien chuc|"
     "can bo|chien si|nguoi dan|tre em|lao dong|ngu dan|thuyen vien|binh si|thanh vien|giao vien|bac si|nhan vien|"
-    "cu dan|nguoi lao dong".split("|"))
+    "cu dan|nguoi lao dong|hoc vien".split("|"))
 # A sentence or clause that opens so counts a part of something named before ("Trong đó, có 2 cổng
 # ..." after "Có 36 cổng ..."): the whole, where the article gives it, answers the claim.
 _PART = re.compile(r"(?:^|(?<=\W))(?:trong\s+(?:số\s+)?(?:đó|này|ấy)|riêng|bao\s+gồm|gồm"
@@ -120,6 +149,8 @@ class Count:
     unit: str
     start: int  # where it stands in the text it was read from
     end: int
+    per: str = ""   # the period of a rate: "hour" of "8.000 USD / giờ"
+    range: bool = False  # either of two figures, or from one to the other: "8 hoặc 9 tiếng"
 
 
 @dataclass(frozen=True)
@@ -134,6 +165,8 @@ class Verdict:
     negation: bool = False  # decided by a sentence that says the question's words with "không"
     existence: bool = False  # whether anyone did or suffered something: "Có ai bị thương không?"
     other: str = ""  # where the claimed figure counts something else: "12 người khác bị thương"
+    said_else: str = ""  # or the clause that gives it for something else: "mục tiêu tăng trưởng 3%"
+    other_figure: str = ""  # the claimed figure as that clause writes it: "3%"
     reported: bool = False  # the article only reports it as an accusation or a suspicion ("bị tố ...")
 
     @property
@@ -147,16 +180,15 @@ class Verdict:
             return "claim_confirmed" if self.matches else "claim_denied"
         if not self.sure:
             return "claim_unsure"
-        if not self.stated:
-            return "claim_not_said"
-        if self.other and not self.matches:
-            return "claim_differs_other"
-        return "claim_matches" if self.matches else "claim_differs"
+        if self.matches:
+            return "claim_matches"
+        elsewhere = "_other" if self.other else "_said" if self.said_else else ""
+        return ("claim_not_said" if not self.stated else "claim_differs") + elsewhere
 
     @property
     def other_number(self) -> str:
-        """The claimed figure as the article writes it where it counts something else ("12")."""
-        return self.other.split(maxsplit=1)[0] if self.other else ""
+        """The claimed figure as the article writes it where it counts something else ("12", "3%")."""
+        return self.other.split(maxsplit=1)[0] if self.other else self.other_figure
 
     @property
     def other_counted(self) -> str:
@@ -194,6 +226,7 @@ class _Claim:
     names: tuple[_Token, ...]      # of them, the capitalised ones inside the question: names
     opener: tuple[_Token, ...]     # a capitalised first word: a name where the sentence writes it so ("Tùng bị ...")
     part: bool                     # the question asks about a part itself ("trong đó có 1 cầu thủ ...")
+    target: bool = False           # it asks about a goal or a forecast ("mục tiêu tăng trưởng 3%")
 
 
 @dataclass(frozen=True)
@@ -216,6 +249,7 @@ class _Bound:
     strength: int  # how many of the question's words the sentence has
     part: bool
     complete: bool  # it has all of them
+    sure: bool = True  # False: the article gives a range, or no period of the rate asked
 
 
 def check_claim(question: str, sentence: str) -> Verdict | None:
@@ -241,6 +275,8 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
     if not is_yes_no(question):
         return None
     claim = _claim(question)
+    if claim and _moment(claim.count) and existence_predicate(question):
+        return None  # "năm 1960 có chó nào trở về không?": a time, no claim, and more than whether any did
     predicate = existence_predicate(question) if claim is None else None
     if predicate:
         return _existence(predicate, texts)
@@ -256,7 +292,7 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
         # No "No" while a sentence gives the claimed figure for the same kind of thing, though
         # not plainly bound to what the question names: the reader sees both.
         shadow = next(((i, c) for (i, b), r in zip(bounds, reads) if b is None for c in _candidates(claim, r)
-                       if c.values & claim.count.values and _about(claim, r)), None)
+                       if _same(claim.count, c) and _about(claim, r)), None)
         if shadow:
             i, c = shadow
             rests = (i,) + tuple(j for j in decided.rests_on if j != i)
@@ -264,6 +300,10 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
     if decided:
         return _elsewhere(claim, reads, decided, near) if not decided.headline else decided
     said = any(_says(claim, r) for r in [*reads, _read(title or "")])
+    subject = _subject(claim, reads)
+    if subject:
+        i, found = subject
+        return _elsewhere(claim, reads, Judgement(Verdict(False, claim.text, found, stated=said), (i,)), near)
     if claim.people:
         loose = [(i, b) for i, b in ((i, _bind(claim, r, loose=True)) for i, r in enumerate(reads)) if b]
         if loose and len({b.count.values for _, b in loose}) == 1:
@@ -274,13 +314,59 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
                 # "12 người chết?" on "3 công nhân tử vong và 12 người khác bị thương": the dead have
                 # a figure of their own, and the 12 are the injured. No, and what the 12 count.
                 denied = _elsewhere(claim, reads, Judgement(Verdict(False, claim.text, b.found), (i,)), near)
-                if denied.verdict.other:
+                if denied.verdict.other or denied.verdict.said_else:
                     return denied
-    for i, r in enumerate(reads[:near]):
-        for f in r.figures:
-            if f.values & claim.count.values and _comparable(claim, f, r):
-                return Judgement(Verdict(True, claim.text, _found(r, f, claim), sure=False), (i,))
+    unsure = [(i, f) for i, r in enumerate(reads[:near]) for f in r.figures
+              if _same(claim.count, f) and _comparable(claim, f, r) and (claim.target or not _target(r, f))]
+    if claim.names and unsure and not any(_about(claim, reads[i]) for i, _ in unsure):
+        return _named_elsewhere(claim, reads, unsure)
+    if unsure:
+        i, f = unsure[0]
+        return Judgement(Verdict(True, claim.text, _found(reads[i], f, claim), sure=False), (i,))
     return None
+
+
+_PLACE_REACH = 25  # words quoted after a figure given where another place is named
+
+
+def _named_elsewhere(claim: _Claim, reads: Sequence[_Read], others: list[tuple[int, Count]]) -> Judgement | None:
+    """The claimed figure standing only in sentences that do not name what the question names
+    ("70 người chết ở Irribarren?" on "gần 70 người đã bị thiệt mạng ... ở thành phố ... Valencia"):
+    a No where, the names aside, the rest of the article gives its own figure ("ít nhất 11 người
+    thiệt mạng"), with the sentence of the claimed one quoted; else no verdict, not a maybe."""
+    where = {i for i, _ in others}
+    if not all(any(r[2] - {n.word for n in claim.names} for r in reads[i].runs) for i in where):
+        return None  # the sentence names nothing else either
+    unnamed = dataclasses.replace(claim, names=(), opener=(), anchors=tuple(a for a in claim.anchors if a not in claim.names))
+    bounds = [(i, _bind(unnamed, r) or (_bind(unnamed, r, loose=True) if unnamed.people else None))
+              for i, r in enumerate(reads) if i not in where]
+    bounds = [(i, b) for i, b in bounds if b]
+    if not bounds or any(b.matches for _, b in bounds) or len({b.count.values for _, b in bounds}) != 1:
+        return None
+    (i, b), (j, f) = bounds[0], others[0]
+    # the whole clause, to the place it names ("… ở thành phố miền Bắc Valencia")
+    return Judgement(Verdict(False, claim.text, b.found, said_else=_context(reads[j], f, _PLACE_REACH),
+                             other_figure=f.text if _measure(f) else f.text.split()[0]), (i, j))
+
+
+def _subject(claim: _Claim, reads: Sequence[_Read]) -> tuple[int, str] | None:
+    """Where nothing binds the claimed figure, the one figure the article gives what the question
+    counts (its unit and the words after it, "thành viên Cộng hòa") in the sentences with its names
+    and a word of what it is about: "60 thành viên Cộng hòa bỏ phiếu ủng hộ?" on "11 thành viên
+    đảng Cộng hoà ... cung cấp 60 phiếu cần thiết". None where it gives none, several, or the
+    claimed one."""
+    if _moment(claim.count) or not claim.counted:
+        return None
+    about = [a for a in claim.anchors if a not in claim.names and a not in claim.opener]
+    found: list[tuple[int, Count]] = []
+    for i, read in enumerate(reads):
+        if any(not _has(n, read.tokens) for n in claim.names) or (about and not any(_has(a, read.tokens) for a in about)):
+            continue
+        found += [(i, c) for c in _candidates(claim, read)]
+    if not found or any(_same(claim.count, c) for _, c in found) or len({c.values for _, c in found}) != 1:
+        return None
+    i, c = found[0]
+    return i, _found(reads[i], c, claim)
 
 
 def _says(claim: _Claim, read: _Read) -> bool:
@@ -306,52 +392,125 @@ def _says_asked(claim: _Claim, read: _Read, figure: Count) -> bool:
 
 
 def _verdict(claim: _Claim, bound: _Bound) -> Verdict:
-    return Verdict(bound.matches, claim.text, bound.found)
+    return Verdict(bound.matches, claim.text, bound.found, sure=bound.sure or not bound.matches)
 
 
 def _elsewhere(claim: _Claim, reads: Sequence[_Read], judged: Judgement, near: int) -> Judgement:
     """A No, with where the article gives the claimed figure for something else: "12 người chết?"
     on "Vụ cháy làm 3 người chết, 12 người bị thương" is the injured count (``_counts_else``),
-    looked for in the sentences the No rests on, then in the best evidence; quoted after them."""
+    looked for in the sentences the No rests on (any figure there: "ba vùng dân cư và hai mỏ dầu"
+    for "3 mỏ dầu"), then in the best evidence and the rest of the article (a figure of the same
+    unit); quoted after them."""
     verdict = judged.verdict
     if verdict.matches or not verdict.sure or verdict.negation:
         return judged
-    for i in dict.fromkeys([*judged.rests_on, *range(min(near, len(reads)))]):
-        other = _counts_else(claim, reads[i])
-        if other:
+    for i in dict.fromkeys([*judged.rests_on, *range(min(near, len(reads))), *range(len(reads))]):
+        other, said, figure = _counts_else(claim, reads[i], any_unit=i in judged.rests_on)
+        if other or said:
             rests = judged.rests_on + (() if i in judged.rests_on else (i,))
-            return Judgement(dataclasses.replace(verdict, other=other), rests)
+            return Judgement(dataclasses.replace(verdict, other=other, said_else=said, other_figure=figure), rests)
     return judged
 
 
-def _counts_else(claim: _Claim, read: _Read) -> str:
+def _counts_else(claim: _Claim, read: _Read, any_unit: bool = False) -> tuple[str, str, str]:
     """The claimed figure in ``read`` where its clause says it counts something other than the
-    question asks: of the same unit (or people, for people), with none of the question's words of
-    what it counts or what happened ("chết") in its clause, nor counting a part ("Trong đó, ..."),
-    and words of its own after it ("12 người khác bị thương"). "" when there is none, or nothing
-    tells what it counts."""
+    question asks: of the same unit (or people, for people; of any unit with ``any_unit``), with
+    none of the question's words of what it counts, what happened ("chết") or what it is about in
+    its clause, nor counting a part ("Trong đó, ..."). Either what it counts, where the words
+    after it in its clause say ("12 người khác bị thương"), or else its clause, cut, for the
+    reader ("mục tiêu tăng trưởng 3%", "khoản bồi hoàn 130.000 USD"), with the figure as written.
+    ("", "", "") when there is none."""
     wanted = claim.predicate or claim.counted
-    if not wanted or _moment(claim.count):
-        return ""
+    if _moment(claim.count):
+        return "", "", ""
+    about = [a for a in claim.anchors if a not in claim.names and a not in claim.opener]
     for f in read.figures:
-        if not f.values & claim.count.values or _moment(f):
+        if not _same(claim.count, f) or _moment(f):
             continue
-        if _unit_key(f) != _unit_key(claim.count) and not (claim.people and _people(read, f)):
+        kind = _unit_key(f) == _unit_key(claim.count) or (claim.people and _people(read, f))
+        if not kind and not (any_unit and not _measure(claim.count) and not _measure(f)):
             continue
-        if _says_asked(claim, read, f):
-            continue  # a count of what was asked, not bound: binding says so, not this
+        target = _target(read, f) and not claim.target
         start, end = read.clauses[_clause_at(read, f.start)]
+        clause = [t for t in read.tokens if start <= t.start < end]
+        present = [a for a in about if _has(a, clause)] if kind else []  # another unit is no figure of it
+        if not target and ((wanted and all(_has(w, clause) for w in wanted)) or 2 * len(present) > len(about)
+                           or (present and not wanted)):
+            continue  # a figure of what was asked, not bound: binding says so, not this
         if read.part or _PART.match(read.text[start:]):
             continue  # "Trong đó, có 3 điểm đặt ở cửa ngõ": a part of what was asked, no other thing
-        after = [t for t in read.tokens if f.end <= t.start < end][:_OTHER_REACH]
-        while after and _stop(after[-1]):
-            after.pop()
-        if any(not _stop(t) for t in after):
-            return read.text[f.start:after[-1].end]
-    return ""
+        after = [t for t in clause if t.start >= f.end]
+        # what happened to them ends what it counts: "3 người khác bị thương (được đưa vào bệnh viện)"
+        outcome = next((k for k, t in enumerate(after[:_OTHER_REACH]) if t.word in _OUTCOMES), None)
+        if outcome is not None and kind:
+            after = after[:outcome + 1]
+        if not target and not _measure(f) and 0 < len(after) <= _OTHER_REACH and not _stop(after[-1]):
+            return read.text[f.start:after[-1].end], "", ""
+        return "", _context(read, f), f.text if _measure(f) else f.text.split()[0]
+    return "", "", ""
 
 
-_OTHER_REACH = 3  # words after a figure that say what it counts ("người khác bị thương")
+# Words that say what happened to people counted: "chết" (and the words read as it: "tử vong"),
+# "bị thương", "mất tích", "bị bắt", "bị giữ".
+_OUTCOMES = frozenset("chết thương tích bắt giữ giam".split())
+_OTHER_REACH = 5  # words after a figure that say what it counts, to the end of its clause ("người khác bị thương")
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 5  # words of a clause quoted around a figure that counts something else
+
+
+def _context(read: _Read, figure: Count, after: int = 0) -> str:
+    """The clause of ``figure``, cut to a few words around it (``after`` of them after it, if given)
+    at word boundaries: "khoảng 58% cử tri lại đồng ý với việc Quốc hội …"."""
+    clause = read.clauses[_clause_at(read, figure.start)]
+    at = next((t.start for t in read.tokens if t.start >= figure.start), figure.start)
+    end = next((t.end for t in reversed(read.tokens) if t.end <= figure.end), figure.end)
+    if _opens_with(read, figure, names=False):  # an item of a list: "8 triệu đồng với xe tải", from its figure
+        qualifier = _QUALIFIER.search(read.text, 0, figure.start)  # "gần 50 người"
+        clause = (qualifier.start(1) if qualifier and qualifier.start(1) >= clause[0] else figure.start, clause[1])
+        at = clause[0]
+    quoted = _quoted(read.text, clause, at, end, 0 if clause[0] == at else _CONTEXT_BEFORE,
+                     after or _CONTEXT_AFTER).rstrip(" .")
+    if quoted.count("(") > quoted.count(")"):  # "ông Lực (51 tuổi" of "ông Lực (51 tuổi, ở huyện Đông Anh)"
+        closing = read.text.find(")", figure.end)
+        tail = read.text[figure.end:closing + 1] if closing > 0 else ""
+        quoted = quoted.removesuffix(" …")
+        quoted = quoted[:quoted.rindex(figure.text) + len(figure.text)] + tail if len(tail) <= _CLOSING_PAREN \
+            and figure.text in quoted else quoted
+    return quoted
+
+
+_CLOSING_PAREN = 60  # characters to the ")" that closes a quote cut inside parentheses
+
+
+# Units that measure (a share, a distance, a sum of money, a span of time): what such a figure
+# is of stands before it ("tỷ lệ thất nghiệp 4,4%"), not after.
+_MEASURES = frozenset("% km km2 m m2 cm mm kg ha tấn tan lít lit độ do tuổi tuoi năm nam tháng thang tuần tuan ngày ngay "
+                      "giờ gio tiếng tieng phút phut giây giay lần lan usd đồng dong euro yen won bảng bang".split())
+_SCALES = frozenset("trăm tram nghìn nghin ngàn ngan triệu trieu tỷ tỉ ty ti million billion thousand".split())
+
+
+def _measure(count: Count) -> bool:
+    words_ = count.unit.lower().split()
+    return bool(words_) and (words_[0] in _SCALES or words_[-1] in _MEASURES or _unit_key(count).split()[-1] in _MEASURES)
+
+
+# Words that make a figure a goal, a plan or a forecast, not what is: "mục tiêu tăng trưởng 3%",
+# "dự kiến đạt 2 triệu lượt khách". Such a figure confirms no claim that does not say so itself.
+_TARGETS = tuple(tuple(words(p)) for p in (
+    "mục tiêu", "chỉ tiêu", "kế hoạch", "dự kiến", "dự báo", "kỳ vọng", "phấn đấu", "target", "forecast", "expected"))
+_TARGET_REACH = 4  # words between such a word and the figure
+
+
+def _target(read: _Read, count: Count) -> bool:
+    """Whether the clause of ``count`` calls it a goal or a forecast just before it."""
+    start = read.clauses[_clause_at(read, count.start)][0]
+    before = [t for t in read.tokens if start <= t.start < count.start][-(_TARGET_REACH + 2):]
+    return _has_phrase(before, _TARGETS)
+
+
+def _has_phrase(tokens: Sequence[_Token], phrases) -> bool:
+    bare = [t.bare for t in tokens]
+    return any(tuple(bare[k:k + len(p)]) == tuple(strip_diacritics(w) for w in p)
+               for p in phrases for k in range(len(bare) - len(p) + 1))
 
 
 def _decide(claim: _Claim, bounds: list[tuple[int, _Bound | None]]) -> Judgement | None:
@@ -401,16 +560,21 @@ def _claim(question: str) -> _Claim | None:
     unit = _bare(count.unit)
     people, predicate = unit in _PEOPLE, counted
     if not people and after and f"{unit} {after[0].bare}" in _PEOPLE:  # "cầu thủ": the noun's rest is no predicate
-        people, predicate = True, tuple(t for t in after[1:] if not _stop(t))[:_COUNTED_REACH]
+        # (a name is no predicate: "60 thành viên Cộng hòa bỏ phiếu" → "bỏ phiếu")
+        people, predicate = True, tuple(t for t in after[1:] if not _stop(t) and not t.upper)[:_COUNTED_REACH]
+    elif people:
+        predicate = tuple(t for t in counted if not t.upper)  # "70 người chết ở Irribarren": "chết", a place
+        counted = predicate
     first = tokens[0].start if tokens else 0
     anchors = tuple(t for t in kept if not (count.start <= t.start < count.end) and t not in counted
                     and not t.word.isdigit() and not _stop(t))
     # what the question claims: "5 người bị thương", "8 làn xe cơ giới", "24/24"
     ends = [count.end, *(t.end for t in counted)]
     end = max(ends if _moment(count) else [*ends, _counted_end(question, count, named)])
-    return _Claim(count, question[count.start:end].strip(), named, counted, predicate if people else (), people,
+    return _Claim(count, question[count.start:_phrase_end(question, count, end)].strip(), named, counted, predicate if people else (), people,
                   anchors, tuple(t for t in anchors if t.upper and t.start != first),
-                  tuple(t for t in anchors if t.upper and t.start == first), bool(_PART.search(question)))
+                  tuple(t for t in anchors if t.upper and t.start == first), bool(_PART.search(question)),
+                  _has_phrase(tokens, _TARGETS))
 
 
 def _named_after(question: str, claim: Count) -> list[str]:
@@ -497,25 +661,52 @@ def _figures(text: str) -> list[Count]:
         spans.append(Count(m.group(0), frozenset({(0.0, 24.0)}), _HOURS_UNIT, m.start(), m.end()))
     spans += _moments(text, spans)
     out = list(spans)
+    for m in _RANGE.finditer(text):
+        unit, low, high = m.group(3), number_values(m.group(1)), number_values(m.group(2))
+        joint = text[m.end(1):m.start(2)].strip().lower()
+        if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit() \
+                or any(s.start <= m.start() < s.end for s in out) or unit.lower() in _CLOSING_FRAME \
+                or (joint not in ("hoặc", "hoac", "or") and max(low) >= max(high)):
+            continue  # "28-2 không": a date, no range, which goes up
+        out.append(_counted(text, m, number_values(m.group(1)) | number_values(m.group(2)), unit, range_=True))
+    for m in _ATTACHED.finditer(text):
+        if not any(s.start <= m.start() < s.end for s in out):
+            unit = _PERCENT if m.group(2) else m.group(3).lower().replace("²", "2")
+            out.append(_counted(text, m, number_values(m.group(1)), unit))
     for m in _COUNT.finditer(text):
         number, unit = m.group(1), m.group(2)
         if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit():
             continue  # a date or a time of day, no count
-        if any(s.start <= m.start() < s.end for s in spans):
+        if any(s.start <= m.start() < s.end for s in out):
             continue
         word = _NUMBER_WORDS.get(number.lower())
         values = frozenset({float(word)}) if word else frozenset(number_values(number))
-        out.append(Count(m.group(0), values, unit, m.start(), m.end()))
+        out.append(_counted(text, m, values, unit))
     return _parts_of_wholes(text, sorted(out, key=lambda c: c.start))
+
+
+def _counted(text: str, m: re.Match, values, unit: str, range_: bool = False) -> Count:
+    """The count ``m`` found, with the rest of a unit of several words ("Đô la Mỹ") and the period
+    of a rate after it ("/ giờ", "một ngày")."""
+    end = m.end()
+    rest = _UNIT_REST.get(unit.split()[-1].lower())
+    if rest and (more := rest.match(text, end)):
+        end = more.end()
+    per = ""
+    if (period := _PER.match(text, end)) and not text[period.end():].lstrip()[:1].isdigit():
+        per = _PERIODS.get(_bare(period.group(1)), _bare(period.group(1)))
+        end = period.end()
+    return Count(text[m.start():end], frozenset(values), unit, m.start(), end, per, range_)
 
 
 def _moments(text: str, taken: Sequence[Count]) -> list[Count]:
     """The dates, years and hours of the day of ``text`` outside the spans ``taken``."""
     out: list[Count] = []
 
-    def add(m: re.Match, value, unit: str) -> None:
-        if not any(c.start < m.end() and m.start() < c.end for c in [*taken, *out]):
-            out.append(Count(m.group(0), frozenset({value}), unit, m.start(), m.end()))
+    def add(m: re.Match, value, unit: str, group: int = 0) -> None:
+        start, end = m.start(group), m.end(group)
+        if not any(c.start < end and start < c.end for c in [*taken, *out]):
+            out.append(Count(m.group(group), frozenset({value}), unit, start, end))
 
     for m in _DATE.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -523,6 +714,9 @@ def _moments(text: str, taken: Sequence[Count]) -> list[Count]:
             add(m, (int(day), int(month)), _DATE_UNIT)
     for m in _YEAR.finditer(text):
         add(m, float(m.group(1)), _YEAR_UNIT)
+        more = m
+        while more := _MORE_YEARS.match(text, more.end()):  # "năm 1998 và 2009"
+            add(more, float(more.group(1)), _YEAR_UNIT, 1)
     for m in _CLOCK.finditer(text):
         g = m.groups()
         hour, minute, part = next((g[i], g[i + 1], g[i + 2]) for i in (0, 3, 6) if g[i])
@@ -616,7 +810,10 @@ def _moment(count: Count) -> bool:
 
 
 def _unit_key(count: Count) -> str:
-    return _bare(count.unit)
+    unit = count.unit.lower()
+    for word, same in _SAME_UNIT.items():
+        unit = re.sub(r"(?<!\w)" + word + r"(?!\w)", same, unit)
+    return _bare(unit)
 
 
 def _bare(word: str) -> str:
@@ -633,12 +830,13 @@ def _candidates(claim: _Claim, read: _Read, loose: bool = False) -> list[Count]:
         start, end = read.clauses[_clause_at(read, c.start)]
         return [t for t in read.tokens if start <= t.start < end]
 
+    figures = [c for c in read.figures if claim.target or not _target(read, c)]  # no goal for what is
     if loose:
         if not claim.predicate:
             return []
-        return [c for c in read.figures if _people(read, c) and _unit_key(c) != _unit_key(claim.count)
+        return [c for c in figures if _people(read, c) and _unit_key(c) != _unit_key(claim.count)
                 and all(_has(t, clause_words(c)) for t in claim.predicate)]
-    return [c for c in read.figures if _unit_key(c) == _unit_key(claim.count)
+    return [c for c in figures if _unit_key(c) == _unit_key(claim.count)
             and all(_has(t, clause_words(c)) for t in claim.counted)]
 
 
@@ -662,7 +860,7 @@ def _bind(claim: _Claim, read: _Read, loose: bool = False) -> _Bound | None:
         return None  # "bà Thuý" asked, and the sentence is about ông Anh
     names = [*claim.names, *(n for n in claim.opener if _capitalised_in(n, read))]
     if not claim.anchors:  # "có đúng là 400 khách hàng không?": nothing but the figure
-        hit = next((c for c in cands if c.values & claim.count.values), None)
+        hit = next((c for c in cands if _same(claim.count, c)), None)
         if hit is None and len({c.values for c in cands}) > 1:
             return None
         return _bound(claim, read, hit or cands[0], 0)
@@ -703,16 +901,25 @@ def _bind(claim: _Claim, read: _Read, loose: bool = False) -> _Bound | None:
         return any(n.word in nearest[2] or (n.word == n.bare and n.bare in {_bare(w) for w in nearest[2]})
                    for n in names)
 
-    literal = [c for c in cands if c.values & claim.count.values and near_name(c)
+    literal = [c for c in cands if _same(claim.count, c) and near_name(c)
                and len(present) == len(claim.anchors) and all(c in where[a] for a in present)]
     if literal:  # "phạt 15 triệu đồng" in "... phạt 68 triệu đồng ...; phạt 15 triệu đồng về ..."
         return _bound(claim, read, literal[0], len(present))
     telling = [a for a in present if a in names or len(where[a]) == 1]
     # Words before the first figure head a whole list ("Mức phạt là 2 triệu đồng với xe máy, 5 triệu
     # đồng với ôtô ..."): they go with every item, not the first; a name goes with its own.
+    # A name before them all is the sentence's subject where no candidate's clause names anyone
+    # else ("Saudi Arabia ... thừa nhận ..., đồng thời sa thải 5 quan chức"; "giải phóng Al-Hadar,
+    # cách thành phố Deir ez-Zor khoảng 120km"). The head goes with every
+    # item only where the others open with their figure or a name ("..., 5 triệu đồng với ôtô"),
+    # not with a figure of a clause of its own ("tấm séc trị giá 35.000 USD ..., được cho là một
+    # phần trong khoản bồi hoàn 130.000 USD").
     first = min(c.start for c in cands)
-    head = {a for a in telling if a not in names and all(t.end <= first for t in read.tokens if _has(a, [t]))}
-    own = {c: {a for a in telling if c in where[a]} - (head if len(cands) > 1 else set()) for c in cands}
+    carried = all(near_name(c) for c in cands)
+    head = {a for a in telling if (a not in names or carried)
+            and all(t.end <= first for t in read.tokens if _has(a, [t]))}
+    listed = len(cands) > 1 and all(_opens_with(read, c) for c in cands if c.start > first)
+    own = {c: {a for a in telling if c in where[a]} - (head if listed else set()) for c in cands}
     scored = [c for c in cands if near_name(c)]
     best = max((len(own[c]) for c in scored), default=0)
     if best:
@@ -735,6 +942,13 @@ def _bind(claim: _Claim, read: _Read, loose: bool = False) -> _Bound | None:
     return _bound(claim, read, chosen, len(present))
 
 
+def _opens_with(read: _Read, count: Count, names: bool = True) -> bool:
+    """Whether the clause of ``count`` says nothing before it but stop words and (with ``names``)
+    names: an item of a list ("5 triệu đồng với ôtô", "Trần Thị Mai 9 năm tù")."""
+    start = read.clauses[_clause_at(read, count.start)][0]
+    return all(_stop(t) or (names and t.upper) for t in read.tokens if start <= t.start < count.start)
+
+
 def _about(claim: _Claim, read: _Read) -> bool:
     """Whether ``read`` may be about what the question names, though nothing in it binds the
     figure: it has every name asked about and half the question's words, as binding asks.
@@ -750,8 +964,40 @@ def _distance(token: _Token, count: Count) -> int:
 def _bound(claim: _Claim, read: _Read, count: Count, strength: int) -> _Bound:
     start = read.clauses[_clause_at(read, count.start)][0]
     part = not claim.part and (read.part or bool(_PART.match(read.text[start:])))
-    return _Bound(count, bool(count.values & claim.count.values), _found(read, count, claim), strength, part,
-                  strength == len(claim.anchors))
+    asked = claim.count
+    group = _listed(read, count) if _moment(count) else [count]
+    if len(group) > 1:  # "năm 1998 và 2009": either year answers, and the reply names both
+        count = Count(read.text[group[0].start:group[-1].end], frozenset().union(*(c.values for c in group)),
+                      count.unit, group[0].start, group[-1].end)
+    # "8 hoặc 9 tiếng" for "9 tiếng", "8.000 USD" for "8.000 USD một ngày": the article does not say just that
+    sure = not (count.range and not (asked.range and asked.values == count.values)) and not (asked.per and not count.per)
+    return _Bound(count, _same(asked, count), _found(read, count, claim), strength, part,
+                  strength == len(claim.anchors), sure)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|và|hoặc|va|hoac|and|or)\s*$", re.I)
+
+
+def _listed(read: _Read, count: Count) -> list[Count]:
+    """The times of ``count``'s unit listed with it ("năm 1998 và 2009"), in order."""
+    group = [count]
+    figures = [f for f in read.figures if f.unit == count.unit]
+    k = figures.index(count) if count in figures else -1
+    for step in (-1, 1):
+        j = k + step
+        while k >= 0 and 0 <= j < len(figures):
+            a, b = (figures[j], group[0]) if step < 0 else (group[-1], figures[j])
+            if not _LIST_JOINT.match(read.text[a.end:b.start]):
+                break
+            group.insert(0, a) if step < 0 else group.append(b)
+            j += step
+    return group
+
+
+def _same(asked: Count, found: Count) -> bool:
+    """Whether ``found`` may be the figure ``asked``: a number of both, and no other period of a rate
+    ("8.000 USD / giờ" is no "8.000 USD một ngày")."""
+    return bool(asked.values & found.values) and not (asked.per and found.per and asked.per != found.per)
 
 
 def _capitalised_in(token: _Token, read: _Read) -> bool:
@@ -782,12 +1028,45 @@ def _found(read: _Read, count: Count, claim: _Claim) -> str:
         return read.text[start:count.end]
     end = _counted_end(read.text, count, claim.named)
     clause_end = read.clauses[_clause_at(read, count.start)][1]
-    after = [t for t in read.tokens if count.end <= t.start < clause_end][:_FOUND_REACH + 1]
-    wanted = claim.predicate or claim.counted
-    for t in after:
+    after = [t for t in read.tokens if count.end <= t.start < clause_end]
+    wanted = [w for w in claim.predicate or claim.counted if not _in(w, _OPEN_ENDS)]
+    for k, t in enumerate(after[:_FOUND_REACH + 1]):
         if any(_has(w, [t]) for w in wanted):
             end = max(end, t.end)
-    return read.text[start:end]
+            for more in after[k + 1:]:  # the rest of the phrase: "phản đối" of "... được hỏi phản đối"
+                if more.word not in claim.named and not any(_has(w, [more]) for w in wanted):
+                    break
+                end = max(end, more.end)
+            break
+    # a name right after what it counts belongs to it: its model, its party ("bốn quả đạn Mk-45"), but
+    # not the first of a list ("ba môn Toán, Ngữ văn và Ngoại ngữ")
+    named = end
+    for t in (t for t in read.tokens if end <= t.start < clause_end):
+        gap = read.text[named:t.start]
+        if not (t.upper or (t.word.isdigit() and gap.strip() == "-")) or gap.strip() not in ("", "-"):
+            break
+        named = t.end
+    following = next((t for t in read.tokens if t.start >= named), None)
+    if named > end and read.text[named:named + 1] not in (",", ";") \
+            and (following is None or following.start >= clause_end or _in(following, STOP_WORDS)
+                 or _in(following, _OPEN_ENDS) or not read.text[named:following.start].isspace()):
+        end = named  # not "Đảng Lao" of "Đảng Lao động"
+    return read.text[start:_phrase_end(read.text, count, end)]
+
+
+# Words that leave a phrase open after a figure ("bốn tên lửa Hwasong-12 vào"): not where it ends.
+_OPEN_ENDS = frozenset("vào ra cho với của tại ở trên dưới từ đến tới về và để trong cùng theo như là mà thì".split())
+
+
+def _phrase_end(text: str, count: Count, end: int) -> int:
+    """``end``, moved back over words after ``count`` that leave the phrase open ("vào", "của")."""
+    opened = text.rfind("(", count.end, end)
+    if opened > 0 and ")" not in text[opened:end]:
+        end = opened  # "11 triệu cử tri (chiếm": no parenthesis left open
+    tail = [t for t in _tokens(text[count.end:end])]
+    while tail and _in(tail[-1], _OPEN_ENDS):
+        tail.pop()
+    return count.end + tail[-1].end if tail else count.end
 
 
 # A word that says a figure is not exact ("hơn 3.000 người", "khoảng 22h"): kept in the reply, which
@@ -826,14 +1105,15 @@ def _negation(question: str, texts: Sequence[str]) -> Judgement | None:
     return Judgement(Verdict(negated, "", "", negation=True), (denied[0],))
 
 
-def _predicate(question: str) -> tuple[list[_Token], bool]:
+def _predicate(question: str, negators: bool = False) -> tuple[list[_Token], bool]:
     """The words a yes/no question asks about, without its frame and fillers, and whether it asks
-    about a negation ("có đúng là không thu phí chiều ra không?")."""
+    about a negation ("có đúng là không thu phí chiều ra không?"); none where a negator stands
+    inside them, unless ``negators`` ("tổng thống không được ưa chuộng nhất")."""
     tokens = _no_one(_unframed(_tokens(question)))
     negated = bool(tokens) and tokens[0].word in _NEGATORS
     if negated:
         tokens.pop(0)
-    if any(t.word in _NEGATORS for t in tokens):
+    if any(t.word in _NEGATORS for t in tokens) and not negators:
         return [], False
     return [t for t in tokens if not _in(t, _FILLERS)], negated
 
@@ -923,7 +1203,8 @@ def _cores(predicate: str) -> tuple[list[tuple[_Token, ...]], list[_Token]]:
     asked = _tokens(predicate)
     content = [t for t in asked if not (_stop(t) or _in(t, _FILLERS))]
     for k in range(len(asked)):
-        members = [m for group in GROUPS for m in group if _at(asked, k, _tokens(m))]
+        members = [m for group in GROUPS for m in group if _at(asked, k, _tokens(m))
+                   and not _compound(asked, k, len(_tokens(m)))]  # "có ai bắt tay không?" asks no arrest
         if members:
             longest = max(members, key=lambda m: len(_tokens(m)))
             phrases = {m for group in GROUPS if longest in group for m in group}
@@ -939,6 +1220,37 @@ def _cores(predicate: str) -> tuple[list[tuple[_Token, ...]], list[_Token]]:
     return ([tuple(run)], [t for t in content if t not in run]) if run else ([], [])
 
 
+# Syllables of a predicate that make another word with the syllable before or after them: "bắt
+# tay" (shake hands), "bắt đầu" (begin), "nắm bắt" (grasp) are no arrest; "chết máy" (a stalled
+# engine), "góc chết" no death; "giết thời gian" no killing. "bắt giữ", "bắt giam", "bắt khẩn
+# cấp", "bắt quả tang" are arrests ("truy bắt", pending, is ``_NOT_DONE``).
+_COMPOUNDS = {
+    "bắt": (frozenset("nắm đánh săn lùng chộp tóm".split()),
+            frozenset("tay đầu buộc nguồn gặp mắt chước kịp nhịp chuyện cóc nạt ép bẻ đền lửa sóng bóng chẹt mạch rễ "
+                      "mối vít thăm chợt trend lỗi nọn".split())),
+    "chết": (frozenset("điểm góc vùng".split()), frozenset("máy lặng điếng đứng dí tiệt mê".split())),
+    # "khu tạm giam", "trại tạm giam", "nhà tạm giữ" are places, no one held
+    "tạm": (frozenset("khu trại nhà buồng phòng sở".split()), frozenset()),
+    "giết": (frozenset(), frozenset({"thời"})),
+}
+
+
+def _compound(tokens: Sequence[_Token], k: int, length: int) -> bool:
+    """Whether the phrase of ``length`` tokens at ``k`` is part of another word (``_COMPOUNDS``)."""
+    first, last = tokens[k], tokens[k + length - 1]
+    before = _COMPOUNDS.get(first.word, _COMPOUNDS.get(_bare_word(first), (frozenset(), frozenset())))[0]
+    after = _COMPOUNDS.get(last.word, _COMPOUNDS.get(_bare_word(last), (frozenset(), frozenset())))[1]
+    return (k > 0 and _in(tokens[k - 1], before)) or (k + length < len(tokens) and _in(tokens[k + length], after))
+
+
+_BARE_COMPOUNDS = {strip_diacritics(w): w for w in _COMPOUNDS}
+
+
+def _bare_word(token: _Token) -> str:
+    """The word of ``_COMPOUNDS`` that ``token``, typed without marks, may be ("bat" → "bắt")."""
+    return _BARE_COMPOUNDS.get(token.bare, "") if token.word == token.bare else ""
+
+
 def _at(tokens: Sequence[_Token], k: int, phrase: Sequence[_Token]) -> bool:
     """Whether ``phrase`` stands in ``tokens`` at ``k``; a word typed without marks matches any marks."""
     return bool(phrase) and len(tokens) - k >= len(phrase) and all(
@@ -952,7 +1264,7 @@ def _readings(tokens: list[_Token], cores: list[tuple[_Token, ...]]) -> list[tup
     out = []
     at = 0
     while at < len(tokens):
-        core = max((c for c in cores if _at(tokens, at, c)), key=len, default=None)
+        core = max((c for c in cores if _at(tokens, at, c) and not _compound(tokens, at, len(c))), key=len, default=None)
         if core is None:
             at += 1
             continue
@@ -978,115 +1290,59 @@ _QUOTE_BEFORE, _QUOTE_AFTER = 10, 10  # words quoted before and after what a cla
 _CLAUSE_SUBJECT = 2  # fewer words than this before it in its clause: the words before the clause say of whom
 
 
-def _quoted(text: str, clause: tuple[int, int], start: int, end: int) -> str:
+def _quoted(text: str, clause: tuple[int, int], start: int, end: int,
+            before: int = _QUOTE_BEFORE, after: int = _QUOTE_AFTER) -> str:
     """What the reply quotes of ``text`` for the words from ``start`` to ``end`` (characters) in
-    the ``clause`` (characters): the clause, cut to ``_QUOTE_BEFORE`` words before them and
-    ``_QUOTE_AFTER`` after, with "…" where cut inside it; a clause that says little before them
-    ("một bị thương") takes the words before it too ("khiến một người chết, một bị thương")."""
+    the ``clause`` (characters): the clause, cut to ``before`` words before them and ``after``
+    after, with "…" where cut inside it; a clause that says little before them ("một bị
+    thương") takes the words before it too ("khiến một người chết, một bị thương"). A cut falls
+    where a word may start or end (``_cut_at``), not inside "hoàng tử"."""
     tokens = _tokens(text)
     at = next(k for k, t in enumerate(tokens) if t.start >= start)
     opening = next(k for k, t in enumerate(tokens) if t.start >= clause[0])
     last = max(k for k, t in enumerate(tokens) if t.end <= clause[1])
-    tail = min(last, max(k for k, t in enumerate(tokens) if t.end <= end) + _QUOTE_AFTER)
-    first = max(0 if at - opening < _CLAUSE_SUBJECT else opening, at - _QUOTE_BEFORE)
+    stop = max(k for k, t in enumerate(tokens) if t.end <= end)
+    tail = min(last, stop + after)
+    first = max(0 if at - opening < _CLAUSE_SUBJECT else opening, at - before)
+    if first not in (0, opening):
+        first = _cut_at(text, tokens, first, range(first - 1, max(opening, first - _CUT_SHIFT) - 1, -1),
+                        range(first + 1, min(at, first + _CUT_SHIFT) + 1), edge=opening)
+    if tail < last:
+        tail = _cut_at(text, tokens, tail, range(tail + 1, min(last, tail + _CUT_SHIFT) + 1),
+                       range(tail - 1, max(stop, tail - _CUT_SHIFT) - 1, -1), edge=last)
     cut = first not in (0, opening)  # a clause quoted from its start is whole there
-    return ("… " if cut else "") + text[tokens[first].start:tokens[tail].end] + (" …" if tail < last else "")
-
-# --- reported, not stated -----------------------------------------------------------------
-
-# Words that report an accusation, a suspicion, a rumour or someone's view, not a fact: "bị tố
-# lừa đảo", "tố cáo", "bị cáo buộc", "nghi trộm", "tình nghi", "nghi vấn", "tin đồn", "được cho
-# là", "khách hàng cho rằng công ty lừa đảo". Not "bị cáo" (a defendant), "yếu tố", "tố tụng",
-# "nghi lễ", "thích nghi" (``_REPORTING_ALONE``).
-_REPORTING = tuple(tuple(phrase.split()) for phrase in (
-    "tố cáo", "tố giác", "cáo buộc", "nghi vấn", "nghi ngờ", "tin đồn", "lời đồn", "đồn đoán", "đồn thổi",
-    "được cho là", "bị cho là", "cho rằng",
-    # an English article's
-    "accused of", "accused", "alleged", "allegedly", "allegation", "allegations", "suspected of", "suspected",
-    "reportedly", "rumoured", "rumored", "rumour", "rumor", "rumours", "rumors"))
-# One syllable that reports only where no compound reads it otherwise: the syllables before and
-# after that make "tố" and "nghi" other words.
-_REPORTING_ALONE = {
-    "tố": (frozenset("yếu nhân nguyên độc kích sắc hồng diệp vi nội hoóc men thành".split()),
-           frozenset("tụng chất nữ hữu khổ lục tâm nga".split())),
-    "nghi": (frozenset("thích hoài tiện uy lễ".split()),
-             frozenset("thức lễ ngút vệ dung trượng binh môn".split())),
-}
-# Before a comma, these open a piece that says whose word the sentence gives: "Theo đơn tố cáo,
-# công ty đã nhận ..." reports all that follows.
-_ATTRIBUTION = frozenset({"theo", "according"})
-_REPORTED_REACH = 2  # words after a reporting word that say what it reports ("bị tố đã lừa đảo")
+    close = tokens[tail].end
+    close += len(text[close:]) - len(text[close:].lstrip("%²"))  # "1,4%"
+    return ("… " if cut else "") + text[tokens[first].start:close] + (" …" if tail < last else "")
 
 
-def reported(question: str, texts: Sequence[str], title: str | None = None, whole: bool = True) -> Judgement | None:
-    """A yes/no question about what the article only reports as an accusation, a suspicion or a
-    rumour: "Công ty X lừa đảo phải không?" on the headline "Công ty X bị tố lừa đảo 200 khách
-    hàng". The first of ``texts`` (the best evidence), then the ``title``, that says the
-    question's words with such a word before them (``_reports``) decides; none does where one
-    of ``texts`` says them plainly first (the article states it). With ``whole`` false, a text
-    need say only half the question's words (it was chosen for binding the figure). None when the
-    question asks about the accusation itself ("bị tố lừa đảo phải không?")."""
-    if not is_yes_no(question):
-        return None
-    asked, _ = _predicate(question)
-    if len(asked) < 2 or _markers(_tokens(question)):
-        return None
-    for i, text in enumerate(texts):
-        found = _reports(asked, text, whole)
-        if found is not None:
-            return Judgement(Verdict(False, "", "", reported=True), (i,)) if found else None
-    if title and _reports(asked, title, whole):
-        return Judgement(Verdict(False, "", "", reported=True), (), headline=True)
-    return None
+_CUT_SHIFT = 4  # words a cut may move to fall between words
+# Function words that end a word rather than open a phrase: "năm nay", "xảy ra", "sau đó".
+_ENDERS = frozenset("nay này đó ấy kia vậy nữa rồi thế ra qua theo".split())
 
 
-def _reports(asked: Sequence[_Token], text: str, whole: bool) -> bool | None:
-    """Whether ``text`` says the ``asked`` words as reported (a reporting word just before one of
-    them, or anywhere before them after "Theo ...,"); False where it says them plainly; None where
-    it does not say (enough of) them."""
-    tokens = _tokens(text)
-    present = [a for a in asked if _has(a, tokens)]
-    if len(present) < len(asked) if whole else 2 * len(present) < len(asked):
-        return None
-    pieces = _pieces(text)
+def _cut_at(text: str, tokens: Sequence[_Token], k: int, outward, inward, edge: int) -> int:
+    """Where to cut a quote near token ``k``, which opens it (``edge``, the clause's first token,
+    before ``k``) or closes it (``edge``, its last, after ``k``): at ``k`` where a word may start
+    or end there; else the nearest such place widening the quote (``outward``), then narrowing it
+    (``inward``). A word starts after punctuation, at a function word ("đã", "của", "và"), or at
+    the clause's edge; a syllable after another may be the rest of a word ("hoàng tử")."""
+    opens = edge < k
 
-    def piece(position: int) -> int:
-        return next((k for k, (s, e) in enumerate(pieces) if s <= position <= e), len(pieces) - 1)
+    def gap(j: int) -> bool:  # punctuation (or the clause's edge) between token j and the next
+        return j < 0 or j + 1 >= len(tokens) or not text[tokens[j].end:tokens[j + 1].start].isspace()
 
-    for start, end in _markers(tokens):
-        after = [t for t in tokens if t.start >= end]
-        if not _attributed(tokens, pieces, piece(start)):
-            # what it reports follows it: "nghi trộm xe" reports the theft, not the "bị bắt" after it
-            after = [t for t in after if piece(t.start) == piece(start) and not _in(t, _FILLERS)][:_REPORTED_REACH]
-        if any(_has(a, after) for a in present):
+    def function(j: int) -> bool:
+        return 0 <= j < len(tokens) and _in(tokens[j], STOP_WORDS) and not _in(tokens[j], _ENDERS)
+
+    def fits(j: int, level: int) -> bool:
+        if j == edge or gap(j - 1 if opens else j):
             return True
-    return False
-
-
-def _attributed(tokens: Sequence[_Token], pieces: Sequence[tuple[int, int]], k: int) -> bool:
-    """Whether piece ``k`` of a sentence opens with "Theo" and more of the sentence follows."""
-    start = pieces[k][0]
-    first = next((t for t in tokens if t.start >= start), None)
-    return k + 1 < len(pieces) and first is not None and first.word in _ATTRIBUTION
-
-
-def _markers(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
-    """Where ``tokens`` hold a reporting word (``_REPORTING``, ``_REPORTING_ALONE``): (start, end)."""
-    low = [t.word.lower() for t in tokens]
-    out = []
-    for k, word in enumerate(low):
-        phrase = next((p for p in _REPORTING if tuple(low[k:k + len(p)]) == p), None)
-        if phrase:
-            out.append((tokens[k].start, tokens[k + len(phrase) - 1].end))
-        elif word in _REPORTING_ALONE:
-            before, after = _REPORTING_ALONE[word]
-            if (k and low[k - 1] in before) or (k + 1 < len(low) and low[k + 1] in after) or _in_name(tokens, k):
-                continue
-            out.append((tokens[k].start, tokens[k].end))
-    return out
-
-
-def _in_name(tokens: Sequence[_Token], k: int) -> bool:
-    """Whether token ``k`` is part of a name ("huyện Nghi Xuân", "nhà thơ Tố Hữu"): capitalised inside
-    the text, or opening it before another capitalised word."""
-    return tokens[k].upper and (k > 0 or (k + 1 < len(tokens) and tokens[k + 1].upper))
+        if opens:  # a function word opens a phrase, surely after another or punctuation ("của năm nay")
+            return function(j) and (level > 1 or function(j - 1) or gap(j - 2))
+        return function(j + 1) and (level > 1 or function(j + 2) or gap(j + 1))
+    for level in (1, 2):
+        for j in [k, *outward, *inward]:
+            if fits(j, level):
+                return j
+    return k

@@ -1124,7 +1124,9 @@ def test_a_yes_no_question_is_checked_against_what_the_article_says_of_its_subje
              "Phố cổ có 12 điểm thu phí. Trong đó, có 3 điểm đặt ở cửa ngõ phía bắc.")
     _, session = turn(offline_bot, story)
     checks = [
-        ("có đúng là ôtô con trả 50.000 đồng không?", reply("claim_differs", "vi", found="20.000 đồng", claimed="50.000 đồng")),
+        # 50.000 đồng is what trucks pay: said, with the item of the list that says it
+        ("có đúng là ôtô con trả 50.000 đồng không?", reply("claim_differs_said", "vi", found="20.000 đồng", claimed="50.000 đồng",
+                                                           number="50.000 đồng", context="50.000 đồng đối với xe tải")),
         ("co dung la xe khach tra 35.000 dong khong?", reply("claim_matches", "vi", found="35.000 đồng")),
         ("có đúng là xe tải trả 50.000 đồng không?", reply("claim_matches", "vi", found="50.000 đồng")),
         ("có đúng là có 3 điểm thu phí không?", reply("claim_differs", "vi", found="12 điểm thu phí", claimed="3 điểm thu phí")),
@@ -1163,6 +1165,18 @@ def test_what_the_article_only_reports_as_an_accusation_is_not_confirmed(offline
     # what the article states as it is keeps its ✅ or its quote
     replies, _ = turn(offline_bot, "Có đúng là hơn 200 người gửi đơn không?", session)
     assert not replies[-1].startswith("⚠️")
+
+
+def test_what_the_next_sentence_denies_is_not_confirmed_and_both_are_quoted(offline_bot):
+    # Written for this test.
+    story = ("Hai nước căng thẳng vì tin tặc\n\n"
+             "Bộ Ngoại giao nước A hôm qua kết luận tin tặc nước B đã tấn công hệ thống điện của thủ đô trong ba ngày. "
+             "Tuy nhiên, nước B đã phủ nhận cáo buộc này. "
+             "Hai bên dự kiến gặp nhau vào tuần tới để bàn về an ninh mạng.")
+    _, session = turn(offline_bot, story)
+    replies, _ = turn(offline_bot, "Tin tặc nước B tấn công hệ thống điện phải không?", session)
+    assert replies[-1].startswith(reply("claim_reported", "vi"))
+    assert "kết luận tin tặc" in replies[-1] and "phủ nhận cáo buộc này" in replies[-1]
 
 
 def test_who_wrote_the_article_is_answered_from_its_byline(offline_bot):

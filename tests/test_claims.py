@@ -1,7 +1,8 @@
 """A yes/no question's figure checked against the sentence that answers it (bot.claims)."""
 import pytest
 
-from bot.claims import check_claim, judge, reported
+from bot.claims import check_claim, judge
+from bot.claims_reported import denies, reported
 
 # Written for these tests.
 VERDICT = ("Ngày 20/11, TAND tỉnh Đồng Nai tuyên phạt Nguyễn Văn Hưng 15 năm tù, Trần Thị Mai 9 năm tù "
@@ -59,7 +60,9 @@ PEOPLE = ["Chiếc xe do ông Phạm Văn Lực (51 tuổi, ở huyện Đông A
 def test_someone_elses_age_confirms_nothing():
     assert check_claim("bà Hằng 51 tuổi phải không?", PEOPLE[0]) is None   # 51 is ông Lực's age
     judged = judge("bà Hằng 51 tuổi phải không?", PEOPLE)
-    assert judged.verdict.key == "claim_differs" and judged.verdict.found == "34 tuổi" and judged.rests_on == (1,)
+    assert judged.verdict.key == "claim_differs_said" and judged.verdict.found == "34 tuổi" and judged.rests_on == (1, 0)
+    # whose 51 years they are, quoted
+    assert judged.verdict.said_else == "Chiếc xe do ông Phạm Văn Lực (51 tuổi, ở huyện Đông Anh)"
     for question in ("bà Hằng 34 tuổi phải không?", "ba Hang 34 tuoi phai khong?"):
         judged = judge(question, PEOPLE)
         assert judged.verdict.key == "claim_matches" and judged.rests_on == (1,)
@@ -156,15 +159,16 @@ def test_no_denial_where_the_negation_is_not_of_what_is_asked(question, texts):
 _FAMILY = ["Ông Paolo, 41 tuổi, cùng con gái Sara, 38 tuổi và con trai Sebastian, 29 tuổi đều làm việc tại trang trại."]
 
 
-@pytest.mark.parametrize(("question", "key", "found"), [
-    ("Sebastian 29 tuổi phải không?", "claim_matches", "29 tuổi"),
-    ("Sebastian 38 tuổi phải không?", "claim_differs", "29 tuổi"),   # not Sara's age before "và"
-    ("Paolo 41 tuổi phải không?", "claim_matches", "41 tuổi"),
-    ("co dung la Sara 41 tuoi khong?", "claim_differs", "38 tuổi"),
+@pytest.mark.parametrize(("question", "key", "found", "whose"), [
+    ("Sebastian 29 tuổi phải không?", "claim_matches", "29 tuổi", ""),
+    ("Sebastian 38 tuổi phải không?", "claim_differs_said", "29 tuổi", "Sara, 38 tuổi"),   # not Sara's age before "và"
+    ("Paolo 41 tuổi phải không?", "claim_matches", "41 tuổi", ""),
+    ("co dung la Sara 41 tuoi khong?", "claim_differs_said", "38 tuổi", "Ông Paolo, 41 tuổi"),   # Paolo's 41, quoted
 ])
-def test_an_age_set_off_by_a_comma_belongs_to_the_name_before_it(question, key, found):
+def test_an_age_set_off_by_a_comma_belongs_to_the_name_before_it(question, key, found, whose):
     judged = judge(question, _FAMILY, near=1)
     assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
+    assert whose in judged.verdict.said_else
 
 
 # --- a part of a whole, points in time, "không ai" (written for these tests) -----------------------------------
@@ -328,3 +332,214 @@ def test_what_the_article_only_reports_as_an_accusation_is_said_to_be_one(questi
 ])
 def test_what_the_article_states_or_the_accusation_itself_is_not_hedged(question, texts, title):
     assert reported(question, texts, title) is None
+
+
+# --- a predicate asked is a word of its own, quoted from where a word starts (written for these tests) ------
+
+PARADE = ["Buổi sáng, đoàn xe chở hai hoàng tử đi qua hàng dài người hâm mộ vẫy cờ, bắt tay và chụp ảnh với họ.",
+          "Lễ hội chính thức bắt đầu từ 8h và kéo dài đến tối.",
+          "Đoàn khách còn ghé thăm khu tạm giam cũ, nay là bảo tàng.",
+          "Chiếc xe của ban tổ chức chết máy giữa đường."]
+
+
+@pytest.mark.parametrize("question", ["Có ai bị bắt không?", "co ai bi bat khong?", "Có người nào bị tạm giam không?",
+                                      "Có ai chết không?"])
+def test_a_predicate_inside_another_word_is_not_said(question):
+    # "bắt tay" shakes hands, "bắt đầu" begins, "khu tạm giam" is a place, "chết máy" a stalled engine
+    assert judge(question, PARADE) is None
+
+
+@pytest.mark.parametrize(("question", "arrest"), [
+    ("Có ai bị bắt không?", "Hai cổ động viên quá khích đã bị bắt giữ."),
+    ("co ai bi bat khong?", "Công an đã bắt khẩn cấp một thanh niên."),
+    ("Có ai bị bắt không?", "Kẻ trộm bị bắt quả tang khi đang lấy ví."),
+])
+def test_an_arrest_is_said_by_its_own_words(question, arrest):
+    judged = judge(question, PARADE + [arrest])
+    assert judged is not None and judged.verdict.key == "exists_yes" and judged.rests_on == (4,)
+
+
+def test_a_compound_asked_is_looked_for_as_it_is():
+    judged = judge("Có ai bắt tay người hâm mộ không?", PARADE)
+    assert judged is not None and judged.verdict.key == "exists_yes" and judged.rests_on == (0,)
+
+
+def test_a_quote_cut_inside_a_clause_starts_where_a_word_does():
+    hurt = ["Sáng qua, đoàn xe chở hai hoàng tử đi qua hàng dài người hâm mộ đang vẫy cờ thì một cổ động viên bị thương "
+            "ở tay."]
+    found = judge("Có ai bị thương không?", hurt).verdict.found
+    assert found == "… người hâm mộ đang vẫy cờ thì một cổ động viên bị thương ở tay"   # not "… hâm mộ đang"
+
+
+# --- a rate's period (written for these tests) --------------------------------------------------------------
+
+RENT = ["Giá thuê xe điện tại bến khoảng 150.000 đồng / giờ.", "Xe tự lái có giá 900.000 đồng mỗi ngày."]
+
+
+@pytest.mark.parametrize(("question", "key", "found"), [
+    ("có đúng là thuê xe điện 150.000 đồng một ngày không?", "claim_differs", "khoảng 150.000 đồng / giờ"),
+    ("có đúng là thuê xe điện 150.000 đồng mỗi giờ không?", "claim_matches", "khoảng 150.000 đồng / giờ"),
+    ("co dung la xe tu lai 900.000 dong/gio khong?", "claim_differs", "900.000 đồng mỗi ngày"),
+    ("có đúng là thuê xe điện giá 150.000 đồng không?", "claim_matches", "khoảng 150.000 đồng / giờ"),
+])
+def test_a_rate_asked_per_one_period_is_not_the_same_figure_per_another(question, key, found):
+    judged = judge(question, RENT)
+    assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
+
+
+# --- a figure bound to another subject or measure (written for these tests) --------------------------------
+
+ECONOMY = ["Năm ngoái, tỷ lệ hộ nghèo của tỉnh đã giảm xuống còn 2,1%.",
+           "Tỉnh đặt mục tiêu tăng trưởng 8%, nhưng các chuyên gia cho rằng con số thực tế sẽ thấp hơn.",
+           "Trong 6 tháng đầu năm, kinh tế tỉnh tăng trưởng 3,2%."]
+
+
+@pytest.mark.parametrize(("question", "key", "found", "elsewhere"), [
+    ("có đúng là tỷ lệ hộ nghèo 3,2% không?", "claim_differs_said", "2,1%", "kinh tế tỉnh tăng trưởng 3,2%"),
+    ("co dung la ty le ho ngheo 2,1% khong?", "claim_matches", "2,1%", ""),
+    # a goal is no growth: 8% is the target
+    ("có đúng là kinh tế tỉnh tăng trưởng 8% không?", "claim_differs_said", "3,2%", "mục tiêu tăng trưởng 8%"),
+    ("có đúng là tỉnh đặt mục tiêu tăng trưởng 8% không?", "claim_matches", "8%", ""),
+])
+def test_a_share_is_checked_against_the_measure_it_is_of(question, key, found, elsewhere):
+    judged = judge(question, ECONOMY)
+    verdict = judged.verdict
+    assert (verdict.key, verdict.found) == (key, found) and elsewhere in verdict.said_else
+
+
+TOWN = ["Quân đội chiếm lại thị trấn Đồng Sơn, cách thành phố Lạc Thủy khoảng 45km về phía tây.",
+        "Trước đó, đơn vị đã hành quân 15km qua vùng núi.",
+        "Qua đó, lực lượng này kiểm soát thêm 20km2 đất, ba bản làng và hai cây cầu."]
+CHEQUE = ["Ông Hải nộp cho tòa bản sao tấm séc trị giá 40.000 USD do bà Lan ký năm 2019, được cho là một phần "
+          "trong khoản vay 150.000 USD của công ty."]
+
+
+def test_a_distance_between_named_places_is_bound_across_an_apposition():
+    verdict = judge("có đúng là Đồng Sơn cách Lạc Thủy 15km không?", TOWN).verdict
+    assert (verdict.key, verdict.found, verdict.other_number) == ("claim_differs_said", "khoảng 45km", "15km")
+    assert "hành quân 15km" in verdict.said_else
+
+
+def test_a_count_of_a_list_says_what_the_claimed_number_counts():
+    verdict = judge("có đúng là lực lượng này kiểm soát thêm 3 cây cầu không?", TOWN).verdict
+    assert (verdict.key, verdict.found, verdict.other) == ("claim_differs_other", "hai cây cầu", "ba bản làng")
+
+
+def test_words_before_a_figure_with_a_clause_of_its_own_go_with_it_alone():
+    # "tấm séc trị giá" heads the 40.000 USD; 150.000 USD is a loan, in a clause of its own
+    verdict = judge("có đúng là tấm séc trị giá 150.000 USD không?", CHEQUE).verdict
+    assert (verdict.key, verdict.found) == ("claim_differs_said", "40.000 USD") and "khoản vay 150.000 USD" in verdict.said_else
+
+
+DOGS = ["Chuyên gia cho biết con chó Bim đã chết sau 6 hoặc 7 tiếng đồng hồ kể từ khi tàu rời bệ phóng.",
+        "Hai con chó khác bay quanh Trái đất trong 24 giờ rồi hạ cánh an toàn."]
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("có đúng là chó Bim chết sau 24 giờ không?", "claim_differs"),   # 24 giờ is the other dogs' flight
+    ("có đúng là chó Bim chết sau 7 giờ không?", "claim_unsure"),     # one of "6 hoặc 7 tiếng"
+])
+def test_hours_written_as_tieng_and_either_of_two_figures(question, key):
+    judged = judge(question, DOGS)
+    assert (judged.verdict.key, judged.verdict.found) == (key, "6 hoặc 7 tiếng đồng hồ")
+
+
+RIOT = ["Bạo loạn ở nhà tù, 9 người thiệt mạng.",
+        "Vụ bạo loạn hôm 3/4 đã làm ít nhất 9 người thiệt mạng và 20 người bị thương.",
+        "Theo người nhà các nạn nhân, tù nhân ở trại giam thị trấn Santa Rosa đã cướp súng của lính gác.",
+        "Hồi tháng Một, gần 50 người đã thiệt mạng trong một vụ bạo loạn ở thành phố Maracay."]
+
+
+def test_a_figure_given_only_where_another_place_is_named_is_a_no():
+    judged = judge("có đúng là 50 người chết ở Santa Rosa không?", RIOT, near=4)
+    verdict = judged.verdict
+    assert verdict.key == "claim_differs_said" and verdict.found.endswith("9 người thiệt mạng")
+    assert verdict.said_else == "gần 50 người đã thiệt mạng trong một vụ bạo loạn ở thành phố Maracay" and 3 in judged.rests_on
+
+
+@pytest.mark.parametrize(("question", "texts", "key", "found"), [
+    # the subject of the sentence, named before the clause of the figure
+    ("có đúng là Mực sinh 4 con không?",
+     ["Sau này, một con chó khác đã phối giống với con Mực và sinh được 6 con chó con."], "claim_differs", "6 con"),
+    ("có đúng là Bộ Y tế kỷ luật 17 cán bộ không?",
+     ["Bộ Y tế hôm 5/3 thừa nhận sai sót trong đợt tiêm, một tuần sau khi bác bỏ thông tin, đồng thời kỷ luật "
+      "7 cán bộ liên quan."], "claim_differs", "7 cán bộ"),
+    # the members have a figure of their own; 40 counts the votes
+    ("có đúng là 40 thành viên đảng Xanh bỏ phiếu ủng hộ không?",
+     ["9 thành viên đảng Xanh đã cùng với đảng Đỏ cung cấp 40 phiếu cần thiết để thông qua dự luật.",
+      "Động thái của 9 thành viên đảng Xanh được đánh giá cao."], "claim_differs_said", "9 thành viên đảng Xanh"),
+    ("có đúng là năm 2008 hãng phóng vệ tinh qua lãnh thổ nước láng giềng không?",
+     ["Hãng từng phóng vệ tinh qua lãnh thổ nước láng giềng vào năm 2003 và 2011."], "claim_differs", "năm 2003 và 2011"),
+    ("có đúng là năm 2011 hãng phóng vệ tinh qua lãnh thổ nước láng giềng không?",
+     ["Hãng từng phóng vệ tinh qua lãnh thổ nước láng giềng vào năm 2003 và 2011."], "claim_matches", "năm 2003 và 2011"),
+])
+def test_what_the_question_counts_given_another_figure_is_a_no(question, texts, key, found):
+    judged = judge(question, texts)
+    assert judged is not None and (judged.verdict.key, judged.verdict.found) == (key, found)
+
+
+# --- what a figure counts, said as a phrase (written for these tests) ---------------------------------------
+
+def test_a_figure_is_quoted_to_the_end_of_its_phrase():
+    verdict = check_claim("có đúng là hải quân bắn 5 quả đạn vào bãi cạn không?",
+                          "Hải quân đã bắn bốn quả đạn Mk-45 vào bãi cạn phía nam.")
+    assert (verdict.claimed, verdict.found) == ("5 quả đạn", "bốn quả đạn Mk-45")   # no "vào" left open
+    verdict = check_claim("có đúng là câu lạc bộ chi 10 triệu đô không?", "Năm ngoái, câu lạc bộ chi 6,2 triệu đô la Mỹ.")
+    assert verdict.found == "6,2 triệu đô la Mỹ"
+
+
+SHELTER = ["Chỉ một nửa số người kịp thoát ra, 8 người còn lại đã tử vong, 4 người khác bị thương được đưa vào bệnh "
+           "viện cấp cứu.", "Tòa nhà có 30 học viên cùng đội ngũ huấn luyện viên đang ngủ."]
+
+
+@pytest.mark.parametrize(("question", "key", "found", "other"), [
+    ("có đúng là 8 người bị thương không?", "claim_differs_other", "4 người khác bị thương", "8 người còn lại đã tử vong"),
+    ("có đúng là 4 người chết không?", "claim_differs_other", "8 người còn lại đã tử vong", "4 người khác bị thương"),
+])
+def test_what_the_claimed_figure_counts_ends_with_what_happened(question, key, found, other):
+    verdict = judge(question, SHELTER).verdict
+    assert (verdict.key, verdict.found, verdict.other) == (key, found, other)
+
+
+def test_a_figure_with_a_long_clause_of_its_own_is_quoted_not_named():
+    verdict = judge("có đúng là 30 người chết không?", SHELTER).verdict
+    assert verdict.key == "claim_differs_said" and verdict.other_number == "30"
+    assert "30 học viên cùng đội ngũ" in verdict.said_else   # not "30 là số học viên cùng"
+
+
+# --- reported: someone's word, a guess, a denial (written for these tests) ----------------------------------
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Minh Hào ngoại tình với Thu Trang phải không?", "Nữ diễn viên Thu Trang từng tuyên bố ngoại tình với ca sĩ Minh Hào."),
+    ("Vật thể rơi xuống biển là mảnh vỡ tên lửa đẩy phải không?",
+     "Theo giới chuyên gia, vật thể rơi xuống biển có thể là mảnh vỡ tên lửa đẩy."),
+    ("Ông Tâm là người không được lòng dân nhất tỉnh phải không?",
+     "Dựa trên vài cuộc khảo sát, người ta cho rằng, ông Tâm là người không được lòng dân nhất tỉnh."),
+    ("Bà Ngọc nhận hối lộ phải không?",
+     "Trong phiên điều trần, ông Khoa đã cáo buộc bà Ngọc vi phạm quy định đấu thầu cũng như khả năng nhận hối lộ."),
+    ("Vụ cháy do chập điện phải không?", "Theo ông Bình, trưởng công an xã, vụ cháy do chập điện."),
+    ("Vụ cháy do chập điện phải không?", "Vụ cháy do chập điện, theo lời một người hàng xóm."),
+])
+def test_someones_word_or_a_guess_is_not_confirmed(question, text):
+    judged = reported(question, [text])
+    assert judged is not None and judged.verdict.key == "claim_reported"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Có đúng là 3 người chết không?", "Theo ông Bình, trưởng công an xã, vụ cháy làm 3 người chết."),  # an official's figure
+    ("Vụ cháy do chập điện phải không?", "Ông Bình cho biết vụ cháy do chập điện."),
+    ("Công ty Hòa Phát Đạt phá sản phải không?", "Công ty Hòa Phát Đạt đã tuyên bố phá sản."),   # the act itself
+    ("Có đúng là dự án khởi công năm 2020 không?", "Theo đó, dự án khởi công năm 2020."),           # "Theo đó": accordingly
+])
+def test_a_fact_told_by_someone_is_not_hedged(question, text):
+    assert reported(question, [text]) is None
+
+
+@pytest.mark.parametrize(("text", "denying"), [
+    ("Tuy nhiên, Nga đã phủ nhận cáo buộc này.", True),
+    ("Công ty bác bỏ mọi thông tin trên.", True),
+    ("Không thể phủ nhận rằng, kinh tế đang phục hồi.", False),
+    ("Tòa bác bỏ đơn kháng cáo của bị cáo.", False),
+])
+def test_a_denial_of_what_was_said_before(text, denying):
+    assert denies(text) is denying

@@ -10,13 +10,15 @@ language first and the answer translated back.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator, Sequence
 
 from bot.age import age_sentences, asked_names, asks_age, name_words
 from bot.answer_type import has_type, has_unit
 from bot.article import Article, Sentence
-from bot.claims import judge, reported
+from bot.claims import Judgement, Verdict, judge
+from bot.claims_reported import denies, reported, says
 from bot.engines.base import Engine
 from bot.engines.hub import ModelHub, generation_config, missing_notice, wait_for_engine
 from bot.extractive import MAX_QUOTE_SENTENCES
@@ -494,7 +496,7 @@ def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence]
     what the question names may stand ("bà Thuý (46 tuổi" below "ông Anh (43 tuổi", then the
     headline, quoted in the reply. What the text a ✅ would rest on (or, with no verdict, the
     best evidence or the headline) only reports as an accusation is said to be one
-    (``bot.claims.reported``)."""
+    (``bot.claims_reported.reported``), and so is what the article's next sentences deny."""
     near = [e.sentence for e in evidence[:EVIDENCE_K]]
     order = near + [s for s in article.sentences if s not in near]
     judged = judge(question, [s.text for s in order], near=len(near), title=article.title)
@@ -505,6 +507,13 @@ def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence]
         hedged = reported(question, [s.text for s in texts], title, whole=judged is None)
         if hedged:
             order, judged = texts, hedged
+        contested = _contested(article, question, near if judged is None else
+                               [] if judged.headline else [order[i] for i in judged.rests_on], judged is None)
+        if contested:  # "Tuy nhiên, Nga đã phủ nhận cáo buộc này": no ✅, both quoted
+            said, denial = contested
+            order = [said, denial]
+            judged = Judgement(dataclasses.replace(judged.verdict, reported=True) if judged
+                               else Verdict(False, "", "", reported=True), (0, 1))
     if judged is None:
         return None
     verdict = judged.verdict
@@ -513,14 +522,35 @@ def _checked_claim(article: Article, question: str, evidence: Sequence[Evidence]
         key = {"claim_reported": "claim_reported_headline", "claim_matches": "claim_matches_headline"}.get(
             key, "claim_differs_headline")
     known = {"found": verdict.found, "claimed": verdict.claimed, "title": article.title,
-             "number": verdict.other_number, "counted": verdict.other_counted}
+             "number": verdict.other_number, "counted": verdict.other_counted, "context": verdict.said_else}
     text = reply(key, language, **{field: known[field] for field in _CLAIM_FIELDS[key]})
     return text, tuple(order[i] for i in judged.rests_on)
+
+
+DENIAL_REACH = 2  # sentences after one that may deny it ("Tuy nhiên, Nga đã phủ nhận cáo buộc này.")
+
+
+def _contested(article: Article, question: str, texts: Sequence[Sentence],
+               loose: bool) -> tuple[Sentence, Sentence] | None:
+    """The first of ``texts`` that says what a yes/no ``question`` asks (all its words, or where
+    ``loose``, most of them and its names) and is denied by one of the sentences after it
+    (``bot.claims_reported.denies``), with that denial."""
+    for sentence in texts:
+        if not says(question, sentence.text, whole=not loose):
+            continue
+        after = [s for s in article.sentences if sentence.index < s.index <= sentence.index + DENIAL_REACH]
+        denial = next((s for s in after if denies(s.text)), None)
+        if denial:
+            return sentence, denial
+    return None
 
 
 # What each claim reply names: the figure found, the one claimed, the headline quoted.
 _CLAIM_FIELDS = {"claim_matches": ("found",), "claim_differs": ("found", "claimed"), "claim_unsure": ("found", "claimed"),
                  "claim_differs_other": ("found", "claimed", "number", "counted"),
+                 "claim_not_said_other": ("found", "claimed", "number", "counted"),
+                 "claim_differs_said": ("found", "claimed", "number", "context"),
+                 "claim_not_said_said": ("found", "claimed", "number", "context"),
                  "claim_reported": (), "claim_reported_headline": ("title",),
                  "claim_not_said": ("found", "claimed"), "claim_denied": (), "claim_confirmed": (),
                  "exists_yes": ("found",), "exists_no": ("found",),
