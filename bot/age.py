@@ -93,7 +93,8 @@ def _owner(text: str, match: re.Match) -> list[str]:
         start, word = before[at]
         if not _is_name_word(word) or (not text[:start].strip() and vietnamese_shaped(_fold(word))):
             continue  # a sentence opens with a capital: "Ở tuổi 72", "Sản lượng đạt 10, 12, 15 tấn"
-        between = text[start + len(word): match.start()].split()
+        # an aside in brackets does not part a name from its age: "Xiao Fang (tên đã được thay đổi), 17 tuổi"
+        between = re.sub(r"\([^()]*\)", " ", text[start + len(word): match.start()]).split()
         if len(between) > (0 if comma else OWNER_REACH):
             break
         run = [word]

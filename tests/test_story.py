@@ -172,6 +172,8 @@ def test_an_age_goes_with_the_name_next_to_it():
     assert [s.index for s in age_sentences(sentences, ["hanh"])] == [0]
     assert [s.index for s in age_sentences(sentences, ["quan"])] == [0]
     assert age_sentences(sentences, ["kha"]) == []
+    aside = [Sentence("Minh Thư (tên nhân vật đã được thay đổi theo yêu cầu), 17 tuổi, làm ở xưởng may.", 0, 0)]
+    assert [s.index for s in age_sentences(aside, ["thu"])] == [0]   # an aside in brackets parts nothing
     assert asks_age("how old is Kha?") and asks_age("Hạnh sinh năm nào?") and not asks_age("Hạnh 29 tuổi phải không?")
 
 
