@@ -92,6 +92,14 @@ def test_story_questions_in_english_are_answered_like_their_vietnamese_forms(off
     assert "can't read" not in replies[-1]
 
 
+@pytest.mark.parametrize("question", ["Vụ việc xảy ra ở nước nào?", "Sự việc xảy ra ở đâu?"])
+def test_where_the_story_happened_comes_from_the_headline_when_the_lead_does_not_say(offline_bot, question):
+    _, session = turn(offline_bot, "Ba nhà báo bị bắt giữ ở Myanmar\n\nCác phóng viên bị bắt khi đang đưa tin về cuộc biểu tình "
+                                   "của công nhân. Tổ chức bảo vệ nhà báo kêu gọi trả tự do cho họ ngay lập tức. Gia đình "
+                                   "các phóng viên chưa được phép thăm gặp.")
+    assert turn(offline_bot, question, session)[0][-1].startswith(reply("headline_says", "vi", title="Ba nhà báo bị bắt giữ ở Myanmar"))
+
+
 def test_a_story_question_the_lead_does_not_answer_says_so_not_that_it_cannot_be_read(offline_bot):
     _, session = turn(offline_bot, "Giá vàng tăng mạnh đầu tuần\n\nGiá vàng miếng sáng thứ Hai tăng thêm 500.000 đồng "
                                    "mỗi lượng so với cuối tuần trước. Giới đầu tư cho rằng giá còn biến động mạnh. "

@@ -29,6 +29,7 @@ NOTICES = {
     "guard_flagged": {"items": "1.500"},
     "not_in_article": {},
     "headline_answer": {"title": "Xe khách lật trên đèo Bảo Lộc, 12 người bị thương"},
+    "headline_says": {"title": "14 binh sĩ gìn giữ hòa bình bị sát hại ở Congo"},
     "no_number_in_article": {},
     "no_time_in_article": {},
     "no_score_in_article": {},

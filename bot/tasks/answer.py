@@ -117,6 +117,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
         # the story's when / where / who is in its lead, whatever else says "xảy ra" ("là điều hiếm xảy ra")
         top = max([MIN_SCORE] + [e.score for e in evidence])
         evidence = [Evidence(lead, top)] + [e for e in evidence if e.sentence.index != lead.index][: EVIDENCE_K - 1]
+    elif not intent.skip and not cross and _about_story(question) and article.title \
+            and has_type(article.title, parse_question(question)):
+        # "Vụ việc xảy ra ở nước nào?" when the lead does not say where and the headline does ("... bị sát hại ở Congo")
+        yield TaskUpdate("", "", done=True, notices=(Notice("headline_says", {"title": article.title}),))
+        return
     if intent.skip:  # "còn gì nữa?": what was not quoted yet, if it still matches the question
         evidence = [e for e in evidence if e.sentence.index not in intent.skip][:EVIDENCE_K]
         if not is_answerable(evidence):
@@ -237,6 +242,8 @@ def _age_evidence(article: Article, question: str, asked: str, evidence: Sequenc
 # Words that name the story itself, not a thing in it: "Sự việc xảy ra khi nào?", "Vụ việc diễn
 # ra ở đâu?", "Bài báo nói về ai?" (with and without marks).
 _STORY_WORDS = frozenset("sự việc vụ chuyện kiện xảy ra diễn bài báo nói về viết đề cập này đó trên".split())
+# "Vụ việc xảy ra ở nước nào / tỉnh nào?": the kind of place asked, no thing to search for.
+_STORY_WORDS |= frozenset("ở tại nước quốc gia tỉnh thành phố nơi địa điểm".split())
 _STORY_WORDS |= frozenset(strip_diacritics(w) for w in _STORY_WORDS)
 # The same in English ("When did this happen?", "Where did it take place?", "Who is involved?",
 # "Who is the article about?"): their answer is the same lead sentence, which needs no
