@@ -22,7 +22,8 @@ from bot.textstats import STOP_WORDS, normalize
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     # Vietnamese
-    ("chết", "thiệt mạng", "tử vong", "tử nạn", "qua đời", "mất mạng", "tử thương", "bị giết", "bị sát hại"),
+    ("chết", "thiệt mạng", "tử vong", "tử nạn", "qua đời", "mất mạng", "tử thương", "bị giết", "bị sát hại",
+     "thi thể"),   # a body found: someone died
     ("giết", "sát hại", "giết hại", "hạ sát"),
     # an injury, and what news says of the injured: a broken limb, taken to hospital
     ("bị thương", "bị thương tích", "thương vong", "trọng thương", "chấn thương", "xây xát", "gãy tay", "gãy chân",
@@ -46,7 +47,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("yêu cầu", "đề nghị", "kiến nghị", "chỉ đạo"),
     ("phản đối", "không đồng ý", "bác bỏ"),
     # how a side reacts: "X phản ứng thế nào?" is answered by what X denied, condemned or called it
-    ("phản ứng", "phản bác", "bác bỏ", "phủ nhận", "lên án", "đáp trả", "gọi đây là", "phản đối"),
+    ("phản ứng", "phản bác", "bác bỏ", "phủ nhận", "lên án", "đáp trả", "gọi đây là", "phản đối", "bình luận",
+     "lên tiếng"),
     ("ủng hộ", "tán thành", "đồng tình"),
     ("thông qua", "phê duyệt", "chấp thuận"),
     ("ảnh hưởng", "tác động"),

@@ -144,3 +144,21 @@ def test_whether_someone_was_hurt_finds_that_they_were_taken_to_hospital():
     ]], title="Giải cứu bé trai kẹt chân trong cửa cuốn")
     evidence = find_evidence(article, "bé có bị thương không?")
     assert is_answerable(evidence) and "đưa đi bệnh viện" in evidence[0].sentence.text
+
+
+def test_a_side_that_has_not_commented_is_how_it_reacted():
+    article = Article.from_paragraphs([[
+        "Sở Giao thông thành phố thu hồi giấy phép của hãng xe công nghệ X từ ngày 1/10.",
+        "Khoảng 30.000 tài xế sẽ phải tìm việc khác.",
+        "Hãng X chưa đưa ra lời bình luận nào về quyết định này.",
+    ]])
+    evidence = find_evidence(article, "Hãng X phản ứng thế nào?")
+    assert is_answerable(evidence) and "bình luận" in evidence[0].sentence.text
+
+
+def test_a_body_found_says_someone_died():
+    from bot.claims import judge
+    texts = ["Tàu cá va chạm với tàu hàng ngoài khơi đêm 3/2.", "Lực lượng cứu hộ đã tìm thấy một thi thể ngư dân.",
+             "12 người khác vẫn mất tích."]
+    judged = judge("Có ai chết không?", texts)
+    assert judged is not None and judged.verdict.key == "exists_yes" and judged.rests_on == (1,)
