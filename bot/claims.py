@@ -49,6 +49,9 @@ _NUMBER_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if w not in ("một", "n
 # A scale word is no unit: "291 triệu bảng Anh" and "385 triệu USD" count other things.
 _COUNT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")\s+"
                     r"((?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|million|billion|thousand)\s+[^\W\d_]+|[^\W\d_]+)", re.I)
+# "một" and "năm" count only people ("một người thiệt mạng", "năm công nhân"; ``_counts_people``):
+# else they are mostly "a" ("một số", "một cách") and "year" ("năm nay").
+_PEOPLE_COUNT = re.compile(r"(?<![\w.,/-])(một|năm)\s+([^\W\d_]+)", re.I)
 # A unit written against its number ("20km", "60km2") or a share ("58%", "59 phần trăm"); the
 # share's unit is "%".
 _ATTACHED = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)(?:\s*(%|phần\s+trăm|phan\s+tram|percent)"
@@ -285,9 +288,15 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
     reads = [_read(t) for t in texts]
     bounds = [(i, _bind(claim, r)) for i, r in enumerate(reads)]
     decided = _decide(claim, bounds)
-    if decided is None and title:
-        bound = _bind(claim, _read(title))
-        decided = Judgement(_verdict(claim, bound), (), headline=True) if bound else None
+    headline = _bind(claim, _read(title)) if title else None
+    if headline and (decided is None or not decided.verdict.matches and (
+            headline.matches or len({b.count.values for _, b in bounds if b}) > 1
+            or _added(reads[decided.rests_on[0]], dict(bounds)[decided.rests_on[0]]))):
+        # The headline giving the claimed figure for what is asked beats a sentence with another
+        # figure for another group of it ("ít nhất 5 binh sĩ Congo cũng ..." beside the headline's
+        # "14 binh sĩ ... bị sát hại"); where the sentences give several, or the one that binds adds
+        # a group ("cũng"), the headline's says No.
+        decided = Judgement(_verdict(claim, headline), (), headline=True)
     if decided and not decided.verdict.matches:
         # No "No" while a sentence gives the claimed figure for the same kind of thing, though
         # not plainly bound to what the question names: the reader sees both.
@@ -327,6 +336,19 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
 
 
 _PLACE_REACH = 25  # words quoted after a figure given where another place is named
+# "Ngoài ra, 5 binh sĩ ... cũng bị sát hại": a figure for a group besides the one the story counts.
+_BESIDES = re.compile(r"^\W*(?:ngoài\s+ra|bên\s+cạnh\s+đó)\b", re.I)
+
+
+def _added(read: _Read, bound: _Bound | None) -> bool:
+    """Whether the figure ``bound`` in ``read`` counts a group besides another: its sentence opens
+    with "Ngoài ra", or "cũng" stands after it in its clause."""
+    if bound is None:
+        return False
+    if _BESIDES.match(read.text):
+        return True
+    end = read.clauses[_clause_at(read, bound.count.start)][1]
+    return any(t.word == "cũng" for t in read.tokens if bound.count.end <= t.start < end)
 
 
 def _named_elsewhere(claim: _Claim, reads: Sequence[_Read], others: list[tuple[int, Count]]) -> Judgement | None:
@@ -425,7 +447,7 @@ def _counts_else(claim: _Claim, read: _Read, any_unit: bool = False) -> tuple[st
         return "", "", ""
     about = [a for a in claim.anchors if a not in claim.names and a not in claim.opener]
     for f in read.figures:
-        if not _same(claim.count, f) or _moment(f):
+        if not _same(claim.count, f) or _moment(f) or not _written_alike(claim.count, f):
             continue
         kind = _unit_key(f) == _unit_key(claim.count) or (claim.people and _people(read, f))
         if not kind and not (any_unit and not _measure(claim.count) and not _measure(f)):
@@ -571,10 +593,37 @@ def _claim(question: str) -> _Claim | None:
     # what the question claims: "5 người bị thương", "8 làn xe cơ giới", "24/24"
     ends = [count.end, *(t.end for t in counted)]
     end = max(ends if _moment(count) else [*ends, _counted_end(question, count, named)])
-    return _Claim(count, question[count.start:_phrase_end(question, count, end)].strip(), named, counted, predicate if people else (), people,
+    end = _phrase_end(question, count, end)
+    if not _moment(count):
+        end = _predicate_end(question, kept, end)
+    return _Claim(count, question[count.start:end].strip(), named, counted, predicate if people else (), people,
                   anchors, tuple(t for t in anchors if t.upper and t.start != first),
                   tuple(t for t in anchors if t.upper and t.start == first), bool(_PART.search(question)),
                   _has_phrase(tokens, _TARGETS))
+
+
+def _predicate_end(question: str, kept: Sequence[_Token], end: int) -> int:
+    """``end`` moved past the rest of the phrase it closes in the question (``kept``: its words
+    without the frame), so that the claim echoed keeps whole words: "14 binh sĩ bị sát hại", not
+    "... bị sát"; "người nước ngoài", not "người nước". Up to a word that opens another phrase
+    ("ở", "vào", "và"), a name, punctuation or the frame; past ``_ECHO_REACH`` words, to the last
+    word before a function word within them, else not at all."""
+    more: list[_Token] = []
+    at = end
+    for t in kept:
+        if t.start < at:
+            continue
+        if not question[at:t.start].isspace() or t.upper or _in(t, _OPEN_ENDS) or _in(t, _CLAUSE_OPENERS):
+            break
+        more.append(t)
+        at = t.end
+    if len(more) > _ECHO_REACH:
+        cut = [k for k in range(_ECHO_REACH) if not _stop(more[k]) and _stop(more[k + 1])]
+        more = more[:cut[-1] + 1] if cut else []
+    return more[-1].end if more else end
+
+
+_ECHO_REACH = 6  # words of the question echoed after what the figure counts
 
 
 def _named_after(question: str, claim: Count) -> list[str]:
@@ -673,6 +722,9 @@ def _figures(text: str) -> list[Count]:
         if not any(s.start <= m.start() < s.end for s in out):
             unit = _PERCENT if m.group(2) else m.group(3).lower().replace("²", "2")
             out.append(_counted(text, m, number_values(m.group(1)), unit))
+    for m in _PEOPLE_COUNT.finditer(text):
+        if not any(s.start <= m.start() < s.end for s in out) and _counts_people(text, m):
+            out.append(_counted(text, m, frozenset({float(SMALL_NUMBERS[m.group(1).lower()])}), m.group(2)))
     for m in _COUNT.finditer(text):
         number, unit = m.group(1), m.group(2)
         if unit.lower() in _TIME_UNITS and text[m.end():].lstrip()[:1].isdigit():
@@ -683,6 +735,23 @@ def _figures(text: str) -> list[Count]:
         values = frozenset({float(word)}) if word else frozenset(number_values(number))
         out.append(_counted(text, m, values, unit))
     return _parts_of_wholes(text, sorted(out, key=lambda c: c.start))
+
+
+def _counts_people(text: str, m: re.Match) -> bool:
+    """Whether "một" or "năm" (``_PEOPLE_COUNT``) counts the people named after it ("khiến một
+    người thiệt mạng", "năm công nhân"): not "không một người nào", "một người nào đó", "năm học
+    sinh", "là một người dân bình thường"."""
+    unit = _bare(m.group(2))
+    following = _NEXT_WORD.match(text, m.end())
+    after = _bare(following.group(1)) if following else ""
+    if unit not in _PEOPLE and f"{unit} {after}" not in _PEOPLE:
+        return False
+    if (m.group(1).lower() == "năm" and unit == "hoc") or after == "nao":
+        return False
+    before = words(text[max(0, m.start() - 12):m.start()])
+    # "là một người dân bình thường" is "a", but not in the question's frame: "có đúng là một người ..."
+    copula = before[-1:] == ["là"] and not (len(before) > 1 and strip_diacritics(before[-2]) in ("dung", "phai"))
+    return not (before and (before[-1] in _NEGATORS or copula))
 
 
 def _counted(text: str, m: re.Match, values, unit: str, range_: bool = False) -> Count:
@@ -1000,6 +1069,16 @@ def _same(asked: Count, found: Count) -> bool:
     return bool(asked.values & found.values) and not (asked.per and found.per and asked.per != found.per)
 
 
+def _written_alike(asked: Count, found: Count) -> bool:
+    """Whether two figures written in digits have the same digits: "3" is no "3.000" (which
+    ``bot.guard.number_values`` also reads as 3), "3,5" may be "3.5"."""
+    a, b = asked.text.split()[0], found.text.split()[0]
+    if not (a[:1].isdigit() and b[:1].isdigit()):
+        return True
+    return _NUMBER.match(a).group(0).replace(".", "").replace(",", "") == \
+        _NUMBER.match(b).group(0).replace(".", "").replace(",", "")
+
+
 def _capitalised_in(token: _Token, read: _Read) -> bool:
     return any(t.upper and (t.word == token.word or (token.word == token.bare and t.bare == token.bare))
                for t in read.tokens)
@@ -1051,6 +1130,11 @@ def _found(read: _Read, count: Count, claim: _Claim) -> str:
             and (following is None or following.start >= clause_end or _in(following, STOP_WORDS)
                  or _in(following, _OPEN_ENDS) or not read.text[named:following.start].isspace()):
         end = named  # not "Đảng Lao" of "Đảng Lao động"
+    echoed = set(words(claim.text))  # the rest of a word the question says: "người nước ngoài", not "người nước"
+    for t in (t for t in read.tokens if end <= t.start < clause_end):
+        if not read.text[end:t.start].isspace() or t.word not in echoed or _in(t, _OPEN_ENDS) or _in(t, _CLAUSE_OPENERS):
+            break
+        end = t.end
     return read.text[start:_phrase_end(read.text, count, end)]
 
 

@@ -543,3 +543,68 @@ def test_a_fact_told_by_someone_is_not_hedged(question, text):
 ])
 def test_a_denial_of_what_was_said_before(text, denying):
     assert denies(text) is denying
+
+
+# Written for these tests.
+AMBUSH_TITLE = "14 binh sĩ gìn giữ hòa bình bị sát hại ở biên giới"
+AMBUSH = ["Đêm 7/12, một nhóm phiến quân tấn công căn cứ của lực lượng gìn giữ hòa bình.",
+          "Ngoài ra, 5 binh sĩ của quân đội sở tại cũng bị sát hại."]
+FLASH_FLOOD_TITLE = "Lũ quét ở vùng cao, 7 người chết"
+FLASH_FLOOD = ["Tại xã Nậm Pung, 4 người chết do nhà bị nước cuốn trôi.", "Tại xã Tả Van, 3 người chết khi đi qua suối."]
+
+
+@pytest.mark.parametrize(("question", "texts", "title", "key", "found"), [
+    # the headline says the claimed figure; the sentence counts another group ("Ngoài ra ... cũng")
+    ("có đúng là 14 binh sĩ bị sát hại không?", AMBUSH, AMBUSH_TITLE, "claim_matches", "14 binh sĩ gìn giữ hòa bình bị sát hại"),
+    ("có đúng là 15 binh sĩ bị sát hại không?", AMBUSH, AMBUSH_TITLE, "claim_differs", "14 binh sĩ gìn giữ hòa bình bị sát hại"),
+    # the sentences give two figures, each a part: the headline's total answers
+    ("có đúng là 7 người chết không?", FLASH_FLOOD, FLASH_FLOOD_TITLE, "claim_matches", "7 người chết"),
+    ("có đúng là 8 người chết không?", FLASH_FLOOD, FLASH_FLOOD_TITLE, "claim_differs", "7 người chết"),
+])
+def test_the_headline_stating_the_figure_beats_a_sentence_about_another_group(question, texts, title, key, found):
+    judged = judge(question, texts, title=title)
+    assert judged.headline and (judged.verdict.key, judged.verdict.found) == (key, found)
+    # the group the sentence counts is still confirmed by it
+    judged = judge("có đúng là 5 binh sĩ bị sát hại không?", AMBUSH, title=AMBUSH_TITLE)
+    assert not judged.headline and judged.verdict.key == "claim_matches" and judged.rests_on == (1,)
+
+
+@pytest.mark.parametrize(("question", "sentence", "matches", "claimed", "found"), [
+    ("có đúng là một người thiệt mạng không?", "Vụ nổ khiến một người thiệt mạng và 20 người bị thương.",
+     True, "một người thiệt mạng", "một người thiệt mạng"),
+    ("có đúng là 2 người thiệt mạng không?", "Vụ nổ khiến một người thiệt mạng và 20 người bị thương.",
+     False, "2 người thiệt mạng", "một người thiệt mạng"),
+    ("có đúng là 4 công nhân bị thương không?", "Sập giàn giáo làm năm công nhân bị thương.",
+     False, "4 công nhân bị thương", "năm công nhân bị thương"),
+])
+def test_one_and_five_in_words_count_people(question, sentence, matches, claimed, found):
+    verdict = check_claim(question, sentence)
+    assert verdict is not None and (verdict.matches, verdict.claimed, verdict.found) == (matches, claimed, found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Một số người bị thương nhẹ.", "Không một người nào bị thương.", "Năm nay có nhiều người bị thương hơn.",
+    "Người bị thương là một người dân đi ngang qua.",
+])
+def test_one_and_five_as_a_and_year_count_nothing(sentence):
+    assert check_claim("có đúng là 2 người bị thương không?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "claimed"), [
+    ("có đúng là 14 binh sĩ bị sát hại ở biên giới không?", "Ở biên giới, 12 binh sĩ bị sát hại.", "14 binh sĩ bị sát hại"),
+    ("có đúng là 2.500 người nước ngoài tham gia không?", "Có 1.800 người nước ngoài tham gia.", "2.500 người nước ngoài tham gia"),
+    ("có đúng là 3.000 tài xế bị ảnh hưởng không?", "Khoảng 2.000 tài xế bị ảnh hưởng.", "3.000 tài xế bị ảnh hưởng"),
+    ("có đúng là hải quân bắn 5 quả đạn vào bãi cạn không?", "Hải quân bắn 4 quả đạn vào bãi cạn.", "5 quả đạn"),
+])
+def test_the_claim_is_echoed_to_the_end_of_its_phrase(question, sentence, claimed):
+    # whole words, not "bị sát" of "bị sát hại" nor "người nước" of "người nước ngoài"; no "vào" left open
+    verdict = check_claim(question, sentence)
+    assert verdict is not None and not verdict.matches and verdict.claimed == claimed
+    if "nước" in claimed:
+        assert verdict.found == "1.800 người nước ngoài tham gia"
+
+
+def test_a_figure_elsewhere_is_the_claimed_one_only_in_the_same_digits():
+    # "3.000" (which also reads as 3 in English) is no "3" counting something else
+    judged = judge("có đúng là 3 người chết không?", ["Vụ cháy khiến 2 người chết.", "Hơn 3.000 người đã phải sơ tán."])
+    assert judged.verdict.key == "claim_differs" and judged.verdict.other == ""

@@ -550,3 +550,18 @@ def test_whether_anyone_was_hurt_is_answered_yes_or_no_quoting_the_sentence(empt
     final = list(answer_question(_WRECK, Intent(IntentKind.ASK, language="vi", question=question), empty_hub))[-1]
     assert final.text == reply(key, "vi", found=found)
     assert [s.index for s in final.evidence] == [3] and final.notices == ()
+
+
+@pytest.mark.parametrize(("question", "key", "claimed"), [
+    ("có đúng là ba tàu chiến đi qua eo biển không?", "claim_differs_headline", "ba tàu chiến đi qua eo biển"),
+    ("có đúng là hai tàu chiến đi qua eo biển không?", "claim_matches_headline", ""),
+])
+def test_a_claim_on_a_figure_in_words_only_the_headline_gives_is_checked_not_quoted(empty_hub, question, key, claimed):
+    # Written for this test. "Hai" in the headline is a figure: "ba tàu" is a No, not the headline quoted as if a yes.
+    article = Article.from_text("Hai tàu chiến đi qua eo biển phía nam\n\n"
+                                "Hạm đội cho biết chuyến đi diễn ra trong hai ngày cuối tuần qua.\n\n"
+                                "Các tàu đi qua vùng biển quốc tế theo đúng luật hàng hải, người phát ngôn nói.")
+    final = list(answer_question(article, Intent(IntentKind.ASK, language="vi", question=question), empty_hub))[-1]
+    values = {"found": "Hai tàu chiến đi qua eo biển", "title": article.title} | ({"claimed": claimed} if claimed else {})
+    assert "headline_answer" not in [n.key for n in final.notices]
+    assert final.text == reply(key, "vi", **values)

@@ -152,9 +152,11 @@ def answer_question(article: Article, intent: Intent, hub: ModelHub) -> Iterator
     if not strangers and not intent.skip and not unread and ((not is_answerable(evidence) or missing_value(evidence, question))
                                                              and _headline_answers(article, question)
                                                              or _only_headline_counts(article, question, evidence)) \
-            and not reported(question, (), article.title):
+            and not reported(question, (), article.title) \
+            and not (is_yes_no(question) and judge(question, (), title=article.title)):
         # "bao nhiêu người bị thương?" when only the headline says "12 người bị thương" (not "X lừa
-        # đảo phải không?" when it says "X bị tố lừa đảo": the claim's check says it is an accusation)
+        # đảo phải không?" when it says "X bị tố lừa đảo": the claim's check says it is an accusation;
+        # nor "có đúng là ba tàu ...?" on "Hai tàu ...": the claim's check says whether the figure is it)
         yield TaskUpdate("", "", done=True, notices=(Notice("headline_answer", {"title": article.title}),))
         return
     if not intent.skip and not intent.mention and not cross and not is_answerable(evidence) \
