@@ -599,6 +599,16 @@ def _conversation_language(session: ChatSession) -> str:
     return article if article in LANGUAGES else "vi"
 
 
+def shown_message(message: str, session: ChatSession, bot: Tinbot) -> str:
+    """What the chat shows as the user's turn: the message, or, for one refused as over the length
+    limit (``respond``), a short line saying how long it was, in the reply's language (a pasted
+    novel would otherwise fill the chat, a phone's screen hundreds of times over)."""
+    limit = bot.settings.limits.max_message_chars
+    if limit is None or len(message or "") <= limit:
+        return message
+    return reply("message_too_long_shown", _language(session, message), chars=len(message))
+
+
 def _language(session: ChatSession, message: str | None) -> str:
     """The reply language: the session's choice, else guessed from ``message`` (Vietnamese if none)."""
     if session.reply_language in LANGUAGES:

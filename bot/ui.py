@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 import gradio as gr
 
 from bot.chat import (MODEL_CHOICE_TASKS, ChatSession, clears_conversation, load_upload, noting_box, reply_language_for,
-                      respond, with_options)
+                      respond, shown_message, with_options)
 from bot.export import FORMATS, bilingual_markdown, cached_exports
 from bot.prompts import LANGUAGES, reply
 from bot.reply import escape_text, failure_reply
@@ -39,6 +39,27 @@ PAGE_CSS = """
   #article textarea { max-height: 30vh !important; }
 }
 """
+# Run when a turn ends: a reply taller than the chat shows from its first line, not its last (the
+# notices and the engine line close it). Only when the chat followed the reply to its bottom (a
+# user who scrolled up keeps their place), and after the chat's own scroll to the bottom, which
+# comes 300 ms after the last update (Gradio's Chatbot autoscroll): checked again a little later
+# in case that one came late. Then the chat's top is brought into the window if it is above it
+# (on a phone the page itself may have scrolled while the message box was tall with a paste).
+SCROLL_TO_REPLY_JS = """async () => {
+  const pause = ms => new Promise(done => setTimeout(done, ms));
+  for (const wait of [450, 600]) {
+    await pause(wait);
+    const wrap = document.querySelector('#chat .bubble-wrap');
+    const replies = wrap ? wrap.querySelectorAll('[data-testid="bot"]') : [];
+    if (!replies.length) return;
+    const atBottom = wrap.scrollHeight - wrap.scrollTop - wrap.clientHeight < 120;
+    const above = replies[replies.length - 1].getBoundingClientRect().top - wrap.getBoundingClientRect().top;
+    if (!atBottom || above >= 0) continue;
+    wrap.scrollTop += above - 8;
+    const top = wrap.getBoundingClientRect().top;
+    if (top < 0) window.scrollBy(0, top - 8);
+  }
+}"""
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 LENGTH_CHOICES = [("ngắn / short", "short"), ("vừa / normal", "normal"), ("chi tiết / detailed", "detailed")]
 LANGUAGE_CHOICES = [("tự động / auto", "auto"), ("tiếng Việt", "vi"), ("English", "en")]
@@ -71,11 +92,12 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
 
         def turn(text: str, history: list, article: str, state: ChatSession, summary_length: str,
                  reply_language: str, model_tasks: list[str], request: gr.Request | None = None) -> Iterator[tuple]:
-            # An empty Send shows no empty bubble (the reply still says the message was empty).
-            asked = [{"role": "user", "content": text}] if normalize_text(text or "") else []
+            state = with_options(state, summary_length, reply_language, model_tasks)
+            # An empty Send shows no empty bubble (the reply still says the message was empty); one
+            # refused as too long shows as a short line, not in full.
+            asked = [{"role": "user", "content": shown_message(text, state, bot)}] if normalize_text(text or "") else []
             # "xóa" clears the conversation: the page shows only that exchange from now on.
             history = ([] if clears_conversation(text) else list(history or [])) + asked
-            state = with_options(state, summary_length, reply_language, model_tasks)
             # The message shows and the box empties at once, before a long paste is read: what the
             # user types meanwhile stays in the box.
             yield history, gr.skip(), gr.skip(), ""
@@ -95,11 +117,15 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             return export_updates(state, max_age_s)
 
         refresh = dict(fn=export_updates_for, inputs=[session], outputs=[*downloads, bilingual], api_visibility="undocumented")
+        # A turn shows its progress on the chat only: the boxes it empties or fills stay free to
+        # type in, and a turn stopped before its first update (Stop right after a long paste) puts
+        # no "Error" badge over them (Gradio marks every progress target of a cancelled request so).
+        turn_options = dict(outputs=outputs, show_progress_on=[chatbot], api_visibility="undocumented")
         events = []
         # One event for Enter and Send: while a reply is coming, another is not started (Gradio's
         # trigger_mode "once"), and the message typed meanwhile waits in the box.
         events.append(gr.on([message.submit, send.click], turn, inputs=[message, chatbot, article_box, session, *options],
-                            outputs=outputs, api_visibility="undocumented"))
+                            **turn_options))
 
         def quick_action(key: str):
             def action(history: list, article: str, state: ChatSession, summary_length: str,
@@ -110,11 +136,11 @@ def build_demo(bot: Tinbot) -> gr.Blocks:
             return action
 
         for key, button in buttons.items():
-            events.append(button.click(quick_action(key),
-                                       inputs=[chatbot, article_box, session, *options], outputs=outputs,
-                                       api_visibility="undocumented"))
+            events.append(button.click(quick_action(key), inputs=[chatbot, article_box, session, *options],
+                                       **turn_options))
         for event in events:
             event.then(**refresh)
+            event.then(None, js=SCROLL_TO_REPLY_JS)
         # The quick actions speak the language the Options chose (also when a reload restores it).
         options[1].change(quick_action_labels, inputs=[options[1]], outputs=list(buttons.values()),
                           api_visibility="undocumented", show_progress="hidden")

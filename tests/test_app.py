@@ -409,3 +409,39 @@ def test_a_file_of_another_type_gets_tinbots_reply_not_gradios_english_toast(pag
         assert history == [{"role": "user", "content": "📎 anh.jpg"},
                            {"role": "assistant", "content": reply("source_unsupported_type", language)}]
         assert box == "" and state.article is None
+
+
+def test_a_message_refused_as_too_long_shows_as_a_short_line_not_in_full(page):
+    turn = next(fn.fn for fn in page.fns.values() if fn.name == "turn")
+    limit = 120_000   # the default limit (README "Limits")
+    pasted = ("Hà Nội mưa lớn kéo dài suốt đêm qua. " * 4200)[:149_000]
+    assert len(pasted) > limit
+    history, *_ = list(turn(pasted, [], "", ChatSession(), "normal", "auto", []))[-1]
+    assert history == [{"role": "user", "content": reply("message_too_long_shown", "vi", chars=149_000)},
+                       {"role": "assistant", "content": reply("message_too_long", "vi", limit=limit)}]
+    assert "149.000 ký tự" in history[0]["content"] and len(history[0]["content"]) < 80
+    history, *_ = list(turn(pasted, [], "", ChatSession(), "normal", "en", []))[-1]   # the reply language chosen
+    assert "149,000 characters" in history[0]["content"] and history[1]["content"].startswith("The message is longer")
+    fitting = pasted[:limit]
+    history, *_ = list(turn(fitting, [], "", ChatSession(), "normal", "auto", []))[-1]
+    assert history[0] == {"role": "user", "content": fitting}   # up to the limit, shown as sent
+
+
+def test_a_turn_shows_its_progress_on_the_chat_only_and_ends_scrolled_to_its_reply(page):
+    # A stop before the turn's first update marks the turn's progress targets "Error": the
+    # message and Article boxes must not be among them.
+    from bot.ui import SCROLL_TO_REPLY_JS
+
+    blocks = {block._id: block for block in page.blocks.values()}
+    chat_id = component(page, "chat")._id
+    turns = [d for d in page.config["dependencies"]
+             if page.fns[d["id"]].name in ("turn", "action")]
+    assert len(turns) == 1 + len(QUICK_ACTIONS)
+    for dep in turns:
+        assert {getattr(blocks[o], "elem_id", None) for o in dep["outputs"]} >= {"chat", "message", "article"}
+        assert dep["show_progress_on"] == [chat_id]
+        followers = [d for d in page.config["dependencies"] if d.get("trigger_after") == dep["id"]]
+        assert any(d["js"] == SCROLL_TO_REPLY_JS and not d["backend_fn"] for d in followers)
+    cancelled = {i for d in page.config["dependencies"] for i in d["cancels"]
+                 if any(getattr(blocks.get(t[0]), "elem_id", None) == "stop" for t in d["targets"])}
+    assert cancelled == {d["id"] for d in turns}

@@ -123,8 +123,8 @@ def app(tiny_hub):
 class ChatPage:
     """One browser tab on the app, with the steps a person takes and what they would see."""
 
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    def __init__(self, browser, url: str, viewport: dict | None = None):
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="vi-VN")
         self.page = self.context.new_page()
         self.page.set_default_timeout(WAIT_MS)
         self.dialogs: list[str] = []
@@ -418,3 +418,46 @@ def test_a_missing_model_shows_one_line_and_folds_the_commands(browser, offline_
         assert chat.errors == []
     finally:
         chat.close()
+
+
+# Where the last reply's first line is: inside the chat's visible area, and inside the window.
+LAST_REPLY_TOP_SHOWN = """() => {
+    const wrap = document.querySelector('#chat .bubble-wrap');
+    const replies = wrap.querySelectorAll('[data-testid="bot"]');
+    const top = replies[replies.length - 1].getBoundingClientRect().top, area = wrap.getBoundingClientRect();
+    return top >= area.top - 1 && top + 20 <= area.bottom && area.top >= 0;
+}"""
+
+
+def test_on_a_phone_a_long_reply_shows_from_its_first_line(browser, offline_app):
+    # The summary with its notices (a missing model, the folded commands, the engine line) is far
+    # taller than the chat on a phone: the chat follows it to the bottom, then shows its start.
+    chat = ChatPage(browser, offline_app, viewport={"width": 390, "height": 844})
+    try:
+        chat.send(fixture_article("vi-plain"))
+        chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+        chat.page.click("#btn-summarize")
+        chat.wait_for_reply(2)
+        tall = chat.page.evaluate("() => { const w = document.querySelector('#chat .bubble-wrap');"
+                                  " const r = w.querySelectorAll('[data-testid=\"bot\"]');"
+                                  " return r[r.length - 1].getBoundingClientRect().height > w.clientHeight; }")
+        assert tall   # else the check below would hold without any scrolling
+        chat.page.wait_for_function(LAST_REPLY_TOP_SHOWN, timeout=10_000)
+        chat.page.wait_for_timeout(1500)   # and it stays there (the chat's own autoscroll has come and gone)
+        assert chat.page.evaluate(LAST_REPLY_TOP_SHOWN) and chat.errors == []
+    finally:
+        chat.close()
+
+
+def test_stopping_right_after_a_long_paste_shows_no_error_badges(chat):
+    # Stopped before its first update, a turn's request fails in the page: Gradio marks the event's
+    # progress targets "Error"; the message and Article boxes are none of them.
+    chat.send(fixture_article("vi-plain"))
+    chat.wait_for_reply(1, reply("ack_untitled", "vi"))
+    chat.page.fill("#message textarea", (fixture_article("vi-plain") + "\n\n") * 150)
+    chat.page.click("#send")
+    chat.page.click("#stop")
+    chat.page.wait_for_timeout(3000)
+    badges = chat.page.evaluate("""() => [...document.querySelectorAll('[data-testid="status-tracker"]')]
+        .filter(e => e.innerText.trim()).map(e => (e.closest('[id]') || {}).id + ': ' + e.innerText.trim())""")
+    assert badges == [] and chat.errors == []
