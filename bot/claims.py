@@ -327,6 +327,11 @@ def judge(question: str, texts: Sequence[str], near: int = 3, title: str | None 
                     return denied
     unsure = [(i, f) for i, r in enumerate(reads[:near]) for f in r.figures
               if _same(claim.count, f) and _comparable(claim, f, r) and (claim.target or not _target(r, f))]
+    money = [(i, f) for i, f in unsure if _currency(f) and _currency(claim.count)]
+    if money and all(_currency(f) != _currency(claim.count) for _, f in money):
+        # "291 triệu USD?" on "lỗ 291 triệu bảng Anh": the same number in another currency is a No.
+        i, f = money[0]
+        return Judgement(Verdict(False, claim.text, _found(reads[i], f, claim)), (i,))
     if claim.names and unsure and not any(_about(claim, reads[i]) for i, _ in unsure):
         return _named_elsewhere(claim, reads, unsure)
     if unsure:
@@ -1061,6 +1066,21 @@ def _listed(read: _Read, count: Count) -> list[Count]:
             group.insert(0, a) if step < 0 else group.append(b)
             j += step
     return group
+
+
+# Currencies by the last word of their unit, unaccented ("USD", "Đô la Mỹ", "bảng Anh", "nhân dân
+# tệ"); "Anh" and "Mỹ" only as the rest of "bảng Anh", "đô la Mỹ".
+_CURRENCIES = {"usd": "usd", "do": "usd", "dong": "vnd", "vnd": "vnd", "euro": "eur", "eur": "eur",
+               "yen": "jpy", "te": "cny", "won": "krw", "bang": "gbp"}
+_CURRENCY_REST = {("bang", "anh"): "gbp", ("la", "my"): "usd"}
+
+
+def _currency(count: Count) -> str:
+    """The currency ``count`` is a sum of ("usd", "gbp", ...), or "" when it is no sum of money."""
+    words_ = _unit_key(count).split()
+    if len(words_) > 1 and (words_[-2], words_[-1]) in _CURRENCY_REST:
+        return _CURRENCY_REST[words_[-2], words_[-1]]
+    return _CURRENCIES.get(words_[-1], "") if words_ else ""
 
 
 def _same(asked: Count, found: Count) -> bool:

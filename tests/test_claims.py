@@ -608,3 +608,15 @@ def test_a_figure_elsewhere_is_the_claimed_one_only_in_the_same_digits():
     # "3.000" (which also reads as 3 in English) is no "3" counting something else
     judged = judge("có đúng là 3 người chết không?", ["Vụ cháy khiến 2 người chết.", "Hơn 3.000 người đã phải sơ tán."])
     assert judged.verdict.key == "claim_differs" and judged.verdict.other == ""
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("Có phải hãng lỗ 291 triệu USD không?", "claim_differs"),     # the same number in another currency
+    ("Có phải hãng lỗ 291 triệu đồng không?", "claim_differs"),
+    ("Có phải hãng lỗ 291 triệu bảng không?", "claim_matches"),
+])
+def test_a_sum_in_another_currency_is_a_no(question, key):
+    # Written for this test.
+    texts = ["Hãng hàng không Sao Mai báo lỗ 291 triệu bảng Anh trong năm ngoái.", "Hãng có 2.100 nhân viên."]
+    judged = judge(question, texts)
+    assert judged is not None and judged.verdict.key == key and judged.verdict.found.startswith("291 triệu bảng Anh")
