@@ -107,10 +107,6 @@ def _owner(text: str, match: re.Match) -> list[str]:
     return [_fold(w) for w in names]
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'-]*", text or "")
-
-
 def _is_name_word(word: str) -> bool:
     return bool(word) and word[:1].isupper() and word.lower() not in STOP_WORDS and _fold(word) not in _NOT_NAMES
 

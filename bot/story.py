@@ -32,7 +32,7 @@ _PERSON_TITLES = (
 _TITLED = re.compile(r"(?:^|[^\w])(?:cựu\s+|former\s+)?(?P<title>" + _PERSON_TITLES + r")\s*$", re.I)
 # Titles that stand before a person's name only (never before a country's): "ông Trump".
 _HONORIFICS = frozenset("ông bà anh chị cô cụ chú bác em cháu bé mr mrs ms dr".split()) | {"nhà báo", "luật sư"}
-# Sentences of the lead that count, with the headline, for whom the story is about.
+# A news story's lead says when, where and who: its first sentences (with the headline, for whom it is about).
 LEAD_SENTENCES = 5
 # A person not in the headline is one of the story's main people when the headline and lead name
 # them this often; at most ``MOST_PEOPLE`` are named.

@@ -23,8 +23,9 @@ from bot.textstats import STOP_WORDS, is_acronym, ngrams, strip_diacritics
 
 @lru_cache(maxsize=16)
 def _tokens(article: Article) -> tuple[list, ...]:
-    """The article's syllables, sentence by sentence, as retrieval indexes them."""
-    return tuple(words(s.text) for s in article.sentences)
+    """The article's syllables, sentence by sentence: retrieval's index of them, built once."""
+    from bot.retrieve import index  # bot.retrieve imports this module
+    return index(article).tokens
 
 
 def acronym_terms(question: str, article: Article) -> list:

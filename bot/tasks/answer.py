@@ -34,7 +34,7 @@ from bot.retrieve import MIN_SCORE, Evidence, find_evidence, is_answerable, pars
 from bot.textstats import STOP_WORDS, strip_diacritics
 from bot.sections import without_reference
 from bot.segment import quotation_runs
-from bot.story import main_people
+from bot.story import LEAD_SENTENCES, main_people
 from bot.tasks import Notice, TaskUpdate, scoped
 from bot.tasks.chunking import fit_pieces, strip_prefix
 from bot.tasks.translate import translate_sentences
@@ -252,8 +252,6 @@ _STORY_WORDS |= frozenset(strip_diacritics(w) for w in _STORY_WORDS)
 # translation model to find, whatever the article's language.
 _STORY_WORDS |= frozenset("this it that happen happened happens occur occurred take took taken place "
                           "involve involved involves people event incident story article news report piece about".split())
-# A news story's lead says when, where and who: the answer is among its first sentences.
-LEAD_SENTENCES = 5
 
 
 def _lead_answer(article: Article, question: str) -> Sentence | None:
